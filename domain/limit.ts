@@ -1,0 +1,29 @@
+/**
+ * A time limit as the rules state it. How it is counted (民法典 Arts. 201–203, domain.md):
+ * - workingDays: the event's day is not counted; ends 24:00 of the N-th working day after it;
+ * - days / months: ends on the corresponding day; a last day that is not a working day rolls to
+ *   24:00 of the next working day;
+ * - yearEnd: 24:00 on 31 December of the event's year (rolled like days);
+ * - hours: clock hours from the event.
+ */
+export type Limit =
+  | { unit: 'workingDays'; n: number }
+  | { unit: 'days'; n: number }
+  | { unit: 'months'; n: number }
+  | { unit: 'hours'; n: number }
+  | { unit: 'yearEnd' };
+
+export function describeLimit(limit: Limit): string {
+  switch (limit.unit) {
+    case 'workingDays':
+      return `${limit.n} working days`;
+    case 'days':
+      return `${limit.n} days`;
+    case 'months':
+      return `${limit.n} month${limit.n === 1 ? '' : 's'}`;
+    case 'hours':
+      return `${limit.n} hours`;
+    case 'yearEnd':
+      return 'by 31 December';
+  }
+}

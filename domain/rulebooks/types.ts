@@ -1,0 +1,40 @@
+import type { Cited } from '../citation';
+import type { JurisdictionId } from '../jurisdictions';
+import type { Limit } from '../limit';
+
+/**
+ * One jurisdiction's rules as data. Every value carries its source. `null` means the
+ * jurisdiction's text sets no such rule (and no national rule fills it): the process must then be
+ * given an explicit value (e.g. a ticket's `dueAt`), never an invented one.
+ * Later issues add sections (documents, meetings, decisions); add fields, never rename them.
+ */
+export interface Rulebook {
+  id: JurisdictionId;
+  name: string; // 济南市市中区人民政府工作规则
+  seed: string; // '000'
+  level: 'district' | 'city';
+  /** Supervision tickets (督查督办), domain.md D. */
+  supervision: {
+    /** The "710" rule (001:63): ordinary 7 days, complex 1 month, annual by year end. */
+    ordinaryLimit: Cited<Limit> | null;
+    complexLimit: Cited<Limit> | null;
+    annualLimit: Cited<Limit> | null;
+    /** Criticism-and-interview note (批评约谈单) for a unit that lags. */
+    criticismNote: Cited<boolean>;
+    /** Praise note (经验表扬单) for good work. */
+    praiseNote: Cited<boolean>;
+    /** Look-back after closure (回头看). */
+    lookBack: Cited<boolean>;
+    /** Re-check of a finding the unit objects to (政府督查工作条例 Art. 17): 30 days. */
+    objectionRecheckLimit: Cited<Limit>;
+    /** ...extendable once by 30 days. */
+    objectionRecheckExtension: Cited<Limit>;
+  };
+  /** Leave and stand-ins, domain.md E. */
+  leave: {
+    /** Days ahead a department head reports leave (001:71: 2, 003:77: 3); null where the text is silent. */
+    noticeDaysAhead: Cited<number> | null;
+    /** Whether pending approvals of an absent leader pass to the AB partner / stand-in (000:7, 003:9, 004:6). */
+    standInTakesOverTasks: Cited<boolean>;
+  };
+}
