@@ -1,0 +1,178 @@
+import type { Absence, AssigneeSelector, Assignment, Role, Unit, User } from '../domain/directory';
+import type { JurisdictionId } from '../domain/jurisdictions';
+import type { Queryable } from './database';
+
+interface UnitRow {
+  id: string;
+  jurisdiction: JurisdictionId;
+  name: string;
+  kind: Unit['kind'];
+}
+interface UserRow {
+  id: string;
+  jurisdiction: JurisdictionId;
+  name: string;
+  unit_id: string;
+  roles: Role[];
+  portfolio: string[];
+  ab_partner_id: string | null;
+}
+interface AbsenceRow {
+  id: string;
+  user_id: string;
+  starts_at: string;
+  ends_at: string;
+  stand_in_user_id: string | null;
+  reason: string;
+}
+
+const UNIT_COLUMNS = 'id, jurisdiction, name, kind';
+const USER_COLUMNS = 'id, jurisdiction, name, unit_id, roles, portfolio, ab_partner_id';
+const ABSENCE_COLUMNS = 'a.id, a.user_id, a.starts_at, a.ends_at, a.stand_in_user_id, a.reason';
+
+const toUnit = (r: UnitRow): Unit => ({ id: r.id, jurisdiction: r.jurisdiction, name: r.name, kind: r.kind });
+const toUser = (r: UserRow): User => ({
+  id: r.id,
+  jurisdiction: r.jurisdiction,
+  name: r.name,
+  unitId: r.unit_id,
+  roles: r.roles,
+  portfolio: r.portfolio,
+  ...(r.ab_partner_id ? { abPartnerId: r.ab_partner_id } : {}),
+});
+const toAbsence = (r: AbsenceRow): Absence => ({
+  id: r.id,
+  userId: r.user_id,
+  from: r.starts_at,
+  to: r.ends_at,
+  ...(r.stand_in_user_id ? { standInUserId: r.stand_in_user_id } : {}),
+  reason: r.reason,
+});
+
+export async function listUnits(db: Queryable, jurisdiction: JurisdictionId): Promise<Unit[]> {
+  const { rows } = await db.query<UnitRow>(`SELECT ${UNIT_COLUMNS} FROM units WHERE jurisdiction = $1 ORDER BY sort_order, id`, [jurisdiction]);
+  return rows.map(toUnit);
+}
+
+export async function getUnit(db: Queryable, id: string): Promise<Unit | undefined> {
+  const { rows } = await db.query<UnitRow>(`SELECT ${UNIT_COLUMNS} FROM units WHERE id = $1`, [id]);
+  return rows[0] && toUnit(rows[0]);
+}
+
+export async function listUsers(db: Queryable, jurisdiction: JurisdictionId): Promise<User[]> {
+  const { rows } = await db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE jurisdiction = $1 ORDER BY sort_order, id`, [jurisdiction]);
+  return rows.map(toUser);
+}
+
+export async function getUser(db: Queryable, id: string): Promise<User | undefined> {
+  const { rows } = await db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [id]);
+  return rows[0] && toUser(rows[0]);
+}
+
+/**
+ * Users of a jurisdiction, optionally holding a role and/or in a unit. Those whose main (first)
+ * role it is come first, so "the first vice chief" is an ordinary one, not the executive vice
+ * chief who holds the role too.
+ */
+export async function findUsers(db: Queryable, filter: { jurisdiction: JurisdictionId; role?: Role; unitId?: string }): Promise<User[]> {
+  const { rows } = await db.query<UserRow>(
+    `SELECT ${USER_COLUMNS} FROM users
+      WHERE jurisdiction = $1 AND ($2::text IS NULL OR $2 = ANY (roles)) AND ($3::text IS NULL OR unit_id = $3)
+      ORDER BY roles[1] IS NOT DISTINCT FROM $2 DESC, sort_order, id`,
+    [filter.jurisdiction, filter.role ?? null, filter.unitId ?? null],
+  );
+  return rows.map(toUser);
+}
+
+/** Records a leave or business trip; `from` < `to` (the table refuses otherwise). */
+export async function addAbsence(db: Queryable, absence: Omit<Absence, 'id'>): Promise<Absence> {
+  const { rows } = await db.query<AbsenceRow>(
+    `INSERT INTO absences AS a (user_id, starts_at, ends_at, stand_in_user_id, reason) VALUES ($1, $2, $3, $4, $5)
+     RETURNING ${ABSENCE_COLUMNS}`,
+    [absence.userId, absence.from, absence.to, absence.standInUserId ?? null, absence.reason],
+  );
+  return toAbsence(rows[0]);
+}
+
+/** Absences of a user or of a jurisdiction; with `at`, only those covering that instant. */
+export async function listAbsences(db: Queryable, filter: { userId?: string; jurisdiction?: JurisdictionId; at?: string }): Promise<Absence[]> {
+  const { rows } = await db.query<AbsenceRow>(
+    `SELECT ${ABSENCE_COLUMNS} FROM absences a JOIN users u ON u.id = a.user_id
+      WHERE ($1::text IS NULL OR a.user_id = $1) AND ($2::text IS NULL OR u.jurisdiction = $2)
+        AND ($3::timestamptz IS NULL OR (a.starts_at <= $3 AND a.ends_at > $3))
+      ORDER BY a.starts_at, a.created_at`,
+    [filter.userId ?? null, filter.jurisdiction ?? null, filter.at ?? null],
+  );
+  return rows.map(toAbsence);
+}
+
+/**
+ * The people a task goes to at `at`. Someone absent then is replaced by the named stand-in of the
+ * absence, else their AB partner (000:7, 003:9), as "stand-in on behalf of the absent person";
+ * when the stand-in is away too, the task stays with the absent person rather than going nowhere.
+ * @throws Error naming the selector when nobody in the directory matches it.
+ * @example resolveAssignees(db, { jurisdiction, selector: { kind: 'leaderInCharge', unitId: 'js.finance' }, at })
+ */
+export async function resolveAssignees(
+  db: Queryable,
+  input: { jurisdiction: JurisdictionId; selector: AssigneeSelector; at: string },
+): Promise<Assignment[]> {
+  const selected = await selectUsers(db, input.jurisdiction, input.selector);
+  if (selected.length === 0) throw new Error(`no one in ${input.jurisdiction} matches ${JSON.stringify(input.selector)}`);
+
+  const absences = await absencesAt(db, selected.map((u) => u.id), input.at);
+  const standInFor = (u: User) => {
+    const absence = absences.get(u.id);
+    return absence && (absence.standInUserId ?? u.abPartnerId);
+  };
+  const standIns = selected.map(standInFor);
+  const awayStandIns = await absencesAt(db, standIns.filter((id): id is string => !!id), input.at);
+
+  const assignments: Assignment[] = [];
+  selected.forEach((user, i) => {
+    const standIn = standIns[i];
+    const assignment = standIn && !awayStandIns.has(standIn) ? { userId: standIn, onBehalfOf: user.id } : { userId: user.id };
+    // One offer per person: a stand-in who is also selected in their own right keeps the first.
+    if (!assignments.some((a) => a.userId === assignment.userId)) assignments.push(assignment);
+  });
+  return assignments;
+}
+
+async function selectUsers(db: Queryable, jurisdiction: JurisdictionId, selector: AssigneeSelector): Promise<User[]> {
+  switch (selector.kind) {
+    case 'role':
+      return findUsers(db, { jurisdiction, role: selector.role, unitId: selector.unitId });
+    case 'users': {
+      const { rows } = await db.query<UserRow>(
+        `SELECT ${USER_COLUMNS} FROM users WHERE jurisdiction = $1 AND id = ANY ($2::text[]) ORDER BY array_position($2::text[], id)`,
+        [jurisdiction, selector.userIds],
+      );
+      return rows.map(toUser);
+    }
+    case 'leaderInCharge': {
+      const { rows } = await db.query<UserRow>(
+        `SELECT ${USER_COLUMNS} FROM users WHERE jurisdiction = $1 AND $2 = ANY (portfolio) ORDER BY sort_order, id`,
+        [jurisdiction, selector.unitId],
+      );
+      if (rows.length > 0) return rows.map(toUser);
+      // A unit nobody is in charge of goes to the executive vice chief, then to the chief.
+      for (const role of ['executive-vice-chief', 'chief'] as const) {
+        const leaders = await findUsers(db, { jurisdiction, role });
+        if (leaders.length > 0) return leaders;
+      }
+      return [];
+    }
+  }
+}
+
+/** The absence covering `at` for each of the users who are away then (the latest recorded wins). */
+async function absencesAt(db: Queryable, userIds: string[], at: string): Promise<Map<string, Absence>> {
+  if (userIds.length === 0) return new Map();
+  const { rows } = await db.query<AbsenceRow>(
+    `SELECT DISTINCT ON (a.user_id) ${ABSENCE_COLUMNS} FROM absences a
+      WHERE a.user_id = ANY ($1::text[]) AND a.starts_at <= $2 AND a.ends_at > $2
+      ORDER BY a.user_id, a.created_at DESC`,
+    [userIds, at],
+  );
+  return new Map(rows.map((r) => [r.user_id, toAbsence(r)]));
+}
