@@ -1,0 +1,18 @@
+# One image for both govflow services: the compose file runs the API (default command) and the
+# worker (`tsx worker/main.ts`) from it. TypeScript runs through tsx, as in development, so the
+# image and a developer's machine execute the same code.
+FROM node:20-slim
+
+ENV NODE_ENV=production
+WORKDIR /app
+
+# Dependencies first: this layer is reused until package*.json change. tsx is a runtime dependency;
+# the dev dependencies (type checker, test runner) stay out of the image.
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev && npm cache clean --force
+
+COPY . .
+
+USER node
+EXPOSE 3000
+CMD ["node_modules/.bin/tsx", "api/server.ts"]

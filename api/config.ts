@@ -1,0 +1,62 @@
+import { z } from 'zod';
+
+/**
+ * Signs dev tokens when nothing else is configured. Public on purpose: it only protects a laptop,
+ * and production refuses to start with it (see the refinement below).
+ */
+export const DEV_JWT_SECRET = 'govflow-dev-secret-change-me-0123456789abcdef';
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+const configSchema = z
+  .object({
+    NODE_ENV: z.string().optional(),
+    PORT: port.default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    TEMPORAL_ADDRESS: z
+      .string()
+      .regex(/^[^\s:]+:\d{1,5}$/, 'expected host:port, e.g. 127.0.0.1:7233')
+      .default('127.0.0.1:7233'),
+    TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+    TEMPORAL_TASK_QUEUE: z.string().min(1).default('govflow'),
+    TEMPORAL_UI_PORT: port.default(8233),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'expected a postgres:// or postgresql:// URL' }).optional(),
+    DATA_DIR: z.string().min(1).default('.data'),
+    GOVFLOW_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_JWT_SECRET),
+    GOVFLOW_JWT_ISSUER: z.string().min(1).default('govflow-dev'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((c, ctx) => {
+    // A default secret in production would let anyone who reads this file mint tokens.
+    if (c.NODE_ENV === 'production' && c.GOVFLOW_JWT_SECRET === DEV_JWT_SECRET)
+      ctx.addIssue({ code: 'custom', path: ['GOVFLOW_JWT_SECRET'], message: 'must be set explicitly when NODE_ENV=production' });
+  });
+
+export type Config = z.output<typeof configSchema>;
+
+/** The environment variables govflow reads; anything else in the environment is ignored. */
+export const CONFIG_VARIABLES = Object.keys(configSchema.shape) as (keyof Config)[];
+
+/** Raised at boot for a bad setting; the message names every offending variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; reason: string }[]) {
+    super(`invalid configuration: ${problems.map((p) => `${p.variable}: ${p.reason}`).join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/**
+ * Reads and validates the configuration once, at boot. Empty values count as unset, so a
+ * compose file's `DATABASE_URL=` falls back to the default instead of failing.
+ *
+ * @throws {ConfigError} naming each invalid variable (values are not echoed: one may be a secret).
+ * @example
+ * const config = loadConfig(); // process.env
+ * const test = loadConfig({ PORT: '0' });
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const relevant = Object.fromEntries(CONFIG_VARIABLES.filter((k) => env[k] !== undefined && env[k] !== '').map((k) => [k, env[k]]));
+  const parsed = configSchema.safeParse(relevant);
+  if (parsed.success) return parsed.data;
+  throw new ConfigError(parsed.error.issues.map((i) => ({ variable: String(i.path[0] ?? '(environment)'), reason: i.message })));
+}
