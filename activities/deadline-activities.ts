@@ -1,0 +1,17 @@
+import { loadHolidayTable } from '../db/calendar-repository';
+import { computeDue } from '../domain/calendar/working-days';
+import type { ComputedDue } from '../domain/calendar/holiday-table';
+import type { Limit } from '../domain/limit';
+import type { ActivityDeps } from './index';
+
+export function createDeadlineActivities({ db }: ActivityDeps) {
+  return {
+    /**
+     * Deadlines are computed here, never in workflow code, so a calendar change cannot break
+     * replay: the workflow records the instant this returns.
+     */
+    async computeDeadline(input: { startAt: string; limit: Limit }): Promise<ComputedDue> {
+      return computeDue(input.startAt, input.limit, await loadHolidayTable(db));
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import type { Database } from '../db/database';
+import { createDeadlineActivities } from './deadline-activities';
+import { createDirectoryActivities } from './directory-activities';
+import { createNotificationActivities } from './notification-activities';
+import { createArchiveActivities } from './archive-activities';
+
+export interface ActivityDeps {
+  db: Database;
+}
+
+/** Every activity the workflows call; a factory so tests pass their own database. */
+export function createActivities(deps: ActivityDeps) {
+  return {
+    ...createDirectoryActivities(deps),
+    ...createDeadlineActivities(deps),
+    ...createNotificationActivities(deps),
+    ...createArchiveActivities(deps),
+  };
+}
+
+export type Activities = ReturnType<typeof createActivities>;

@@ -1,0 +1,28 @@
+import type { Client } from '@temporalio/client';
+import type { Database } from '../../db/database';
+import type { Absence } from '../../domain/directory';
+import { recomputeDeadlinesSignal, refreshAssigneesSignal } from '../../workflows/messages';
+import type { RouteDefinition } from '../routes/define-route';
+import { createProcessGateway } from './process-gateway';
+import { processRoutes } from './process-routes';
+import { ticketRoutes } from './ticket-routes';
+
+export interface ProcessModule {
+  routes: RouteDefinition[];
+  /** Open processes whose deadlines were provisional recompute them; returns how many were told. */
+  onCalendarYearLoaded: (year: number) => Promise<number>;
+  /** Open processes holding a task of the absent user re-resolve their holders (AB partner, stand-in). */
+  onAbsenceRecorded: (absence: Absence) => Promise<number>;
+}
+
+/** The process-facing part of the API, wired to a Temporal client. */
+export function processModule(deps: { db: Database; client: Client; taskQueue: string; uiBaseUrl?: string }): ProcessModule {
+  const processes = createProcessGateway({ client: deps.client, taskQueue: deps.taskQueue });
+  return {
+    routes: [...ticketRoutes({ db: deps.db, processes }), ...processRoutes({ processes, uiBaseUrl: deps.uiBaseUrl })],
+    onCalendarYearLoaded: (year) =>
+      processes.signalAll({ provisional: true }, (id) => processes.handle(id).signal(recomputeDeadlinesSignal, { reason: `calendar ${year} loaded` })),
+    onAbsenceRecorded: (absence) =>
+      processes.signalAll({ assignee: absence.userId }, (id) => processes.handle(id).signal(refreshAssigneesSignal, { reason: `${absence.userId} absent: ${absence.reason}` })),
+  };
+}

@@ -1,0 +1,172 @@
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  type Client,
+  type WorkflowExecutionInfo,
+} from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { AuditEntry, ProcessState } from '../../workflows/engine/types';
+import { processId, type ProcessType } from '../../workflows/ids';
+import { auditQuery, FAILURE, stateQuery, taskActionUpdate, type TaskActionInput } from '../../workflows/messages';
+import { SA } from '../../workflows/search-attributes';
+import { BadRequest, Conflict, Forbidden, NotFound } from '../errors';
+import { visibilityQuery, type ProcessFilter } from './visibility-query';
+
+export interface ProcessSummary {
+  id: string;
+  type: string | undefined;
+  jurisdiction: string | undefined;
+  title: string | undefined;
+  status: string;
+  step: string | undefined;
+  overdue: boolean;
+  dueAt: string | undefined;
+  assignees: string[];
+  startedAt: string;
+  closedAt: string | undefined;
+}
+
+export interface StartRequest<I> {
+  type: ProcessType;
+  workflowType: string;
+  jurisdiction: string;
+  /** Client-supplied idempotency key; a retry with the same key returns the same process. */
+  key: string;
+  input: I;
+  title: string;
+  leadUnit?: string;
+  summary: string;
+  details: string;
+}
+
+/** Turns the workflow's validator failures into the API's HTTP errors. */
+function mapUpdateFailure(err: unknown): never {
+  const cause = err instanceof WorkflowUpdateFailedError ? err.cause : undefined;
+  if (cause instanceof ApplicationFailure) {
+    switch (cause.type) {
+      case FAILURE.badRequest:
+        throw new BadRequest(cause.message, (cause.details?.[0] as { field: string; reason: string }[] | undefined) ?? []);
+      case FAILURE.forbidden:
+        throw new Forbidden(cause.message);
+      case FAILURE.notFound:
+        throw new NotFound(cause.message);
+      case FAILURE.conflict:
+        throw new Conflict(cause.message);
+    }
+  }
+  if (err instanceof WorkflowNotFoundError) throw new Conflict('the process has ended; it takes no more actions');
+  throw err;
+}
+
+function summarise(info: WorkflowExecutionInfo): ProcessSummary {
+  const sa = info.typedSearchAttributes;
+  return {
+    id: info.workflowId,
+    type: sa.get(SA.processType),
+    jurisdiction: sa.get(SA.jurisdiction),
+    title: sa.get(SA.title),
+    status: info.status.name,
+    step: sa.get(SA.step),
+    overdue: sa.get(SA.overdue) ?? false,
+    dueAt: sa.get(SA.dueAt)?.toISOString(),
+    assignees: sa.get(SA.assignees) ?? [],
+    startedAt: info.startTime.toISOString(),
+    closedAt: info.closeTime?.toISOString(),
+  };
+}
+
+/** Everything the API asks of Temporal: start, read, list, act. Handlers hold no business rules. */
+export function createProcessGateway({ client, taskQueue }: { client: Client; taskQueue: string }) {
+  const handle = (id: string) => client.workflow.getHandle(id);
+
+  async function exists(id: string): Promise<boolean> {
+    try {
+      await handle(id).describe();
+      return true;
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) return false;
+      throw err;
+    }
+  }
+
+  return {
+    /** Starts a process, or finds the one a previous request with the same key started. */
+    async start<I>(request: StartRequest<I>): Promise<{ id: string; created: boolean }> {
+      const id = processId(request.type, request.jurisdiction, request.key);
+      if (await exists(id)) return { id, created: false };
+      try {
+        await client.workflow.start(request.workflowType, {
+          taskQueue,
+          workflowId: id,
+          args: [request.input],
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          staticSummary: request.summary,
+          staticDetails: request.details,
+          typedSearchAttributes: [
+            { key: SA.processType, value: request.workflowType },
+            { key: SA.jurisdiction, value: request.jurisdiction },
+            { key: SA.title, value: request.title },
+            { key: SA.step, value: 'started' },
+            { key: SA.status, value: 'running' },
+            ...(request.leadUnit ? [{ key: SA.leadUnit, value: request.leadUnit }] : []),
+          ],
+        });
+        return { id, created: true };
+      } catch (err) {
+        if (err instanceof WorkflowExecutionAlreadyStartedError) return { id, created: false };
+        throw err;
+      }
+    },
+
+    async state(id: string): Promise<ProcessState> {
+      try {
+        return await handle(id).query(stateQuery);
+      } catch (err) {
+        if (err instanceof WorkflowNotFoundError) throw new NotFound(`no process ${id}`);
+        throw err;
+      }
+    },
+
+    async audit(id: string): Promise<AuditEntry[]> {
+      try {
+        return await handle(id).query(auditQuery);
+      } catch (err) {
+        if (err instanceof WorkflowNotFoundError) throw new NotFound(`no process ${id}`);
+        throw err;
+      }
+    },
+
+    async act(id: string, input: TaskActionInput): Promise<ProcessState> {
+      if (!(await exists(id))) throw new NotFound(`no process ${id}`);
+      try {
+        return await handle(id).executeUpdate(taskActionUpdate, { args: [input] });
+      } catch (err) {
+        return mapUpdateFailure(err);
+      }
+    },
+
+    async list(filter: ProcessFilter, limit: number): Promise<ProcessSummary[]> {
+      const found: ProcessSummary[] = [];
+      for await (const info of client.workflow.list({ query: visibilityQuery(filter), pageSize: Math.min(limit, 100) })) {
+        found.push(summarise(info));
+        if (found.length >= limit) break;
+      }
+      return found;
+    },
+
+    /** Sends a signal to every running process the filter finds; returns how many. */
+    async signalAll(filter: ProcessFilter, send: (id: string) => Promise<void>): Promise<number> {
+      let count = 0;
+      for await (const info of client.workflow.list({ query: visibilityQuery({ ...filter, running: true }) })) {
+        await send(info.workflowId);
+        count++;
+      }
+      return count;
+    },
+
+    handle,
+  };
+}
+
+export type ProcessGateway = ReturnType<typeof createProcessGateway>;

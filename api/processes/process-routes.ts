@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { JURISDICTION_IDS } from '../../domain/jurisdictions';
+import type { User } from '../../domain/directory';
+import type { ProcessState } from '../../workflows/engine/types';
+import { Forbidden } from '../errors';
+import { defineRoute } from '../routes/define-route';
+import type { ProcessGateway } from './process-gateway';
+
+const idParams = z.object({ id: z.string().min(1).max(300) });
+const taskParams = idParams.extend({ taskId: z.string().regex(/^t\d+$/, 'a task id such as t1') });
+
+const actionBody = z.object({
+  action: z.string().min(1).max(60).describe("one of the task's allowed actions, or delegate / extend / pause / resume"),
+  comment: z.string().max(2000).optional(),
+  data: z.record(z.string(), z.unknown()).optional().describe('the action\'s input, e.g. { "summary": "…" }'),
+});
+
+const listQuery = z.object({
+  type: z.string().max(60).optional(),
+  jurisdiction: z.enum(JURISDICTION_IDS).optional(),
+  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+/** Links a client follows from a process: itself, its trail, and where to act on each open task. */
+function withLinks(state: ProcessState, uiBaseUrl: string | undefined) {
+  const self = `/v1/processes/${encodeURIComponent(state.id)}`;
+  return {
+    ...state,
+    openTasks: state.tasks.filter((t) => t.status === 'open' || t.status === 'paused').map((t) => ({ ...t, actionsUrl: `${self}/tasks/${t.id}/actions` })),
+    links: { self, audit: `${self}/audit`, related: state.links, temporalUi: uiBaseUrl ? `${uiBaseUrl}/namespaces/default/workflows/${encodeURIComponent(state.id)}` : undefined },
+  };
+}
+
+function assertSameJurisdiction(user: User, state: ProcessState): void {
+  if (state.jurisdiction !== user.jurisdiction && !user.roles.includes('operator'))
+    throw new Forbidden(`process ${state.id} belongs to ${state.jurisdiction}`);
+}
+
+/** Reading, listing and acting on any process; the inbox of open tasks. */
+export function processRoutes({ processes, uiBaseUrl }: { processes: ProcessGateway; uiBaseUrl?: string }) {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/v1/processes',
+      summary: 'List processes (Temporal visibility)',
+      tags: ['processes'],
+      auth: true,
+      query: listQuery,
+      responses: { 200: { description: 'matching processes, newest first' } },
+      handler: async ({ query, user }) => {
+        const jurisdiction = query.jurisdiction ?? user.jurisdiction;
+        if (jurisdiction !== user.jurisdiction && !user.roles.includes('operator')) throw new Forbidden(`you may list ${user.jurisdiction} only`);
+        return { items: await processes.list({ type: query.type, jurisdiction, overdue: query.overdue }, query.limit) };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/v1/processes/:id',
+      summary: 'One process: status, step, open tasks with their allowed actions, deadlines, links',
+      tags: ['processes'],
+      auth: true,
+      params: idParams,
+      responses: { 200: { description: 'the process' }, 404: { description: 'no such process' } },
+      handler: async ({ params, user }) => {
+        const state = await processes.state(params.id);
+        assertSameJurisdiction(user, state);
+        return withLinks(state, uiBaseUrl);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/v1/processes/:id/audit',
+      summary: 'The hash-chained audit trail of a process',
+      tags: ['processes'],
+      auth: true,
+      params: idParams,
+      responses: { 200: { description: 'the trail, oldest first' }, 404: { description: 'no such process' } },
+      handler: async ({ params, user }) => {
+        assertSameJurisdiction(user, await processes.state(params.id));
+        return { entries: await processes.audit(params.id) };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/v1/processes/:id/tasks/:taskId/actions',
+      summary: 'Act on a task (approve, report, object, delegate, extend, pause, resume …)',
+      tags: ['processes'],
+      auth: true,
+      params: taskParams,
+      body: actionBody,
+      responses: {
+        200: { description: 'the process state after the action' },
+        400: { description: 'bad input' },
+        403: { description: 'not your task' },
+        404: { description: 'unknown process or task' },
+        409: { description: 'already decided, or the step moved on' },
+      },
+      handler: async ({ params, body, user }) => {
+        const state = await processes.act(params.id, {
+          taskId: params.taskId,
+          action: body.action,
+          comment: body.comment,
+          data: body.data,
+          actor: { userId: user.id, roles: user.roles }, // from the token, never the body
+        });
+        return withLinks(state, uiBaseUrl);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/v1/tasks',
+      summary: "The caller's open tasks across all processes (inbox)",
+      tags: ['processes'],
+      auth: true,
+      responses: { 200: { description: 'open tasks, soonest due first' } },
+      handler: async ({ user }) => {
+        const running = await processes.list({ assignee: user.id, running: true }, 200);
+        const items = [];
+        for (const p of running) {
+          const state = await processes.state(p.id);
+          for (const task of state.tasks) {
+            if ((task.status === 'open' || task.status === 'paused') && task.assignees.some((a) => a.userId === user.id))
+              items.push({ processId: state.id, processType: state.type, title: state.title, task, actionsUrl: `/v1/processes/${encodeURIComponent(state.id)}/tasks/${task.id}/actions` });
+          }
+        }
+        items.sort((a, b) => (a.task.dueAt ?? '9999').localeCompare(b.task.dueAt ?? '9999'));
+        return { items };
+      },
+    }),
+  ];
+}

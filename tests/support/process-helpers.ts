@@ -1,0 +1,50 @@
+import type { Client, WorkflowHandle } from '@temporalio/client';
+import { processId } from '../../workflows/ids';
+import { randomUUID } from 'node:crypto';
+import { findUsers } from '../../db/directory-repository';
+import type { Queryable } from '../../db/database';
+import type { Role } from '../../domain/directory';
+import type { JurisdictionId } from '../../domain/jurisdictions';
+import type { Actor, ProcessState, TaskView } from '../../workflows/engine/types';
+import { auditQuery, stateQuery, taskActionUpdate, type TaskActionInput } from '../../workflows/messages';
+import type { SupervisionTicketInput } from '../../workflows/supervision-ticket';
+
+export async function startTicket(client: Client, taskQueue: string, input: SupervisionTicketInput): Promise<WorkflowHandle> {
+  return client.workflow.start('supervisionTicket', {
+    taskQueue,
+    workflowId: processId('supervisionTicket', input.jurisdiction, randomUUID()),
+    args: [input],
+  });
+}
+
+/** The first directory user holding a role (in a unit), as an Actor. */
+export async function actorWith(db: Queryable, jurisdiction: JurisdictionId, role: Role, unitId?: string): Promise<Actor> {
+  const [user] = await findUsers(db, { jurisdiction, role, unitId });
+  if (!user) throw new Error(`no ${role} in ${jurisdiction}${unitId ? `/${unitId}` : ''}`);
+  return { userId: user.id, roles: user.roles };
+}
+
+export async function act(handle: WorkflowHandle, input: Omit<TaskActionInput, 'data'> & { data?: Record<string, unknown> }): Promise<ProcessState> {
+  return handle.executeUpdate(taskActionUpdate, { args: [input] });
+}
+
+export const stateOf = (handle: WorkflowHandle) => handle.query(stateQuery);
+export const auditOf = (handle: WorkflowHandle) => handle.query(auditQuery);
+
+/** The open task at a step, failing loudly when there is none. */
+export function openTask(state: ProcessState, step: string): TaskView {
+  const task = state.tasks.find((t) => t.step === step && (t.status === 'open' || t.status === 'paused'));
+  if (!task) throw new Error(`no open ${step} task; tasks: ${state.tasks.map((t) => `${t.id}:${t.step}:${t.status}`).join(', ')}`);
+  return task;
+}
+
+/** Waits (in real time) until the workflow's state satisfies the predicate. */
+export async function waitForState(handle: WorkflowHandle, predicate: (s: ProcessState) => boolean, timeoutMs = 20_000): Promise<ProcessState> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const s = await stateOf(handle);
+    if (predicate(s)) return s;
+    if (Date.now() > until) throw new Error(`state never matched; last: step ${s.step}, tasks ${JSON.stringify(s.tasks.map((t) => [t.id, t.step, t.status]))}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -1,0 +1,48 @@
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { inject } from 'vitest';
+import { openDatabase } from '../../db/connect';
+import type { Database } from '../../db/database';
+import { migrate } from '../../db/migrate';
+import { seed } from '../../db/seed';
+import { createGovWorker } from '../../worker/create-worker';
+import { registerSearchAttributes } from '../../worker/register-search-attributes';
+
+export interface TimeSkippingHarness {
+  env: TestWorkflowEnvironment;
+  db: Database;
+  worker: Worker;
+  taskQueue: string;
+  teardown(): Promise<void>;
+}
+
+/** A time-skipping Temporal test server, a seeded in-memory database and a running worker with the real activities. */
+export async function startTimeSkipping(taskQueue = 'govflow-test'): Promise<TimeSkippingHarness> {
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: inject('testServerPath') } },
+  });
+  await registerSearchAttributes(env.connection, env.namespace ?? 'default');
+  const db = await openDatabase({ dataDir: 'memory://' });
+  await migrate(db);
+  await seed(db);
+  const worker = await createGovWorker({
+    connection: env.nativeConnection,
+    namespace: env.namespace ?? 'default',
+    taskQueue,
+    db,
+    workflowBundle: { codePath: inject('workflowBundlePath') },
+  });
+  const running = worker.run();
+  return {
+    env,
+    db,
+    worker,
+    taskQueue,
+    teardown: async () => {
+      worker.shutdown();
+      await running;
+      await env.teardown();
+      await db.close();
+    },
+  };
+}

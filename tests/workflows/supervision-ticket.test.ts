@@ -1,0 +1,246 @@
+import { WorkflowFailedError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getArchivedAuditTrail } from '../../db/audit-archive-repository';
+import { loadHolidayTable } from '../../db/calendar-repository';
+import { addAbsence, findUsers, listUnits } from '../../db/directory-repository';
+import { listNotifications } from '../../db/notification-repository';
+import { computeDue } from '../../domain/calendar/working-days';
+import type { JurisdictionId } from '../../domain/jurisdictions';
+import { findBrokenLink } from '../../workflows/engine/audit-trail';
+import type { Actor } from '../../workflows/engine/types';
+import { refreshAssigneesSignal, taskActionSignal } from '../../workflows/messages';
+import { act, actorWith, auditOf, openTask, startTicket, stateOf, waitForState } from '../support/process-helpers';
+import { recordHistory } from '../support/histories';
+import { startTimeSkipping, type TimeSkippingHarness } from '../support/time-skipping';
+
+const CS: JurisdictionId = 'chaoyang-shuangta-2022'; // seed 001: has the 710 rule
+const JS: JurisdictionId = 'jinan-shizhong-2023'; // seed 000: no 710 rule
+
+let h: TimeSkippingHarness;
+let unitId: string;
+let head: Actor;
+let office: Actor;
+let outsider: Actor;
+
+beforeAll(async () => {
+  h = await startTimeSkipping();
+  const finance = (await listUnits(h.db, CS)).find((u) => u.kind === 'department' && u.name.includes('财政'));
+  unitId = finance!.id;
+  head = await actorWith(h.db, CS, 'department-head', unitId);
+  office = await actorWith(h.db, CS, 'supervision-office');
+  outsider = await actorWith(h.db, CS, 'office-director');
+});
+afterAll(async () => h?.teardown());
+
+const ticket = (overrides: Record<string, unknown> = {}) => ({
+  jurisdiction: CS,
+  title: '老旧小区改造进度督办',
+  source: 'leader-instruction' as const,
+  responsibleUnitId: unitId,
+  complexity: 'ordinary' as const,
+  issuedBy: office.userId,
+  ...overrides,
+});
+
+describe('supervision ticket (督查督办) on the time-skipping server', () => {
+  it('001:63 — an ordinary matter — is due 7 days after assignment, and runs notice → execution → verification → close-out (销号)', async () => {
+    const handle = await startTicket(h.env.client, h.taskQueue, ticket());
+    let s = await waitForState(handle, (x) => x.tasks.length > 0);
+    const deadline = s.deadlines.find((d) => d.id === 'ticket')!;
+    expect(deadline.rule).toBe('001:63');
+    expect(deadline.limit).toEqual({ unit: 'days', n: 7 });
+    expect(deadline.dueAt).toBe(computeDue(deadline.startAt, { unit: 'days', n: 7 }, await loadHolidayTable(h.db)).dueAt);
+    const exec = openTask(s, 'ticket.execution');
+    expect(exec.assignees.map((a) => a.userId)).toContain(head.userId);
+    expect(exec.dueAt).toBe(deadline.dueAt);
+
+    s = await act(handle, { taskId: exec.id, action: 'acknowledge', actor: head });
+    s = await act(handle, { taskId: exec.id, action: 'report-progress', actor: head, data: { summary: '已完成摸底' } });
+    expect((s.details.progressReports as unknown[]).length).toBe(1);
+    s = await act(handle, { taskId: exec.id, action: 'submit-completion', actor: head, data: { summary: '全部完成' } });
+    const verify = openTask(s, 'ticket.verification');
+    expect(verify.assignees.map((a) => a.userId)).toContain(office.userId);
+
+    s = await act(handle, { taskId: verify.id, action: 'close', actor: office, data: { praise: true } });
+    expect(s.status).toBe('closed');
+    expect(s.details.praiseNote).toMatchObject({ rule: '001:64' });
+    const final = await handle.result();
+    expect(final.status).toBe('closed');
+    await recordHistory(handle, 'supervisionTicket-close-out');
+
+    const trail = await auditOf(handle);
+    expect(findBrokenLink(trail)).toBe(-1);
+    expect(trail.map((e) => e.action)).toEqual(
+      expect.arrayContaining(['notice-issued', 'task-opened', 'acknowledge', 'report-progress', 'submit-completion', 'close', 'praise-note-issued', 'closed-out', 'process-closed']),
+    );
+    const archived = await getArchivedAuditTrail(h.db, handle.workflowId);
+    expect(archived?.entries).toHaveLength(trail.length);
+    expect((await listNotifications(h.db, { recipientId: head.userId })).some((n) => n.processId === handle.workflowId)).toBe(true);
+  });
+
+  it('001:63 — complex and annual matters — are due in 1 month and by 31 December', async () => {
+    const table = await loadHolidayTable(h.db);
+    for (const [complexity, limit] of [['complex', { unit: 'months', n: 1 }], ['annual', { unit: 'yearEnd' }]] as const) {
+      const handle = await startTicket(h.env.client, h.taskQueue, ticket({ complexity }));
+      const s = await waitForState(handle, (x) => x.tasks.length > 0);
+      const d = s.deadlines[0];
+      expect(d.limit).toEqual(limit);
+      expect(d.dueAt).toBe(computeDue(d.startAt, limit, table).dueAt);
+      await handle.terminate('test done');
+    }
+  });
+
+  it('a jurisdiction whose rules set no limit (000) — without dueAt — fails the start; with dueAt it runs', async () => {
+    const without = await startTicket(h.env.client, h.taskQueue, ticket({ jurisdiction: JS, responsibleUnitId: (await listUnits(h.db, JS)).find((u) => u.kind === 'department')!.id, issuedBy: 'system' }));
+    await expect(without.result()).rejects.toBeInstanceOf(WorkflowFailedError);
+    const dueAt = new Date(Date.now() + 10 * 86_400_000).toISOString();
+    const withDue = await startTicket(h.env.client, h.taskQueue, ticket({ jurisdiction: JS, complexity: undefined, dueAt, responsibleUnitId: (await listUnits(h.db, JS)).find((u) => u.kind === 'department')!.id }));
+    const s = await waitForState(withDue, (x) => x.tasks.length > 0);
+    expect(s.deadlines[0]).toMatchObject({ dueAt, rule: 'supervision2020:10', limit: null });
+    await withDue.terminate('test done');
+  });
+
+  it('rejected actions — not assignee 403, unknown task 404, bad input 400, decided 409 — change nothing', async () => {
+    const handle = await startTicket(h.env.client, h.taskQueue, ticket());
+    const before = await waitForState(handle, (x) => x.tasks.length > 0);
+    const exec = openTask(before, 'ticket.execution');
+    const failureType = async (p: Promise<unknown>) => {
+      const err = await p.then(() => undefined, (e) => e);
+      expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
+      return (err as WorkflowUpdateFailedError).cause as { type?: string; details?: unknown[] };
+    };
+    expect((await failureType(act(handle, { taskId: exec.id, action: 'acknowledge', actor: outsider }))).type).toBe('Forbidden');
+    expect((await failureType(act(handle, { taskId: 't99', action: 'acknowledge', actor: head }))).type).toBe('NotFound');
+    const bad = await failureType(act(handle, { taskId: exec.id, action: 'submit-completion', actor: head, data: { summary: '' } }));
+    expect(bad.type).toBe('BadRequest');
+    expect(bad.details?.[0]).toEqual([expect.objectContaining({ field: 'data.summary' })]);
+    expect((await failureType(act(handle, { taskId: exec.id, action: 'close', actor: head }))).type).toBe('BadRequest');
+    await act(handle, { taskId: exec.id, action: 'acknowledge', actor: head });
+    expect((await failureType(act(handle, { taskId: exec.id, action: 'acknowledge', actor: head }))).type).toBe('Conflict');
+    const after = await stateOf(handle);
+    expect(after.tasks).toEqual(before.tasks.map((t) => (t.id === exec.id ? after.tasks.find((a) => a.id === exec.id) : t)));
+    expect((await auditOf(handle)).filter((e) => e.action === 'acknowledge')).toHaveLength(1);
+    await act(handle, { taskId: exec.id, action: 'submit-completion', actor: head, data: { summary: 'done' } });
+    expect((await failureType(act(handle, { taskId: exec.id, action: 'report-progress', actor: head, data: { summary: 'late' } }))).type).toBe('Conflict');
+    await handle.terminate('test done');
+  });
+
+  it('the same action as a signal — invalid — is recorded as rejected; valid — is applied', async () => {
+    const handle = await startTicket(h.env.client, h.taskQueue, ticket());
+    const s = await waitForState(handle, (x) => x.tasks.length > 0);
+    const exec = openTask(s, 'ticket.execution');
+    await handle.signal(taskActionSignal, { taskId: exec.id, action: 'acknowledge', actor: outsider });
+    await handle.signal(taskActionSignal, { taskId: exec.id, action: 'acknowledge', actor: head });
+    const trail = await auditOf(handle);
+    expect(trail.find((e) => e.action === 'rejected-signal')).toMatchObject({ actorId: outsider.userId, taskId: exec.id });
+    expect(trail.find((e) => e.action === 'acknowledge')).toMatchObject({ actorId: head.userId });
+    await handle.terminate('test done');
+  });
+
+  it('overdue — reminders at 50 % and 75 %, then escalation and a criticism-and-interview note (001:64) to the leader in charge', async () => {
+    const handle = await startTicket(h.env.client, h.taskQueue, ticket());
+    await waitForState(handle, (x) => x.tasks.length > 0);
+    await h.env.sleep('12 days');
+    const s = await waitForState(handle, (x) => x.tasks.some((t) => t.overdue));
+    const exec = openTask(s, 'ticket.execution');
+    expect(exec).toMatchObject({ overdue: true, escalated: true, remindersSent: 2 });
+    const actions = (await auditOf(handle)).map((e) => e.action);
+    expect(actions.filter((a) => a === 'reminder-sent')).toHaveLength(2);
+    expect(actions).toEqual(expect.arrayContaining(['overdue', 'escalated', 'criticism-note-issued']));
+    const findings = s.details.findings as { kind: string; rule: string }[];
+    expect(findings).toEqual([expect.objectContaining({ kind: 'criticism-note', rule: '001:64' })]);
+    const leaders = (await findUsers(h.db, { jurisdiction: CS, role: 'vice-chief' })).filter((u) => u.portfolio.includes(unitId));
+    expect(leaders.length).toBeGreaterThan(0);
+    for (const leader of leaders) {
+      const notes = await listNotifications(h.db, { recipientId: leader.id });
+      expect(notes.some((n) => n.processId === handle.workflowId && n.kind === 'criticism-note')).toBe(true);
+    }
+    await handle.terminate('test done');
+  });
+
+  it('rework — returned with a new deadline of N working days — opens a second round, then closes', async () => {
+    const handle = await startTicket(h.env.client, h.taskQueue, ticket());
+    let s = await waitForState(handle, (x) => x.tasks.length > 0);
+    s = await act(handle, { taskId: openTask(s, 'ticket.execution').id, action: 'submit-completion', actor: head, data: { summary: 'v1' } });
+    s = await act(handle, { taskId: openTask(s, 'ticket.verification').id, action: 'return-for-rework', actor: office, data: { reason: '台账不全', workingDays: 3 } });
+    const round2 = openTask(s, 'ticket.execution');
+    expect(round2.title).toMatch(/round 2/);
+    const d = s.deadlines.find((x) => x.id === 'ticket')!;
+    expect(d.limit).toEqual({ unit: 'workingDays', n: 3 });
+    expect(d.changes.length).toBe(2);
+    expect((s.details.findings as { kind: string }[])[0].kind).toBe('rework');
+    s = await act(handle, { taskId: round2.id, action: 'submit-completion', actor: head, data: { summary: 'v2' } });
+    s = await act(handle, { taskId: openTask(s, 'ticket.verification').id, action: 'close', actor: office });
+    expect(s.status).toBe('closed');
+  });
+
+  it('objection — re-check due in 30 days (supervision2020:17), extendable once by 30 days; revoking the rework finding reinstates the completion', async () => {
+    const handle = await startTicket(h.env.client, h.taskQueue, ticket());
+    let s = await waitForState(handle, (x) => x.tasks.length > 0);
+    s = await act(handle, { taskId: openTask(s, 'ticket.execution').id, action: 'submit-completion', actor: head, data: { summary: 'v1' } });
+    s = await act(handle, { taskId: openTask(s, 'ticket.verification').id, action: 'return-for-rework', actor: office, data: { reason: '不认可', workingDays: 5 } });
+    s = await act(handle, { taskId: openTask(s, 'ticket.execution').id, action: 'object', actor: head, data: { findingId: 'f1', grounds: '材料已齐全' } });
+    const recheck = openTask(s, 'ticket.recheck');
+    const rd = s.deadlines.find((d) => d.id === 'recheck-f1')!;
+    expect(rd).toMatchObject({ rule: 'supervision2020:17', limit: { unit: 'days', n: 30 } });
+    s = await act(handle, { taskId: recheck.id, action: 'extend', actor: office, comment: '需现场核查' });
+    const extended = s.deadlines.find((d) => d.id === 'recheck-f1')!;
+    expect(Date.parse(extended.dueAt) - Date.parse(rd.dueAt)).toBeGreaterThanOrEqual(30 * 86_400_000 - 1);
+    await expect(act(handle, { taskId: recheck.id, action: 'extend', actor: office, comment: 'again' })).rejects.toMatchObject({ cause: { type: 'Conflict' } });
+    s = await act(handle, { taskId: recheck.id, action: 'revoke', actor: office, data: { reason: '复核属实' } });
+    const final = await handle.result();
+    expect(final.status).toBe('closed');
+    await recordHistory(handle, 'supervisionTicket-objection');
+    expect((await auditOf(handle)).map((e) => e.action)).toEqual(expect.arrayContaining(['objection-revoked', 'completion-reinstated']));
+  });
+
+  it('stand-in — the unit head is absent — the task goes to the named stand-in "on behalf of" the head (000:7, 003:9)', async () => {
+    const handle = await startTicket(h.env.client, h.taskQueue, ticket());
+    await waitForState(handle, (x) => x.tasks.length > 0);
+    const staff = await actorWith(h.db, CS, 'department-staff', unitId);
+    await addAbsence(h.db, { userId: head.userId, from: new Date(Date.now() - 60_000).toISOString(), to: new Date(Date.now() + 30 * 86_400_000).toISOString(), standInUserId: staff.userId, reason: '出差' });
+    await handle.signal(refreshAssigneesSignal, { reason: `${head.userId} absent` });
+    const s = await waitForState(handle, (x) => x.tasks[0].assignees.some((a) => a.onBehalfOf === head.userId));
+    expect(s.tasks[0].assignees).toContainEqual({ userId: staff.userId, onBehalfOf: head.userId });
+    const after = await act(handle, { taskId: s.tasks[0].id, action: 'acknowledge', actor: staff });
+    expect(after.tasks[0].status).toBe('open');
+    expect((await auditOf(handle)).find((e) => e.action === 'acknowledge')).toMatchObject({ actorId: staff.userId, onBehalfOf: head.userId });
+    await handle.terminate('test done');
+  });
+
+  it('pause and resume — the clock stops while paused and the due time moves by the paused time', async () => {
+    const handle = await startTicket(h.env.client, h.taskQueue, ticket());
+    let s = await waitForState(handle, (x) => x.tasks.length > 0);
+    const exec = openTask(s, 'ticket.execution');
+    s = await act(handle, { taskId: exec.id, action: 'pause', actor: office, comment: '等待上级答复' });
+    expect(s.tasks[0].status).toBe('paused');
+    await h.env.sleep('20 days');
+    s = await stateOf(handle);
+    expect(s.tasks[0].overdue).toBe(false);
+    s = await act(handle, { taskId: exec.id, action: 'resume', actor: office });
+    expect(Date.parse(s.tasks[0].dueAt!) - Date.parse(exec.dueAt!)).toBeGreaterThanOrEqual(20 * 86_400_000 - 60_000);
+    await handle.terminate('test done');
+  });
+
+  it('progress reports — none within the notice interval — the unit is reminded (000:54)', async () => {
+    const handle = await startTicket(h.env.client, h.taskQueue, ticket({ complexity: 'complex', progressReportEveryDays: 7 }));
+    await waitForState(handle, (x) => x.tasks.length > 0);
+    await h.env.sleep('8 days');
+    await waitForState(handle, () => true);
+    expect((await auditOf(handle)).filter((e) => e.action === 'progress-report-missing').length).toBeGreaterThanOrEqual(1);
+    await handle.terminate('test done');
+  });
+
+  it('look-back (回头看) — scheduled at close-out — reopens the ticket for rework', async () => {
+    const handle = await startTicket(h.env.client, h.taskQueue, ticket());
+    let s = await waitForState(handle, (x) => x.tasks.length > 0);
+    s = await act(handle, { taskId: openTask(s, 'ticket.execution').id, action: 'submit-completion', actor: head, data: { summary: 'v1' } });
+    s = await act(handle, { taskId: openTask(s, 'ticket.verification').id, action: 'close', actor: office, data: { lookBackAfterDays: 30 } });
+    expect(s.step).toBe('look-back-scheduled');
+    await h.env.sleep('31 days');
+    s = await waitForState(handle, (x) => x.step === 'look-back');
+    s = await act(handle, { taskId: openTask(s, 'ticket.look-back').id, action: 'reopen', actor: office, data: { reason: '问题反弹', workingDays: 5 } });
+    expect(openTask(s, 'ticket.execution').title).toMatch(/round 2/);
+    await handle.terminate('test done');
+  });
+});

@@ -1,0 +1,25 @@
+/**
+ * A standalone worker: `tsx worker/main.ts`. Scale out by running more of these against the same
+ * Temporal cluster and PostgreSQL (DATABASE_URL). `npm start` runs one in-process instead.
+ */
+import { NativeConnection } from '@temporalio/worker';
+import { loadConfig } from '../api/config';
+import { openDatabase } from '../db/connect';
+import { migrate } from '../db/migrate';
+import { createGovWorker } from './create-worker';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const db = await openDatabase({ url: config.DATABASE_URL, dataDir: `${config.DATA_DIR}/pglite` });
+  await migrate(db);
+  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const worker = await createGovWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, db });
+  await worker.run(); // returns after SIGINT/SIGTERM, which the SDK handles
+  await connection.close();
+  await db.close();
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -1,0 +1,18 @@
+/**
+ * The one place workflow IDs are made. A start with the same client key gets the same ID, so a
+ * retried create finds the process it already started instead of starting a second one.
+ */
+export const PROCESS_TYPES = {
+  supervisionTicket: 'ticket',
+} as const;
+export type ProcessType = keyof typeof PROCESS_TYPES;
+
+export function processId(type: ProcessType, jurisdiction: string, key: string): string {
+  return `${PROCESS_TYPES[type]}.${jurisdiction}.${key}`;
+}
+
+/** The process type a workflow ID belongs to, or undefined for IDs govflow did not make. */
+export function processTypeOf(id: string): ProcessType | undefined {
+  const prefix = id.split('.')[0];
+  return (Object.keys(PROCESS_TYPES) as ProcessType[]).find((t) => PROCESS_TYPES[t] === prefix);
+}

@@ -1,0 +1,277 @@
+import { ApplicationFailure, condition, sleep } from '@temporalio/workflow';
+import type { AssigneeSelector } from '../domain/directory';
+import type { JurisdictionId } from '../domain/jurisdictions';
+import { rulebookFor } from '../domain/rulebooks';
+import { TICKET_ACTION_SCHEMAS, ticketLimit, type TicketComplexity, type TicketSource } from '../domain/supervision/ticket';
+import { reject } from './engine/failures';
+import { ProcessRuntime } from './engine/process-runtime';
+import { isOpen, type TaskRecord } from './engine/task-record';
+import type { ProcessState } from './engine/types';
+
+/** A supervision notice (督办通知) as the supervision office issues it. */
+export interface SupervisionTicketInput {
+  jurisdiction: JurisdictionId;
+  title: string;
+  description?: string;
+  source: TicketSource;
+  responsibleUnitId: string;
+  responsiblePersonId?: string;
+  /** Classes the matter for the 710 rule; or give `dueAt`. */
+  complexity?: TicketComplexity;
+  /** The notice's explicit deadline, required where the rulebook sets no limit. */
+  dueAt?: string;
+  leaderInChargeId?: string;
+  /** Progress reports are due every this many days (the notice sets the interval). */
+  progressReportEveryDays?: number;
+  /** The supervision-office user, or `process:<id>` when another process started it. */
+  issuedBy: string;
+  parent?: { processId: string; type: string };
+}
+
+interface Finding {
+  id: string;
+  kind: 'criticism-note' | 'rework';
+  at: string;
+  reason: string;
+  rule: string;
+  objection?: { grounds: string; at: string; outcome?: 'upheld' | 'revoked' };
+}
+
+const SUPERVISION_OFFICE: AssigneeSelector = { kind: 'role', role: 'supervision-office' };
+
+/** 督查督办: notice → execution (acknowledge, progress, completion) → verification → close-out (销号). */
+export async function supervisionTicket(input: SupervisionTicketInput): Promise<ProcessState> {
+  const rt = new ProcessRuntime({
+    type: 'supervisionTicket',
+    jurisdiction: input.jurisdiction,
+    title: input.title,
+    leadUnit: input.responsibleUnitId,
+    startedBy: input.issuedBy,
+  });
+  rt.install();
+  const rules = rulebookFor(input.jurisdiction).supervision;
+  const findings: Finding[] = [];
+  const progressReports: { at: string; by: string; summary: string }[] = [];
+  const rechecks: Promise<void>[] = [];
+  let reinstated = false;
+  let acknowledgedAt: string | undefined;
+  Object.assign(rt.details, {
+    source: input.source,
+    complexity: input.complexity ?? null,
+    description: input.description ?? null,
+    responsibleUnitId: input.responsibleUnitId,
+    responsiblePersonId: input.responsiblePersonId ?? null,
+    leaderInChargeId: input.leaderInChargeId ?? null,
+    findings,
+    progressReports,
+  });
+  if (input.parent) rt.addLink({ relation: 'spawned-by', ...input.parent });
+
+  const unitHolders: AssigneeSelector[] = input.responsiblePersonId
+    ? [{ kind: 'users', userIds: [input.responsiblePersonId] }, { kind: 'role', role: 'department-head', unitId: input.responsibleUnitId }]
+    : [{ kind: 'role', role: 'department-head', unitId: input.responsibleUnitId }, { kind: 'role', role: 'department-staff', unitId: input.responsibleUnitId }];
+  const leaderInCharge: AssigneeSelector = input.leaderInChargeId
+    ? { kind: 'users', userIds: [input.leaderInChargeId] }
+    : { kind: 'leaderInCharge', unitId: input.responsibleUnitId };
+
+  // 1. The notice fixes task, unit, person and deadline (001:63, 000:54; supervision2020:10).
+  rt.setStep('notice');
+  const limit = input.complexity ? ticketLimit(rulebookFor(input.jurisdiction), input.complexity) : null;
+  const startAt = rt.now();
+  if (input.dueAt) {
+    await rt.setDeadline({ id: 'ticket', label: 'supervision deadline (notice)', rule: 'supervision2020:10', startAt, dueAt: input.dueAt }, input.issuedBy);
+  } else if (limit) {
+    await rt.setDeadline({ id: 'ticket', label: `supervision deadline (${input.complexity})`, rule: limit.source, startAt, limit: limit.value }, input.issuedBy);
+  } else {
+    throw ApplicationFailure.nonRetryable(`${input.jurisdiction} sets no limit for ${input.complexity ?? 'this'} matter: the notice must give dueAt`, 'BadRequest');
+  }
+  rt.audit({ actorId: input.issuedBy, action: 'notice-issued', rule: limit?.source ?? 'supervision2020:10', detail: `${input.source} → ${input.responsibleUnitId}` });
+
+  const objectTo = (finding: Finding, grounds: string, by: string) => {
+    finding.objection = { grounds, at: rt.now() };
+    rechecks.push(recheck(finding, by));
+  };
+
+  /** Re-check of an objected finding: 30 days, extendable once by 30 (supervision2020:17). */
+  const recheck = async (finding: Finding, objector: string): Promise<void> => {
+    const deadlineId = `recheck-${finding.id}`;
+    await rt.setDeadline({ id: deadlineId, label: `re-check of objection to ${finding.id}`, rule: rules.objectionRecheckLimit.source, startAt: rt.now(), limit: rules.objectionRecheckLimit.value });
+    const outcome = await rt.runTask(
+      {
+        step: 'ticket.recheck',
+        title: `Re-check the objection to ${finding.kind} ${finding.id}`,
+        assignees: [SUPERVISION_OFFICE],
+        controllers: [SUPERVISION_OFFICE],
+        escalateTo: [{ kind: 'role', role: 'office-director' }],
+        actions: [
+          { name: 'uphold', label: 'Uphold the finding', final: true },
+          { name: 'revoke', label: 'Revoke the finding', final: true },
+        ],
+        deadlineId,
+        timeoutRule: 'escalate',
+        rule: rules.objectionRecheckLimit.source,
+        maxExtensions: 1,
+        extension: { limit: rules.objectionRecheckExtension.value, rule: rules.objectionRecheckExtension.source },
+      },
+      { schemas: TICKET_ACTION_SCHEMAS },
+    );
+    if (outcome.action !== 'uphold' && outcome.action !== 'revoke') return;
+    finding.objection!.outcome = outcome.action === 'uphold' ? 'upheld' : 'revoked';
+    rt.audit({ actorId: outcome.actorId, onBehalfOf: outcome.onBehalfOf, action: `objection-${finding.objection!.outcome}`, rule: rules.objectionRecheckLimit.source, detail: `${finding.id} (objection by ${objector})` });
+    if (outcome.action === 'revoke' && finding.kind === 'rework' && currentExecution && isOpen(currentExecution)) {
+      // The completion the rework finding rejected stands: the rework is moot.
+      reinstated = true;
+      rt.cancelTask(currentExecution, `rework finding ${finding.id} revoked on re-check`);
+    }
+  };
+
+  const watchProgressReports = async (task: TaskRecord, everyDays: number): Promise<void> => {
+    let seen = progressReports.length;
+    while (isOpen(task)) {
+      if (await condition(() => !isOpen(task), `${everyDays} days`)) return;
+      if (progressReports.length === seen) {
+        rt.audit({ actorId: 'system', action: 'progress-report-missing', step: task.view.step, taskId: task.view.id, rule: '000:54' });
+        await rt.notifyTask(task, 'progress-reminder', 'Progress report due', `Report progress every ${everyDays} days (notice; 000:54)`);
+      }
+      seen = progressReports.length;
+    }
+  };
+
+  const criticise = async (task: TaskRecord): Promise<void> => {
+    if (!rules.criticismNote.value) return;
+    const note: Finding = { id: `f${findings.length + 1}`, kind: 'criticism-note', at: rt.now(), reason: `overdue since ${task.view.dueAt}`, rule: rules.criticismNote.source };
+    findings.push(note);
+    rt.audit({ actorId: 'system', action: 'criticism-note-issued', step: task.view.step, taskId: task.view.id, rule: note.rule, detail: `批评约谈单 ${note.id} → ${input.responsibleUnitId}` });
+    const leaders = await rt.resolve([leaderInCharge, SUPERVISION_OFFICE]);
+    await rt.notifyTask(task, 'criticism-note', `Criticism-and-interview note ${note.id}`, `${input.responsibleUnitId} is overdue (${note.rule})`, leaders);
+  };
+
+  let currentExecution: TaskRecord | undefined;
+  let round = 1;
+  for (;;) {
+    // 2. The unit acknowledges, reports progress, and submits its completion report.
+    rt.setStep('execution');
+    acknowledgedAt = undefined;
+    const execution = await rt.openTask(
+      {
+        step: 'ticket.execution',
+        title: round === 1 ? `Carry out: ${input.title}` : `Rework (round ${round}): ${input.title}`,
+        assignees: unitHolders,
+        controllers: [SUPERVISION_OFFICE],
+        escalateTo: [leaderInCharge, SUPERVISION_OFFICE],
+        actions: [
+          { name: 'acknowledge', label: 'Acknowledge the notice', final: false },
+          { name: 'report-progress', label: 'Report progress', final: false },
+          { name: 'object', label: 'Object to a finding', final: false },
+          { name: 'submit-completion', label: 'Submit the completion report', final: true },
+        ],
+        deadlineId: 'ticket',
+        timeoutRule: 'escalate',
+        rule: rt.findDeadline('ticket')!.rule,
+      },
+      {
+        schemas: TICKET_ACTION_SCHEMAS,
+        validate: (action) => {
+          if (action.action === 'acknowledge' && acknowledgedAt) reject.conflict(`acknowledged already at ${acknowledgedAt}`);
+          if (action.action === 'object') {
+            const finding = findings.find((f) => f.id === action.data?.findingId);
+            if (!finding) reject.badRequest('no such finding', [{ field: 'data.findingId', reason: `one of: ${findings.map((f) => f.id).join(', ') || 'none yet'}` }]);
+            if (finding.objection) reject.conflict(`finding ${finding.id} was objected to already`);
+          }
+        },
+        onAction: (action) => {
+          if (action.action === 'acknowledge') acknowledgedAt = rt.now();
+          if (action.action === 'report-progress') progressReports.push({ at: rt.now(), by: action.actor.userId, summary: String(action.data?.summary) });
+          if (action.action === 'object') objectTo(findings.find((f) => f.id === action.data?.findingId)!, String(action.data?.grounds), action.actor.userId);
+        },
+        onOverdue: criticise,
+      },
+    );
+    currentExecution = execution;
+    const watcher = input.progressReportEveryDays ? watchProgressReports(execution, input.progressReportEveryDays) : undefined;
+    const done = await rt.awaitTask(execution);
+    await watcher;
+    if (reinstated) {
+      rt.audit({ actorId: 'system', action: 'completion-reinstated', rule: rules.objectionRecheckLimit.source });
+    } else {
+      if (done.action !== 'submit-completion') continue;
+      rt.details.completion = { at: done.at, by: done.actorId, summary: done.data?.summary };
+
+      // 3. The supervision office verifies: close out (销号) or return for rework with a new deadline.
+      rt.setStep('verification');
+      const verdict = await rt.runTask(
+        {
+          step: 'ticket.verification',
+          title: `Verify the completion of: ${input.title}`,
+          assignees: [SUPERVISION_OFFICE],
+          actions: [
+            { name: 'close', label: 'Verify and close out (销号)', final: true },
+            { name: 'return-for-rework', label: 'Return for rework with a new deadline', final: true },
+          ],
+          timeoutRule: 'none',
+          rule: '001:63',
+        },
+        {
+          schemas: TICKET_ACTION_SCHEMAS,
+          validate: (action) => {
+            if (action.action === 'close' && action.data?.praise && !rules.praiseNote.value)
+              reject.badRequest('no praise note here', [{ field: 'data.praise', reason: `${input.jurisdiction}'s rules provide no praise note (${rules.praiseNote.source})` }]);
+          },
+        },
+      );
+      if (verdict.action === 'return-for-rework') {
+        await rework(verdict.data as { reason: string; workingDays?: number; dueAt?: string }, verdict.actorId, 'supervision2020:15');
+        round++;
+        continue;
+      }
+      if (verdict.data?.praise) {
+        rt.details.praiseNote = { at: rt.now(), by: verdict.actorId, rule: rules.praiseNote.source };
+        rt.audit({ actorId: verdict.actorId, action: 'praise-note-issued', rule: rules.praiseNote.source, detail: `经验表扬单 → ${input.responsibleUnitId}` });
+      }
+      rt.audit({ actorId: verdict.actorId, onBehalfOf: verdict.onBehalfOf, action: 'closed-out', rule: '001:63', detail: '销号' });
+      rt.details.closedOutAt = rt.now();
+
+      // 4. Optional look-back (回头看) after closure.
+      const lookBackDays = verdict.data?.lookBackAfterDays as number | undefined;
+      if (lookBackDays) {
+        rt.setStep('look-back-scheduled');
+        rt.settle();
+        await sleep(`${lookBackDays} days`);
+        rt.setStep('look-back');
+        const look = await rt.runTask(
+          {
+            step: 'ticket.look-back',
+            title: `Look back (回头看): ${input.title}`,
+            assignees: [SUPERVISION_OFFICE],
+            actions: [
+              { name: 'confirm', label: 'Confirm the result holds', final: true },
+              { name: 'reopen', label: 'Reopen for rework', final: true },
+            ],
+            timeoutRule: 'none',
+            rule: rules.lookBack.source,
+          },
+          { schemas: TICKET_ACTION_SCHEMAS },
+        );
+        if (look.action === 'reopen') {
+          await rework(look.data as { reason: string; workingDays?: number; dueAt?: string }, look.actorId, rules.lookBack.source);
+          round++;
+          continue;
+        }
+      }
+    }
+    break;
+  }
+
+  async function rework(data: { reason: string; workingDays?: number; dueAt?: string }, by: string, rule: string): Promise<void> {
+    const finding: Finding = { id: `f${findings.length + 1}`, kind: 'rework', at: rt.now(), reason: data.reason, rule };
+    findings.push(finding);
+    rt.audit({ actorId: by, action: 'returned-for-rework', rule, detail: `${finding.id}: ${data.reason}` });
+    const label = `rework deadline (${finding.id})`;
+    if (data.workingDays) await rt.setDeadline({ id: 'ticket', label, rule, startAt: rt.now(), limit: { unit: 'workingDays', n: data.workingDays } }, by);
+    else await rt.setDeadline({ id: 'ticket', label, rule, startAt: rt.now(), dueAt: new Date(data.dueAt!).toISOString() }, by);
+  }
+
+  rt.setStep('closing');
+  await Promise.all(rechecks);
+  return rt.finish('closed', '001:63');
+}
