@@ -87,16 +87,12 @@ export async function supervisionTicket(input: SupervisionTicketInput): Promise<
   }
   rt.audit({ actorId: input.issuedBy, action: 'notice-issued', rule: limit?.source ?? 'supervision2020:10', detail: `${input.source} → ${input.responsibleUnitId}` });
 
-  const objectTo = (finding: Finding, grounds: string, by: string) => {
+  /** Re-check of an objected finding: 30 days, extendable once by 30 (supervision2020:17). Opens before the objection returns. */
+  const objectTo = async (finding: Finding, grounds: string, objector: string): Promise<void> => {
     finding.objection = { grounds, at: rt.now() };
-    rechecks.push(recheck(finding, by));
-  };
-
-  /** Re-check of an objected finding: 30 days, extendable once by 30 (supervision2020:17). */
-  const recheck = async (finding: Finding, objector: string): Promise<void> => {
     const deadlineId = `recheck-${finding.id}`;
     await rt.setDeadline({ id: deadlineId, label: `re-check of objection to ${finding.id}`, rule: rules.objectionRecheckLimit.source, startAt: rt.now(), limit: rules.objectionRecheckLimit.value });
-    const outcome = await rt.runTask(
+    const task = await rt.openTask(
       {
         step: 'ticket.recheck',
         title: `Re-check the objection to ${finding.kind} ${finding.id}`,
@@ -115,6 +111,11 @@ export async function supervisionTicket(input: SupervisionTicketInput): Promise<
       },
       { schemas: TICKET_ACTION_SCHEMAS },
     );
+    rechecks.push(concludeRecheck(finding, task, objector));
+  };
+
+  const concludeRecheck = async (finding: Finding, task: TaskRecord, objector: string): Promise<void> => {
+    const outcome = await rt.awaitTask(task);
     if (outcome.action !== 'uphold' && outcome.action !== 'revoke') return;
     finding.objection!.outcome = outcome.action === 'uphold' ? 'upheld' : 'revoked';
     rt.audit({ actorId: outcome.actorId, onBehalfOf: outcome.onBehalfOf, action: `objection-${finding.objection!.outcome}`, rule: rules.objectionRecheckLimit.source, detail: `${finding.id} (objection by ${objector})` });
@@ -182,7 +183,7 @@ export async function supervisionTicket(input: SupervisionTicketInput): Promise<
         onAction: (action) => {
           if (action.action === 'acknowledge') acknowledgedAt = rt.now();
           if (action.action === 'report-progress') progressReports.push({ at: rt.now(), by: action.actor.userId, summary: String(action.data?.summary) });
-          if (action.action === 'object') objectTo(findings.find((f) => f.id === action.data?.findingId)!, String(action.data?.grounds), action.actor.userId);
+          if (action.action === 'object') return objectTo(findings.find((f) => f.id === action.data?.findingId)!, String(action.data?.grounds), action.actor.userId);
         },
         onOverdue: criticise,
       },

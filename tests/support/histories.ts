@@ -1,5 +1,5 @@
 import type { WorkflowHandle } from '@temporalio/client';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { temporal } from '@temporalio/proto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -13,5 +13,19 @@ export async function recordHistory(handle: WorkflowHandle, name: string): Promi
   if (!process.env.RECORD_HISTORIES) return;
   const history = await handle.fetchHistory();
   mkdirSync(HISTORIES_DIR, { recursive: true });
-  writeFileSync(resolve(HISTORIES_DIR, `${name}.json`), JSON.stringify({ workflowId: handle.workflowId, history: JSON.parse(historyToJSON(history)) }, null, 1));
+  writeFileSync(resolve(HISTORIES_DIR, `${name}.json`), JSON.stringify({ workflowId: handle.workflowId, history: historyToPlainObject(history) }, null, 1));
+}
+
+const History = temporal.api.history.v1.History;
+
+/**
+ * Plain JSON through protobufjs itself (longs and bytes as strings, enums by name): the SDK's
+ * proto3-JSON helper trips over two protobufjs copies in this dependency tree.
+ */
+export function historyToPlainObject(history: temporal.api.history.v1.IHistory): unknown {
+  return History.toObject(History.fromObject(history), { longs: String, enums: String, bytes: String, defaults: false });
+}
+
+export function historyFromPlainObject(plain: unknown): temporal.api.history.v1.History {
+  return History.fromObject(plain as Record<string, unknown>);
 }

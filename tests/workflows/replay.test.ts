@@ -1,10 +1,9 @@
-import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { Worker } from '@temporalio/worker';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { HISTORIES_DIR } from '../support/histories';
+import { HISTORIES_DIR, historyFromPlainObject } from '../support/histories';
 
 const files = readdirSync(HISTORIES_DIR).filter((f) => f.endsWith('.json'));
 
@@ -15,6 +14,6 @@ describe('recorded histories replay against the current workflow code', () => {
 
   it.each(files)('%s replays without nondeterminism', async (file) => {
     const { workflowId, history } = JSON.parse(readFileSync(join(HISTORIES_DIR, file), 'utf8'));
-    await Worker.runReplayHistory({ workflowBundle: { codePath: inject('workflowBundlePath') } }, historyFromJSON(history), workflowId);
+    await Worker.runReplayHistory({ workflowBundle: { codePath: inject('workflowBundlePath') } }, historyFromPlainObject(history), workflowId);
   });
 });

@@ -195,16 +195,20 @@ describe('supervision ticket (督查督办) on the time-skipping server', () => 
   });
 
   it('stand-in — the unit head is absent — the task goes to the named stand-in "on behalf of" the head (000:7, 003:9)', async () => {
-    const handle = await startTicket(h.env.client, h.taskQueue, ticket());
-    await waitForState(handle, (x) => x.tasks.length > 0);
-    const staff = await actorWith(h.db, CS, 'department-staff', unitId);
-    await addAbsence(h.db, { userId: head.userId, from: new Date(Date.now() - 60_000).toISOString(), to: new Date(Date.now() + 30 * 86_400_000).toISOString(), standInUserId: staff.userId, reason: '出差' });
-    await handle.signal(refreshAssigneesSignal, { reason: `${head.userId} absent` });
-    const s = await waitForState(handle, (x) => x.tasks[0].assignees.some((a) => a.onBehalfOf === head.userId));
-    expect(s.tasks[0].assignees).toContainEqual({ userId: staff.userId, onBehalfOf: head.userId });
+    // Another unit than the other tests', so this absence touches no other test.
+    const housing = (await listUnits(h.db, CS)).find((u) => u.id.endsWith('.housing'))!.id;
+    const housingHead = await actorWith(h.db, CS, 'department-head', housing);
+    const handle = await startTicket(h.env.client, h.taskQueue, ticket({ responsibleUnitId: housing }));
+    const started = Date.parse((await waitForState(handle, (x) => x.tasks.length > 0)).startedAt); // the test server's clock, ahead of ours
+    const staff = await actorWith(h.db, CS, 'department-staff', housing);
+    await addAbsence(h.db, { userId: housingHead.userId, from: new Date(started - 60_000).toISOString(), to: new Date(started + 30 * 86_400_000).toISOString(), standInUserId: staff.userId, reason: '出差' });
+    await handle.signal(refreshAssigneesSignal, { reason: `${housingHead.userId} absent` });
+    const s = await waitForState(handle, (x) => x.tasks[0].assignees.some((a) => a.onBehalfOf === housingHead.userId));
+    expect(s.tasks[0].assignees).toContainEqual({ userId: staff.userId, onBehalfOf: housingHead.userId });
+    expect(s.tasks[0].assignees.some((a) => a.userId === housingHead.userId)).toBe(false);
     const after = await act(handle, { taskId: s.tasks[0].id, action: 'acknowledge', actor: staff });
     expect(after.tasks[0].status).toBe('open');
-    expect((await auditOf(handle)).find((e) => e.action === 'acknowledge')).toMatchObject({ actorId: staff.userId, onBehalfOf: head.userId });
+    expect((await auditOf(handle)).find((e) => e.action === 'acknowledge')).toMatchObject({ actorId: staff.userId, onBehalfOf: housingHead.userId });
     await handle.terminate('test done');
   });
 

@@ -325,7 +325,7 @@ export class ProcessRuntime {
         const { workingDays, dueAt } = (input.data ?? {}) as { workingDays?: number; dueAt?: string };
         const limit: Limit | undefined = fixed?.limit ?? (workingDays ? { unit: 'workingDays', n: workingDays } : undefined);
         const due = limit
-          ? await activities(`extension: ${describeLimit(limit)}`).computeDeadline({ startAt: deadline.dueAt, limit })
+          ? await activities(`extension: ${describeLimit(limit)}`).extendDeadline({ previousDueAt: deadline.dueAt, limit })
           : { dueAt: new Date(dueAt!).toISOString(), provisional: false };
         deadline.dueAt = due.dueAt;
         deadline.provisional = due.provisional;
