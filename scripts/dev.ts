@@ -39,7 +39,7 @@ async function main(): Promise<void> {
   const workerConnection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
   const worker = await createGovWorker({ connection: workerConnection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, db });
   const workerRun = worker.run();
-  const api = await startApi({ config, db, client });
+  const api = await startApi({ config, db, client, temporalUiUrl: devServer?.uiUrl });
 
   const uiUrl = devServer?.uiUrl ?? `(your cluster's UI)`;
   console.log(`

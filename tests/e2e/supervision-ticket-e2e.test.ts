@@ -1,0 +1,90 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStack } from '../support/dev-server-stack';
+
+const J = 'chaoyang-shuangta-2022' as const;
+let stack: Awaited<ReturnType<typeof startStack>>;
+
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => stack?.stop());
+
+describe('a supervision ticket through HTTP → Temporal dev server → worker', () => {
+  it('is issued, found in the inbox, acted on, verified and closed out, with audit, listing and notifications', async () => {
+    const office = await stack.user(J, 'supervision-office');
+    const head = await stack.user(J, 'department-head', 'cs.finance');
+    const key = `e2e-${randomUUID()}`;
+    const body = { jurisdiction: J, title: '营商环境投诉办理督办', source: 'platform-message', responsibleUnit: 'cs.finance', complexity: 'ordinary' };
+
+    expect((await stack.call('POST', '/v1/supervision-tickets', undefined, body)).status).toBe(401);
+    const created = await stack.call('POST', '/v1/supervision-tickets', office.token, body, { 'Idempotency-Key': key });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    expect(created.headers.get('location')).toBe(`/v1/processes/${encodeURIComponent(id)}`);
+    const retried = await stack.call('POST', '/v1/supervision-tickets', office.token, body, { 'Idempotency-Key': key });
+    expect(retried.status).toBe(200);
+    expect(retried.body.id).toBe(id);
+
+    const inbox = await stack.eventually(() => stack.call('GET', '/v1/tasks', head.token), (r) => r.body.items.some((i: { processId: string }) => i.processId === id));
+    const item = inbox.body.items.find((i: { processId: string }) => i.processId === id);
+    expect(item.task.step).toBe('ticket.execution');
+    expect(item.task.dueAt).toBeTruthy();
+    const actions = `/v1/processes/${encodeURIComponent(id)}/tasks/${item.task.id}/actions`;
+
+    const notMine = await stack.call('POST', actions, office.token, { action: 'acknowledge' });
+    expect(notMine.status).toBe(403);
+    expect(notMine.headers.get('content-type')).toMatch(/application\/problem\+json/);
+    const bad = await stack.call('POST', actions, head.token, { action: 'submit-completion', data: {} });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors).toContainEqual(expect.objectContaining({ field: 'data.summary' }));
+
+    expect((await stack.call('POST', actions, head.token, { action: 'acknowledge' })).status).toBe(200);
+    const submitted = await stack.call('POST', actions, head.token, { action: 'submit-completion', data: { summary: '已办结' } });
+    expect(submitted.status).toBe(200);
+    expect(submitted.body.step).toBe('verification');
+    expect((await stack.call('POST', actions, head.token, { action: 'report-progress', data: { summary: 'late' } })).status).toBe(409);
+
+    const verify = submitted.body.openTasks.find((t: { step: string }) => t.step === 'ticket.verification');
+    const closed = await stack.call('POST', verify.actionsUrl, office.token, { action: 'close', data: { praise: true } });
+    expect(closed.status).toBe(200);
+    expect(closed.body.status).toBe('closed');
+
+    const audit = await stack.call('GET', `/v1/processes/${encodeURIComponent(id)}/audit`, office.token);
+    expect(audit.body.entries.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['notice-issued', 'acknowledge', 'submit-completion', 'close', 'closed-out']));
+    const listed = await stack.eventually(
+      () => stack.call('GET', `/v1/processes?type=supervisionTicket&jurisdiction=${J}`, office.token),
+      (r) => r.body.items.some((p: { id: string; status: string }) => p.id === id && p.status === 'COMPLETED'),
+    );
+    expect(listed.body.items.find((p: { id: string }) => p.id === id)).toMatchObject({ type: 'supervisionTicket', jurisdiction: J, status: 'COMPLETED' });
+    const notifications = await stack.call('GET', '/v1/notifications', head.token);
+    expect(notifications.body.items.some((n: { processId: string }) => n.processId === id)).toBe(true);
+  });
+
+  it('refuses a ticket without a limit where the rulebook has none (000), naming dueAt', async () => {
+    const office = await stack.user('jinan-shizhong-2023', 'supervision-office');
+    const r = await stack.call('POST', '/v1/supervision-tickets', office.token, {
+      jurisdiction: 'jinan-shizhong-2023', title: 't', source: 'other', responsibleUnit: 'js.finance', complexity: 'ordinary',
+    });
+    expect(r.status).toBe(400);
+    expect(r.body.errors).toContainEqual(expect.objectContaining({ field: 'dueAt' }));
+  });
+
+  it('lists a ticket whose notice deadline has passed under ?overdue=true, and an unknown process is 404', async () => {
+    const office = await stack.user(J, 'supervision-office');
+    expect((await stack.call('GET', '/v1/processes/ticket.nope.nope', office.token)).status).toBe(404);
+    const dueAt = new Date(Date.now() + 3000).toISOString(); // real time on the dev server
+    const created = await stack.call('POST', '/v1/supervision-tickets', office.token, {
+      jurisdiction: J, title: '即将逾期的督办', source: 'other', responsibleUnit: 'cs.housing', dueAt,
+    });
+    expect(created.status).toBe(201);
+    const overdue = await stack.eventually(
+      () => stack.call('GET', '/v1/processes?overdue=true', office.token),
+      (r) => r.body.items.some((p: { id: string }) => p.id === created.body.id),
+    );
+    expect(overdue.body.items.find((p: { id: string }) => p.id === created.body.id)).toMatchObject({ overdue: true, step: 'execution' });
+    const notOverdue = await stack.call('GET', '/v1/processes?overdue=false', office.token);
+    expect(notOverdue.body.items.some((p: { id: string }) => p.id === created.body.id)).toBe(false);
+    await stack.client.workflow.getHandle(created.body.id).terminate('test done');
+  });
+});

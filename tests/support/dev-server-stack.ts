@@ -1,0 +1,78 @@
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import pino from 'pino';
+import { inject } from 'vitest';
+import { issueToken } from '../../api/auth';
+import { loadConfig } from '../../api/config';
+import { startApi } from '../../api/server';
+import { openDatabase } from '../../db/connect';
+import { findUsers } from '../../db/directory-repository';
+import { migrate } from '../../db/migrate';
+import { seed } from '../../db/seed';
+import type { Role, User } from '../../domain/directory';
+import type { JurisdictionId } from '../../domain/jurisdictions';
+import { createGovWorker } from '../../worker/create-worker';
+
+/**
+ * Everything a user meets, for real: the API on a socket, the Temporal dev server (started once
+ * per run by the global setup), a worker with the real activities, a seeded database.
+ */
+export async function startStack() {
+  const address = inject('devServerAddress');
+  const taskQueue = `govflow-e2e-${randomUUID()}`; // each file its own queue on the shared server
+  const config = loadConfig({ PORT: '0', TEMPORAL_ADDRESS: address, TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'silent' });
+  const db = await openDatabase({ dataDir: 'memory://' });
+  await migrate(db);
+  await seed(db);
+  const connection = await Connection.connect({ address });
+  const client = new Client({ connection });
+  const workerConnection = await NativeConnection.connect({ address });
+  const worker = await createGovWorker({ connection: workerConnection, namespace: 'default', taskQueue, db, workflowBundle: { codePath: inject('workflowBundlePath') } });
+  const running = worker.run();
+  const api = await startApi({ config, db, client, log: pino({ level: 'silent' }) });
+
+  async function user(jurisdiction: JurisdictionId, role: Role, unitId?: string): Promise<User & { token: string }> {
+    const [found] = await findUsers(db, { jurisdiction, role, unitId });
+    if (!found) throw new Error(`no ${role} in ${jurisdiction}`);
+    const token = await issueToken({ userId: found.id, jurisdiction, secret: config.GOVFLOW_JWT_SECRET, issuer: config.GOVFLOW_JWT_ISSUER });
+    return { ...found, token };
+  }
+
+  async function call(method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}) {
+    const res = await fetch(`${api.url}${path}`, {
+      method,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
+  }
+
+  /** Visibility is eventually consistent: poll until the listing shows what we wait for. */
+  async function eventually<T>(fn: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+    const until = Date.now() + timeoutMs;
+    for (;;) {
+      const value = await fn();
+      if (ok(value) || Date.now() > until) return value;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+
+  return {
+    db,
+    client,
+    api,
+    user,
+    call,
+    eventually,
+    async stop() {
+      await api.close();
+      worker.shutdown();
+      await running;
+      await workerConnection.close();
+      await connection.close();
+      await db.close();
+    },
+  };
+}
