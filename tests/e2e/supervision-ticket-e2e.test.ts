@@ -58,7 +58,7 @@ describe('a supervision ticket through HTTP → Temporal dev server → worker',
     );
     expect(listed.body.items.find((p: { id: string }) => p.id === id)).toMatchObject({ type: 'supervisionTicket', jurisdiction: J, status: 'COMPLETED' });
     const notifications = await stack.call('GET', '/v1/notifications', head.token);
-    expect(notifications.body.items.some((n: { processId: string }) => n.processId === id)).toBe(true);
+    expect(notifications.body.notifications.some((n: { processId: string }) => n.processId === id)).toBe(true);
   });
 
   it('refuses a ticket without a limit where the rulebook has none (000), naming dueAt', async () => {
