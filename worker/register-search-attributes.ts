@@ -1,6 +1,9 @@
 import type { Connection } from '@temporalio/client';
 import { status } from '@grpc/grpc-js';
-import { temporal } from '@temporalio/proto';
+import proto from '@temporalio/proto';
+
+// A CommonJS module: named ESM imports of it fail under plain Node.
+const { temporal } = proto;
 import { ALL_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
 
 const INDEXED_TYPE = {

@@ -1,5 +1,8 @@
 import type { WorkflowHandle } from '@temporalio/client';
-import { temporal } from '@temporalio/proto';
+import proto, { type temporal as protoTypes } from '@temporalio/proto';
+
+// A CommonJS module: named ESM imports of it fail under plain Node.
+const { temporal } = proto;
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -22,10 +25,10 @@ const History = temporal.api.history.v1.History;
  * Plain JSON through protobufjs itself (longs and bytes as strings, enums by name): the SDK's
  * proto3-JSON helper trips over two protobufjs copies in this dependency tree.
  */
-export function historyToPlainObject(history: temporal.api.history.v1.IHistory): unknown {
+export function historyToPlainObject(history: protoTypes.api.history.v1.IHistory): unknown {
   return History.toObject(History.fromObject(history), { longs: String, enums: String, bytes: String, defaults: false });
 }
 
-export function historyFromPlainObject(plain: unknown): temporal.api.history.v1.History {
+export function historyFromPlainObject(plain: unknown): protoTypes.api.history.v1.History {
   return History.fromObject(plain as Record<string, unknown>);
 }

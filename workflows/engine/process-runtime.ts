@@ -12,6 +12,7 @@ import type { AssigneeSelector } from '../../domain/directory';
 import { ENGINE_POLICY } from '../../domain/engine-policy';
 import type { JurisdictionId } from '../../domain/jurisdictions';
 import { describeLimit, type Limit } from '../../domain/limit';
+import { formatShanghai } from '../../domain/calendar/working-days';
 import {
   auditQuery,
   recomputeDeadlinesSignal,
@@ -183,7 +184,7 @@ export class ProcessRuntime {
     };
     this.tasks.push(task);
     this.audit({ actorId: 'system', action: 'task-opened', step: spec.step, taskId: task.view.id, rule: spec.rule, detail: assignees.map(describeAssignment).join(', ') });
-    await this.notifyTask(task, 'task-assigned', `New task: ${spec.title}`, task.view.dueAt ? `Due ${task.view.dueAt} (${deadline?.rule ?? spec.rule})` : `No time limit set (${spec.rule})`);
+    await this.notifyTask(task, 'task-assigned', `New task: ${spec.title}`, task.view.dueAt ? `Due ${formatShanghai(task.view.dueAt)} (${deadline?.rule ?? spec.rule})` : `No time limit set (${spec.rule})`);
     this.syncVisibility();
     return task;
   }
@@ -397,7 +398,7 @@ export class ProcessRuntime {
   private async fireLadderPoint(task: TaskRecord, kind: 'reminder' | 'due'): Promise<void> {
     const { view, spec } = task;
     if (kind === 'reminder') {
-      await this.notifyTask(task, 'reminder', `Reminder: ${view.title}`, `Due ${view.dueAt}`);
+      await this.notifyTask(task, 'reminder', `Reminder: ${view.title}`, `Due ${formatShanghai(view.dueAt!)}`);
       view.remindersSent++;
       this.audit({ actorId: 'system', action: 'reminder-sent', step: view.step, taskId: view.id, rule: ENGINE_POLICY.reminderFractions.source });
       return;
@@ -423,7 +424,7 @@ export class ProcessRuntime {
           view.escalated = true;
           this.audit({ actorId: 'system', action: 'escalated', step: view.step, taskId: view.id, rule, detail: escalationIds.join(', ') });
         }
-        await this.notifyTask(task, 'overdue', `Overdue: ${view.title}`, `Was due ${view.dueAt} (${rule})`, escalationIds);
+        await this.notifyTask(task, 'overdue', `Overdue: ${view.title}`, `Was due ${formatShanghai(view.dueAt!)} (${rule})`, escalationIds);
         await task.hooks.onOverdue?.(task);
         break;
       }
@@ -493,7 +494,7 @@ export class ProcessRuntime {
   private describeForOperators(open: TaskRecord[]): string {
     const lines = [`**${this.init.title}** — ${this.status}, step \`${this.step}\``];
     for (const t of open) {
-      const due = t.view.dueAt ? `due ${t.view.dueAt}${t.view.overdue ? ' (OVERDUE)' : ''}` : 'no time limit';
+      const due = t.view.dueAt ? `due ${formatShanghai(t.view.dueAt)}${t.view.overdue ? ' (OVERDUE)' : ''}` : 'no time limit';
       lines.push(`- ${t.view.title}: ${t.view.assignees.map(describeAssignment).join(', ')}; ${due} (${t.view.rule})`);
     }
     return lines.join('\n');
