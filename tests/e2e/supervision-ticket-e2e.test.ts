@@ -87,4 +87,48 @@ describe('a supervision ticket through HTTP → Temporal dev server → worker',
     expect(notOverdue.body.items.some((p: { id: string }) => p.id === created.body.id)).toBe(false);
     await stack.client.workflow.getHandle(created.body.id).terminate('test done');
   });
+  it('an absence recorded through the API — re-routes the absent head\'s open task to the stand-in, "on behalf of" (000:7, 003:9)', async () => {
+    const office = await stack.user(J, 'supervision-office');
+    const head = await stack.user(J, 'department-head', 'cs.education');
+    const staff = await stack.user(J, 'department-staff', 'cs.education');
+    const created = await stack.call('POST', '/v1/supervision-tickets', office.token, { jurisdiction: J, title: '校舍安全督办', source: 'media-report', responsibleUnit: 'cs.education', complexity: 'complex' });
+    expect(created.status).toBe(201);
+    await stack.eventually(() => stack.call('GET', '/v1/tasks', head.token), (r) => r.body.items.some((i: { processId: string }) => i.processId === created.body.id));
+    const absence = await stack.call('POST', '/v1/directory/absences', head.token, {
+      userId: head.id, from: new Date(Date.now() - 60_000).toISOString(), to: new Date(Date.now() + 7 * 86_400_000).toISOString(), standInUserId: staff.id, reason: '出差',
+    });
+    expect(absence.status).toBe(201);
+    expect(absence.body.tasksRerouted).toBeGreaterThanOrEqual(1);
+    const state = await stack.eventually(
+      () => stack.call('GET', `/v1/processes/${encodeURIComponent(created.body.id)}`, office.token),
+      (r) => r.body.openTasks[0].assignees.some((a: { onBehalfOf?: string }) => a.onBehalfOf === head.id),
+    );
+    expect(state.body.openTasks[0].assignees).toContainEqual({ userId: staff.id, onBehalfOf: head.id });
+    await stack.client.workflow.getHandle(created.body.id).terminate('test done');
+  });
+
+  it('an operator loading a calendar year through the API — makes open processes recompute their provisional deadlines', async () => {
+    const office = await stack.user(J, 'supervision-office');
+    const operator = await stack.user(J, 'operator');
+    const created = await stack.call('POST', '/v1/supervision-tickets', office.token, { jurisdiction: J, title: '跨年督办', source: 'key-project', responsibleUnit: 'cs.housing', complexity: 'ordinary' });
+    const url = `/v1/processes/${encodeURIComponent(created.body.id)}`;
+    const opened = await stack.eventually(() => stack.call('GET', url, office.token), (r) => r.body.openTasks?.length > 0);
+    // 250 working days always end in a year the seeded calendar does not know yet.
+    const extended = await stack.call('POST', `${url}/tasks/${opened.body.openTasks[0].id}/actions`, office.token, { action: 'extend', comment: '跨年度任务', data: { workingDays: 250 } });
+    expect(extended.status).toBe(200);
+    expect(extended.body.deadlines[0].provisional).toBe(true);
+    await stack.eventually(() => stack.call('GET', '/v1/processes?jurisdiction=' + J, office.token), (r) => r.body.items.some((p: { id: string }) => p.id === created.body.id));
+    let notified = 0;
+    const dueYear = Number(extended.body.deadlines[0].dueAt.slice(0, 4));
+    for (let year = new Date().getFullYear(); year <= dueYear + 1; year++) {
+      if ((await stack.call('GET', `/v1/calendar/${year}`, operator.token)).status === 200) continue;
+      const loaded = await stack.call('PUT', `/v1/calendar/${year}`, operator.token, { daysOff: [], workingWeekendDays: [], source: 'test notice' });
+      expect(loaded.status).toBe(200);
+      notified += loaded.body.processesNotified ?? 0;
+    }
+    expect(notified).toBeGreaterThanOrEqual(1);
+    const after = await stack.eventually(() => stack.call('GET', url, office.token), (r) => r.body.deadlines[0].provisional === false);
+    expect(after.body.deadlines[0].provisional).toBe(false);
+    await stack.client.workflow.getHandle(created.body.id).terminate('test done');
+  });
 });
