@@ -115,10 +115,12 @@ export async function listAbsences(db: Queryable, filter: { userId?: string; jur
  */
 export async function resolveAssignees(
   db: Queryable,
-  input: { jurisdiction: JurisdictionId; selector: AssigneeSelector; at: string },
+  input: { jurisdiction: JurisdictionId; selector: AssigneeSelector; at: string; standIns?: boolean },
 ): Promise<Assignment[]> {
   const selected = await selectUsers(db, input.jurisdiction, input.selector);
   if (selected.length === 0) throw new Error(`no one in ${input.jurisdiction} matches ${JSON.stringify(input.selector)}`);
+  // Where the rules have no stand-in system, the task stays with the person the rules name.
+  if (input.standIns === false) return selected.map((u) => ({ userId: u.id }));
 
   const absences = await absencesAt(db, selected.map((u) => u.id), input.at);
   const standInFor = (u: User) => {

@@ -87,11 +87,13 @@ describe('a supervision ticket through HTTP → Temporal dev server → worker',
     expect(notOverdue.body.items.some((p: { id: string }) => p.id === created.body.id)).toBe(false);
     await stack.client.workflow.getHandle(created.body.id).terminate('test done');
   });
-  it('an absence recorded through the API — re-routes the absent head\'s open task to the stand-in, "on behalf of" (000:7, 003:9)', async () => {
-    const office = await stack.user(J, 'supervision-office');
-    const head = await stack.user(J, 'department-head', 'cs.education');
-    const staff = await stack.user(J, 'department-staff', 'cs.education');
-    const created = await stack.call('POST', '/v1/supervision-tickets', office.token, { jurisdiction: J, title: '校舍安全督办', source: 'media-report', responsibleUnit: 'cs.education', complexity: 'complex' });
+  it('an absence recorded through the API — re-routes the absent head\'s open task to the stand-in, "on behalf of" (003:9)', async () => {
+    const ZD = 'zibo-zhangdian-2022' as const; // 003:9 has the stand-in (补位) system
+    const office = await stack.user(ZD, 'supervision-office');
+    const head = await stack.user(ZD, 'department-head', 'zd.education');
+    const staff = await stack.user(ZD, 'department-staff', 'zd.education');
+    const dueAt = new Date(Date.now() + 20 * 86_400_000).toISOString();
+    const created = await stack.call('POST', '/v1/supervision-tickets', office.token, { jurisdiction: ZD, title: '校舍安全督办', source: 'media-report', responsibleUnit: 'zd.education', dueAt });
     expect(created.status).toBe(201);
     await stack.eventually(() => stack.call('GET', '/v1/tasks', head.token), (r) => r.body.items.some((i: { processId: string }) => i.processId === created.body.id));
     const absence = await stack.call('POST', '/v1/directory/absences', head.token, {

@@ -33,6 +33,8 @@ export async function startTimeSkipping(taskQueue = 'govflow-test'): Promise<Tim
     workflowBundle: { codePath: inject('workflowBundlePath') },
   });
   const running = worker.run();
+  // A worker that dies would leave queries hanging: say so at once.
+  running.catch((err) => console.error('time-skipping worker failed', err));
   return {
     env,
     db,

@@ -194,21 +194,50 @@ describe('supervision ticket (督查督办) on the time-skipping server', () => 
     expect((await auditOf(handle)).map((e) => e.action)).toEqual(expect.arrayContaining(['objection-revoked', 'completion-reinstated']));
   });
 
-  it('stand-in — the unit head is absent — the task goes to the named stand-in "on behalf of" the head (000:7, 003:9)', async () => {
-    // Another unit than the other tests', so this absence touches no other test.
-    const housing = (await listUnits(h.db, CS)).find((u) => u.id.endsWith('.housing'))!.id;
-    const housingHead = await actorWith(h.db, CS, 'department-head', housing);
-    const handle = await startTicket(h.env.client, h.taskQueue, ticket({ responsibleUnitId: housing }));
+  it('stand-in — 003:9 (补位) — an absent unit head\'s task goes to the named stand-in "on behalf of" the head', async () => {
+    const ZD: JurisdictionId = 'zibo-zhangdian-2022';
+    const zdOffice = await actorWith(h.db, ZD, 'supervision-office');
+    const zdHead = await actorWith(h.db, ZD, 'department-head', 'zd.housing');
+    const staff = await actorWith(h.db, ZD, 'department-staff', 'zd.housing');
+    const handle = await startTicket(h.env.client, h.taskQueue, ticket({ jurisdiction: ZD, responsibleUnitId: 'zd.housing', issuedBy: zdOffice.userId, complexity: undefined, dueAt: new Date(Date.now() + 60 * 86_400_000).toISOString() }));
     const started = Date.parse((await waitForState(handle, (x) => x.tasks.length > 0)).startedAt); // the test server's clock, ahead of ours
-    const staff = await actorWith(h.db, CS, 'department-staff', housing);
-    await addAbsence(h.db, { userId: housingHead.userId, from: new Date(started - 60_000).toISOString(), to: new Date(started + 30 * 86_400_000).toISOString(), standInUserId: staff.userId, reason: '出差' });
-    await handle.signal(refreshAssigneesSignal, { reason: `${housingHead.userId} absent` });
-    const s = await waitForState(handle, (x) => x.tasks[0].assignees.some((a) => a.onBehalfOf === housingHead.userId));
-    expect(s.tasks[0].assignees).toContainEqual({ userId: staff.userId, onBehalfOf: housingHead.userId });
-    expect(s.tasks[0].assignees.some((a) => a.userId === housingHead.userId)).toBe(false);
+    await addAbsence(h.db, { userId: zdHead.userId, from: new Date(started - 60_000).toISOString(), to: new Date(started + 30 * 86_400_000).toISOString(), standInUserId: staff.userId, reason: '出差' });
+    await handle.signal(refreshAssigneesSignal, { reason: `${zdHead.userId} absent` });
+    const s = await waitForState(handle, (x) => x.tasks[0].assignees.some((a) => a.onBehalfOf === zdHead.userId));
+    expect(s.tasks[0].assignees).toContainEqual({ userId: staff.userId, onBehalfOf: zdHead.userId });
+    expect(s.tasks[0].assignees.some((a) => a.userId === zdHead.userId)).toBe(false);
     const after = await act(handle, { taskId: s.tasks[0].id, action: 'acknowledge', actor: staff });
     expect(after.tasks[0].status).toBe('open');
-    expect((await auditOf(handle)).find((e) => e.action === 'acknowledge')).toMatchObject({ actorId: staff.userId, onBehalfOf: housingHead.userId });
+    expect((await auditOf(handle)).find((e) => e.action === 'acknowledge')).toMatchObject({ actorId: staff.userId, onBehalfOf: zdHead.userId });
+    await handle.terminate('test done');
+  });
+
+  it('no stand-in system — 001 (none:001) — an absent head keeps the task; delegation hands it on "on behalf of"', async () => {
+    const housing = 'cs.housing';
+    const csHead = await actorWith(h.db, CS, 'department-head', housing);
+    const staff = await actorWith(h.db, CS, 'department-staff', housing);
+    const handle = await startTicket(h.env.client, h.taskQueue, ticket({ responsibleUnitId: housing }));
+    const started = Date.parse((await waitForState(handle, (x) => x.tasks.length > 0)).startedAt);
+    await addAbsence(h.db, { userId: csHead.userId, from: new Date(started - 60_000).toISOString(), to: new Date(started + 30 * 86_400_000).toISOString(), standInUserId: staff.userId, reason: '出差' });
+    await handle.signal(refreshAssigneesSignal, { reason: `${csHead.userId} absent` });
+    let s = await stateOf(handle);
+    expect(s.tasks[0].assignees).toContainEqual({ userId: csHead.userId });
+    expect(s.tasks[0].assignees.some((a) => a.onBehalfOf)).toBe(false);
+    const director = await actorWith(h.db, CS, 'office-director');
+    s = await act(handle, { taskId: s.tasks[0].id, action: 'delegate', actor: csHead, data: { toUserId: director.userId }, comment: '请代办' });
+    expect(s.tasks[0].assignees).toContainEqual({ userId: director.userId, onBehalfOf: csHead.userId });
+    await handle.terminate('test done');
+  });
+
+  it('no criticism note in the rules — 000 (none:000) — an overdue ticket is escalated without a 批评约谈单', async () => {
+    const jsOffice = await actorWith(h.db, JS, 'supervision-office');
+    const handle = await startTicket(h.env.client, h.taskQueue, ticket({ jurisdiction: JS, responsibleUnitId: 'js.finance', issuedBy: jsOffice.userId, complexity: undefined, dueAt: new Date(Date.now() + 2 * 86_400_000).toISOString() }));
+    await waitForState(handle, (x) => x.tasks.length > 0);
+    await h.env.sleep('30 days');
+    const s = await waitForState(handle, (x) => x.tasks.some((t) => t.overdue));
+    expect(s.tasks[0]).toMatchObject({ overdue: true, escalated: true });
+    expect(s.details.findings).toEqual([]);
+    expect((await auditOf(handle)).some((e) => e.action === 'criticism-note-issued')).toBe(false);
     await handle.terminate('test done');
   });
 
