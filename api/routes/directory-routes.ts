@@ -7,6 +7,8 @@ import { JURISDICTION_IDS, type JurisdictionId } from '../../domain/jurisdiction
 import { hasRole } from '../auth';
 import { BadRequest, Forbidden } from '../errors';
 import { defineRoute, type RouteDefinition } from './define-route';
+import { checkLeaveNotice } from '../../domain/leave/leave-notice';
+import { rulebookFor } from '../../domain/rulebooks';
 
 /** `?jurisdiction=`; omitted means the caller's own. */
 export const jurisdictionQuery = z.object({
@@ -90,7 +92,13 @@ export function directoryRoutes(deps: { db: Database; log?: Logger; onAbsenceRec
       responses: {
         201: {
           description: 'recorded',
-          schema: absenceSchema.extend({ tasksRerouted: z.number().int().optional().describe('open tasks moved to the stand-in, when known') }),
+          schema: absenceSchema.extend({
+            tasksRerouted: z.number().int().optional().describe('open processes told to re-route the tasks of the absent person, when known'),
+            leaveNotice: z
+              .object({ requiredDaysAhead: z.number(), daysAhead: z.number(), met: z.boolean(), source: z.string() })
+              .optional()
+              .describe("a department head's notice against the rulebook (001:71, 003:77); late notice is flagged, not refused"),
+          }),
         },
       },
       handler: async ({ body, user, req }) => {
@@ -115,7 +123,8 @@ export function directoryRoutes(deps: { db: Database; log?: Logger; onAbsenceRec
         } catch (err) {
           req.log.error({ err, absenceId: absence.id }, 'could not re-route open tasks after an absence');
         }
-        return { ...absence, ...(tasksRerouted !== undefined ? { tasksRerouted } : {}) };
+        const leaveNotice = checkLeaveNotice(rulebookFor(absent.jurisdiction), { roles: absent.roles, reportedAt: new Date().toISOString(), from: absence.from });
+        return { ...absence, ...(tasksRerouted !== undefined ? { tasksRerouted } : {}), ...(leaveNotice ? { leaveNotice } : {}) };
       },
     }),
     defineRoute({

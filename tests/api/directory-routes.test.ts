@@ -63,6 +63,13 @@ describe('absences', () => {
     expect(rerouted.at(-1)?.id).toBe(reply.body.id);
   });
 
+  it('a department head in 001 reporting leave for the next hour — is recorded, flagged as short of the 2 days 001:71 asks', async () => {
+    const head = await api.userWith('department-head', 'chaoyang-shuangta-2022');
+    const reply = await api.call('POST', '/v1/directory/absences', { token: await api.tokenFor(head), body: absenceOf(head.id) });
+    expect(reply.status).toBe(201);
+    expect(reply.body.leaveNotice).toMatchObject({ requiredDaysAhead: 2, met: false, source: '001:71' });
+  });
+
   it('a user recording someone else’s absence — is 403', async () => {
     const other = await api.userWith('department-staff');
     expectProblem(await api.call('POST', '/v1/directory/absences', { token: staffToken, body: absenceOf(other.id) }), 403);
