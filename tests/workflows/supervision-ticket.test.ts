@@ -32,6 +32,21 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.teardown());
 
+/**
+ * Tests that skip time get a test server of their own: a shared one sometimes stops skipping
+ * time after earlier tests terminated workflows mid-task, and every later sleep then hangs.
+ */
+function itOnOwnServer(name: string, fn: (h: TimeSkippingHarness) => Promise<void>): void {
+  it(name, async () => {
+    const own = await startTimeSkipping();
+    try {
+      await fn(own);
+    } finally {
+      await own.teardown();
+    }
+  });
+}
+
 const ticket = (overrides: Record<string, unknown> = {}) => ({
   jurisdiction: CS,
   title: '老旧小区改造进度督办',
@@ -137,7 +152,7 @@ describe('supervision ticket (督查督办) on the time-skipping server', () => 
     await handle.terminate('test done');
   });
 
-  it('overdue — reminders at 50 % and 75 %, then escalation and a criticism-and-interview note (001:64) to the leader in charge', async () => {
+  itOnOwnServer('overdue — reminders at 50 % and 75 %, then escalation and a criticism-and-interview note (001:64) to the leader in charge', async (h) => {
     const handle = await startTicket(h.env.client, h.taskQueue, ticket());
     await waitForState(handle, (x) => x.tasks.length > 0);
     await h.env.sleep('12 days');
@@ -229,7 +244,7 @@ describe('supervision ticket (督查督办) on the time-skipping server', () => 
     await handle.terminate('test done');
   });
 
-  it('no criticism note in the rules — 000 (none:000) — an overdue ticket is escalated without a 批评约谈单', async () => {
+  itOnOwnServer('no criticism note in the rules — 000 (none:000) — an overdue ticket is escalated without a 批评约谈单', async (h) => {
     const jsOffice = await actorWith(h.db, JS, 'supervision-office');
     const handle = await startTicket(h.env.client, h.taskQueue, ticket({ jurisdiction: JS, responsibleUnitId: 'js.finance', issuedBy: jsOffice.userId, complexity: undefined, dueAt: new Date(Date.now() + 2 * 86_400_000).toISOString() }));
     await waitForState(handle, (x) => x.tasks.length > 0);
@@ -241,7 +256,7 @@ describe('supervision ticket (督查督办) on the time-skipping server', () => 
     await handle.terminate('test done');
   });
 
-  it('pause and resume — the clock stops while paused and the due time moves by the paused time', async () => {
+  itOnOwnServer('pause and resume — the clock stops while paused and the due time moves by the paused time', async (h) => {
     const handle = await startTicket(h.env.client, h.taskQueue, ticket());
     let s = await waitForState(handle, (x) => x.tasks.length > 0);
     const exec = openTask(s, 'ticket.execution');
@@ -255,7 +270,7 @@ describe('supervision ticket (督查督办) on the time-skipping server', () => 
     await handle.terminate('test done');
   });
 
-  it('progress reports — none within the notice interval — the unit is reminded (000:54)', async () => {
+  itOnOwnServer('progress reports — none within the notice interval — the unit is reminded (000:54)', async (h) => {
     const handle = await startTicket(h.env.client, h.taskQueue, ticket({ complexity: 'complex', progressReportEveryDays: 7 }));
     await waitForState(handle, (x) => x.tasks.length > 0);
     await h.env.sleep('8 days');
@@ -264,7 +279,7 @@ describe('supervision ticket (督查督办) on the time-skipping server', () => 
     await handle.terminate('test done');
   });
 
-  it('look-back (回头看) — scheduled at close-out — reopens the ticket for rework', async () => {
+  itOnOwnServer('look-back (回头看) — scheduled at close-out — reopens the ticket for rework', async (h) => {
     const handle = await startTicket(h.env.client, h.taskQueue, ticket());
     let s = await waitForState(handle, (x) => x.tasks.length > 0);
     s = await act(handle, { taskId: openTask(s, 'ticket.execution').id, action: 'submit-completion', actor: head, data: { summary: 'v1' } });
