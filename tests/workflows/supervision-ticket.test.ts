@@ -5,6 +5,7 @@ import { loadHolidayTable } from '../../db/calendar-repository';
 import { addAbsence, findUsers, listUnits } from '../../db/directory-repository';
 import { listNotifications } from '../../db/notification-repository';
 import { computeDue } from '../../domain/calendar/working-days';
+import { ENGINE_POLICY } from '../../domain/engine-policy';
 import type { JurisdictionId } from '../../domain/jurisdictions';
 import { findBrokenLink } from '../../workflows/engine/audit-trail';
 import type { Actor } from '../../workflows/engine/types';
@@ -130,6 +131,8 @@ describe('supervision ticket (督查督办) on the time-skipping server', () => 
     expect(bad.type).toBe('BadRequest');
     expect(bad.details?.[0]).toEqual([expect.objectContaining({ field: 'data.summary' })]);
     expect((await failureType(act(handle, { taskId: exec.id, action: 'close', actor: head }))).type).toBe('BadRequest');
+    const long = await failureType(act(handle, { taskId: exec.id, action: 'acknowledge', actor: head, comment: 'x'.repeat(ENGINE_POLICY.maxCommentLength.value + 1) }));
+    expect(long.details?.[0]).toEqual([expect.objectContaining({ field: 'comment' })]); // policy:comment-length
     await act(handle, { taskId: exec.id, action: 'acknowledge', actor: head });
     expect((await failureType(act(handle, { taskId: exec.id, action: 'acknowledge', actor: head }))).type).toBe('Conflict');
     const after = await stateOf(handle);
