@@ -10,9 +10,3 @@ export type ProcessType = keyof typeof PROCESS_TYPES;
 export function processId(type: ProcessType, jurisdiction: string, key: string): string {
   return `${PROCESS_TYPES[type]}.${jurisdiction}.${key}`;
 }
-
-/** The process type a workflow ID belongs to, or undefined for IDs govflow did not make. */
-export function processTypeOf(id: string): ProcessType | undefined {
-  const prefix = id.split('.')[0];
-  return (Object.keys(PROCESS_TYPES) as ProcessType[]).find((t) => PROCESS_TYPES[t] === prefix);
-}

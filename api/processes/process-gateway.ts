@@ -5,7 +5,7 @@ import {
   type Client,
   type WorkflowExecutionInfo,
 } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import { ApplicationFailure, type QueryDefinition } from '@temporalio/common';
 import type { AuditEntry, ProcessState } from '../../workflows/engine/types';
 import { processId, type ProcessType } from '../../workflows/ids';
 import { auditQuery, FAILURE, stateQuery, taskActionUpdate, type TaskActionInput } from '../../workflows/messages';
@@ -80,6 +80,15 @@ function summarise(info: WorkflowExecutionInfo): ProcessSummary {
 export function createProcessGateway({ client, taskQueue }: { client: Client; taskQueue: string }) {
   const handle = (id: string) => client.workflow.getHandle(id);
 
+  async function queryOrNotFound<T>(id: string, query: QueryDefinition<T>): Promise<T> {
+    try {
+      return await handle(id).query(query);
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) throw new NotFound(`no process ${id}`);
+      throw err;
+    }
+  }
+
   async function exists(id: string): Promise<boolean> {
     try {
       await handle(id).describe();
@@ -119,23 +128,8 @@ export function createProcessGateway({ client, taskQueue }: { client: Client; ta
       }
     },
 
-    async state(id: string): Promise<ProcessState> {
-      try {
-        return await handle(id).query(stateQuery);
-      } catch (err) {
-        if (err instanceof WorkflowNotFoundError) throw new NotFound(`no process ${id}`);
-        throw err;
-      }
-    },
-
-    async audit(id: string): Promise<AuditEntry[]> {
-      try {
-        return await handle(id).query(auditQuery);
-      } catch (err) {
-        if (err instanceof WorkflowNotFoundError) throw new NotFound(`no process ${id}`);
-        throw err;
-      }
-    },
+    state: (id: string): Promise<ProcessState> => queryOrNotFound(id, stateQuery),
+    audit: (id: string): Promise<AuditEntry[]> => queryOrNotFound(id, auditQuery),
 
     async act(id: string, input: TaskActionInput): Promise<ProcessState> {
       if (!(await exists(id))) throw new NotFound(`no process ${id}`);

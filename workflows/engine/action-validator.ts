@@ -23,7 +23,7 @@ function requireComment(input: TaskActionInput, why: string): void {
   if (!input.comment?.trim()) reject.badRequest(`${input.action} needs a reason`, [{ field: 'comment', reason: why }]);
 }
 
-function validateEngineAction(input: TaskActionInput, action: EngineAction, task: TaskRecord, now: number): void {
+function validateEngineAction(input: TaskActionInput, action: EngineAction, task: TaskRecord): void {
   const { view, spec } = task;
   switch (action) {
     case 'delegate':
@@ -60,7 +60,6 @@ function validateEngineAction(input: TaskActionInput, action: EngineAction, task
     case 'resume':
       if (!isController(task, input)) reject.forbidden('only the office supervising this step can resume it');
       if (view.status !== 'paused') reject.conflict('the task is not paused');
-      void now;
       return;
   }
 }
@@ -69,12 +68,12 @@ function validateEngineAction(input: TaskActionInput, action: EngineAction, task
  * The synchronous check an update runs before anything changes: a rejected action changes
  * nothing. Throws NotFound, Conflict, Forbidden or BadRequest failures.
  */
-export function validateTaskAction(input: TaskActionInput, task: TaskRecord | undefined, now: number): void {
+export function validateTaskAction(input: TaskActionInput, task: TaskRecord | undefined): void {
   if (!task) reject.notFound(`no task ${input.taskId} in this process`);
   if (!isOpen(task)) reject.conflict(`task ${task.view.id} (${task.view.step}) is ${task.view.status === 'done' ? 'already decided' : task.view.status}`);
   if (input.comment !== undefined && input.comment.length > ENGINE_POLICY.maxCommentLength.value)
     reject.badRequest('comment too long', [{ field: 'comment', reason: `at most ${ENGINE_POLICY.maxCommentLength.value} characters` }]);
-  if (isEngineAction(input.action)) return validateEngineAction(input, input.action, task, now);
+  if (isEngineAction(input.action)) return validateEngineAction(input, input.action, task);
 
   const allowed = task.view.actions.map((a) => a.name);
   if (!allowed.includes(input.action))

@@ -78,11 +78,11 @@ export class ProcessRuntime {
       const final = await this.applyAction(input);
       if (final) await condition(() => this.settledEpoch !== epoch || this.status !== 'running', SETTLE_WAIT);
       return this.state();
-    }, { validator: (input) => validateTaskAction(input, this.findTask(input.taskId), Date.now()) });
+    }, { validator: (input) => validateTaskAction(input, this.findTask(input.taskId)) });
 
     setHandler(taskActionSignal, async (input) => {
       try {
-        validateTaskAction(input, this.findTask(input.taskId), Date.now());
+        validateTaskAction(input, this.findTask(input.taskId));
       } catch (err) {
         this.audit({ actorId: input.actor.userId, action: 'rejected-signal', taskId: input.taskId, detail: `${input.action}: ${(err as Error).message}` });
         return;
