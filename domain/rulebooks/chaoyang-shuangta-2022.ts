@@ -31,4 +31,114 @@ export const CHAOYANG_SHUANGTA_2022: Rulebook = {
     // No AB/补位 system for vice chiefs; 001:8 (and 001:71's 代行准假权) cover only the chief's absence.
     standInTakesOverTasks: cited(false, 'none:001'),
   },
+  documents: {
+    countersign: {
+      // 001:53: 会签文件时，除主办部门另有时限要求外，一般应在7个工作日内回复 … 逾期不回复，视为无不同意见.
+      replyLimit: cited<Limit | null>({ unit: 'workingDays', n: 7 }, '001:53'),
+      leadMaySetLimit: cited(true, '001:53'),
+      silenceIsConsent: cited(true, '001:53'),
+    },
+    // 001:57 asks to 从严控制…文件篇幅 without a number.
+    lengthLimits: { comprehensive: null, specificTask: null },
+    readingLimits: { urgent: null, ordinary: null },
+    refusalReasons: [
+      cited('department-matter', '001:56'),
+      cited('covered-by-law', '001:57'),
+      cited('current-document-applies', '001:57'),
+    ],
+    // 001:54: 区政府领导一般不直接签批未经区政府办公室审核办理的公文.
+    officeReviewBeforeSigning: cited(true, '001:54'),
+    disclosureAtDrafting: cited(false, 'none:001'),
+    issuerCodes: {
+      // 朝双政发 as printed in the seed's header (朝双政发〔2022〕7号); no article names it.
+      government: cited('朝双政发', 'policy:issuer-code'),
+      office: cited('朝双政办发', 'policy:issuer-code'),
+    },
+    signing: [
+      {
+        issuer: 'government',
+        group: 'upward-request-report', // 向市政府报送的请示、报告 (and to the party committee)
+        kinds: ['request', 'report'],
+        direction: 'upward',
+        steps: [
+          { role: 'vice-chief', act: 'review', rule: '001:55' },
+          { role: 'chief', act: 'issue', rule: '001:55' },
+        ],
+        rule: '001:55',
+      },
+      {
+        issuer: 'government',
+        group: 'orders-and-motions', // 政府规章、命令, 向人大提出的议案
+        kinds: ['order', 'motion'],
+        steps: [
+          { role: 'vice-chief', act: 'review', rule: '001:55' },
+          { role: 'chief', act: 'issue', rule: '001:55' },
+        ],
+        rule: '001:55',
+      },
+      {
+        issuer: 'government',
+        group: 'letter', // 以区政府名义发送区政府部门的函件: 重要函件紧急公文由常务副区长或区长签发
+        kinds: ['letter'],
+        when: ['important'],
+        steps: [{ role: 'executive-vice-chief-or-chief', act: 'issue', rule: '001:59' }],
+        rule: '001:59',
+      },
+      {
+        issuer: 'government',
+        group: 'letter', // 涉及其他相关区政府领导工作的，应先征求意见
+        kinds: ['letter'],
+        when: ['several-portfolios'],
+        steps: [
+          { role: 'other-vice-chiefs', act: 'review', rule: '001:59' },
+          { role: 'vice-chief', act: 'issue', rule: '001:59' },
+        ],
+        rule: '001:59',
+      },
+      {
+        issuer: 'government',
+        group: 'letter', // 一般由相关区政府领导签发
+        kinds: ['letter'],
+        steps: [{ role: 'vice-chief', act: 'issue', rule: '001:59' }],
+        rule: '001:59',
+      },
+      {
+        issuer: 'government',
+        group: 'formal', // 以区政府名义制发的文件
+        kinds: 'all',
+        steps: [
+          { role: 'office', act: 'review', rule: '001:55' },
+          { role: 'vice-chief', act: 'review', rule: '001:55' },
+          { role: 'chief', act: 'issue', rule: '001:55' },
+        ],
+        rule: '001:55',
+      },
+      {
+        issuer: 'office',
+        group: 'any', // 重要的由区长签发
+        kinds: 'all',
+        when: ['important'],
+        steps: [{ role: 'chief', act: 'issue', rule: '001:55' }],
+        rule: '001:55',
+      },
+      {
+        issuer: 'office',
+        group: 'any', // 涉及其他区政府领导分管工作的，须经有关区政府领导签署意见
+        kinds: 'all',
+        when: ['several-portfolios'],
+        steps: [
+          { role: 'other-vice-chiefs', act: 'review', rule: '001:55' },
+          { role: 'vice-chief', act: 'issue', rule: '001:55' },
+        ],
+        rule: '001:55',
+      },
+      {
+        issuer: 'office',
+        group: 'any',
+        kinds: 'all',
+        steps: [{ role: 'vice-chief', act: 'issue', rule: '001:55' }],
+        rule: '001:55',
+      },
+    ],
+  },
 };

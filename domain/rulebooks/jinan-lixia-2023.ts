@@ -1,4 +1,5 @@
 import { cited } from '../citation';
+import type { Limit } from '../limit';
 import { NATIONAL_SUPERVISION } from './national';
 import type { Rulebook } from './types';
 
@@ -26,5 +27,102 @@ export const JINAN_LIXIA_2023: Rulebook = {
     noticeDaysAhead: null,
     // 002:7: 工作补位制度 — the stand-in vice chief handles the absent one's work (代为处理有关工作).
     standInTakesOverTasks: cited(true, '002:7'),
+  },
+  documents: {
+    countersign: {
+      // 002:51: 会签文件时，除主办部门另有时限要求外，一般应在5个工作日内回复 … 逾期不回复视为无不同意见.
+      replyLimit: cited<Limit | null>({ unit: 'workingDays', n: 5 }, '002:51'),
+      leadMaySetLimit: cited(true, '002:51'),
+      silenceIsConsent: cited(true, '002:51'),
+    },
+    lengthLimits: {
+      comprehensive: cited(5000, '002:57'),
+      specificTask: cited(3000, '002:57'),
+    },
+    // 002:58 asks for documents to be handled within the time limits but sets none for leaders.
+    readingLimits: { urgent: null, ordinary: null },
+    refusalReasons: [
+      cited('covered-by-law', '002:57'),
+      cited('higher-level-already-deployed', '002:57'),
+      cited('current-document-applies', '002:57'),
+      cited('repeats-same-matter', '002:57'),
+      cited('copies-higher-level', '002:57'),
+      cited('no-responsibility-list', '002:57'),
+      cited('department-matter', '002:57'),
+      cited('implements-higher-department-document', '002:57'),
+      cited('event-by-organiser', '002:57'),
+      cited('routine-deployment', '002:57'),
+    ],
+    // 002:50 has the office review what is reported to the government, but no bar on leaders
+    // signing an unreviewed draft; the 002:55 routes start with the office anyway.
+    officeReviewBeforeSigning: cited(false, 'none:002'),
+    disclosureAtDrafting: cited(true, '002:28'),
+    issuerCodes: {
+      // 002:78 repeals 历下政发〔2017〕14号.
+      government: cited('历下政发', '002:78'),
+      office: cited('历下政办发', 'policy:issuer-code'),
+    },
+    signing: [
+      {
+        issuer: 'government',
+        group: 'letter-upward', // 报送市政府及其部门的便函类公文
+        kinds: ['letter'],
+        direction: 'upward',
+        when: ['chief-agreed-beforehand'],
+        steps: [{ role: 'vice-chief', act: 'issue', rule: '002:55' }],
+        rule: '002:55',
+      },
+      {
+        issuer: 'government',
+        group: 'letter-upward',
+        kinds: ['letter'],
+        direction: 'upward',
+        steps: [
+          { role: 'vice-chief', act: 'sign-off', rule: '002:55' },
+          { role: 'chief', act: 'issue', rule: '002:55' },
+        ],
+        rule: '002:55',
+      },
+      {
+        issuer: 'government',
+        group: 'letter-downward', // 下发的便函类公文: 涉及数名副区长分管范围的，或有意见分歧的，报请区长签发
+        kinds: ['letter'],
+        direction: 'downward',
+        when: ['several-portfolios', 'views-differ'],
+        steps: [{ role: 'chief', act: 'issue', rule: '002:55' }],
+        rule: '002:55',
+      },
+      {
+        issuer: 'government',
+        group: 'letter-downward',
+        kinds: ['letter'],
+        direction: 'downward',
+        steps: [{ role: 'vice-chief', act: 'issue', rule: '002:55' }],
+        rule: '002:55',
+      },
+      {
+        issuer: 'government',
+        group: 'formal', // 正式公文
+        kinds: ['resolution', 'decision', 'order', 'communique', 'announcement', 'public-notice', 'opinion', 'notice', 'circular', 'report', 'request', 'reply', 'motion', 'minutes'],
+        steps: [
+          { role: 'office-deputy-director', act: 'review', rule: '002:55' },
+          { role: 'office-director', act: 'review', rule: '002:55' },
+          { role: 'vice-chief', act: 'sign-off', rule: '002:55' },
+          { role: 'chief', act: 'issue', rule: '002:55' },
+        ],
+        rule: '002:55',
+      },
+      {
+        issuer: 'office',
+        group: 'any',
+        kinds: 'all',
+        steps: [
+          { role: 'office-deputy-director', act: 'review', rule: '002:55' },
+          { role: 'vice-chief', act: 'sign-off', rule: '002:55' },
+          { role: 'office-director', act: 'issue', rule: '002:55' },
+        ],
+        rule: '002:55',
+      },
+    ],
   },
 };

@@ -1,4 +1,5 @@
 import { cited } from '../citation';
+import type { Limit } from '../limit';
 import { NATIONAL_SUPERVISION } from './national';
 import type { Rulebook } from './types';
 
@@ -26,5 +27,64 @@ export const RIZHAO_2017: Rulebook = {
     noticeDaysAhead: null,
     // 004:6: 实行市政府领导工作补位和外出报备制度.
     standInTakesOverTasks: cited(true, '004:6'),
+  },
+  documents: {
+    countersign: {
+      // 004:48 only asks the lead department to consult (事先征求有关部门的意见): no limit, no deemed consent.
+      replyLimit: cited<Limit | null>(null, 'none:004'),
+      leadMaySetLimit: cited(false, 'none:004'),
+      silenceIsConsent: cited(false, 'none:004'),
+    },
+    // 004:47 asks to 从严控制…文件篇幅 without a number.
+    lengthLimits: { comprehensive: null, specificTask: null },
+    readingLimits: { urgent: null, ordinary: null },
+    refusalReasons: null,
+    officeReviewBeforeSigning: cited(false, 'none:004'),
+    disclosureAtDrafting: cited(false, 'none:004'),
+    issuerCodes: {
+      // 004:60 repeals the rules of 日政发〔2012〕8号.
+      government: cited('日政发', '004:60'),
+      office: cited('日政办发', 'policy:issuer-code'),
+    },
+    // 004:50(三) appointments and (四) trips abroad are decided by subject, not kind: not modelled here.
+    signing: [
+      {
+        issuer: 'government',
+        group: 'upward-request-report', // 向省政府上报的请示、报告
+        kinds: ['request', 'report'],
+        direction: 'upward',
+        steps: [{ role: 'chief', act: 'issue', rule: '004:50' }],
+        rule: '004:50',
+      },
+      {
+        issuer: 'government',
+        group: 'motion', // 报请市人民代表大会及其常委会审议的议案
+        kinds: ['motion'],
+        steps: [{ role: 'chief', act: 'issue', rule: '004:50' }],
+        rule: '004:50',
+      },
+      {
+        issuer: 'government',
+        group: 'decided-at-standing-meeting', // 已经市政府常务会议议定的事项
+        kinds: 'all',
+        when: ['decided-at-standing-meeting'],
+        steps: [{ role: 'chief-or-authorised-vice-chief', act: 'issue', rule: '004:50' }],
+        rule: '004:50',
+      },
+      {
+        issuer: 'government',
+        group: 'formal', // 规章、规范性文件和以市政府名义下发的其他公文
+        kinds: 'all',
+        steps: [{ role: 'chief', act: 'issue', rule: '004:50' }],
+        rule: '004:50',
+      },
+      {
+        issuer: 'office',
+        group: 'any',
+        kinds: 'all',
+        steps: [{ role: 'office-director', act: 'issue', rule: '004:50' }],
+        rule: '004:50',
+      },
+    ],
   },
 };

@@ -1,4 +1,5 @@
 import type { Cited } from '../citation';
+import type { DocumentRules } from '../documents/rules';
 import type { JurisdictionId } from '../jurisdictions';
 import type { Limit } from '../limit';
 
@@ -37,4 +38,6 @@ export interface Rulebook {
     /** Whether pending approvals of an absent leader pass to the AB partner / stand-in (000:7, 003:9, 004:6). */
     standInTakesOverTasks: Cited<boolean>;
   };
+  /** Official documents (公文), domain.md B. */
+  documents: DocumentRules;
 }

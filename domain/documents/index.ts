@@ -1,0 +1,4 @@
+export * from './attributes';
+export * from './kinds';
+export * from './rules';
+export * from './signing';
