@@ -1,3 +1,5 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getCalendarYear, putCalendarYear } from '../../db/calendar-repository';
 import { openDatabase } from '../../db/connect';
@@ -12,19 +14,23 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
+/** Every migration file in the repo, in the order migrate applies them. */
+const MIGRATIONS = readdirSync(fileURLToPath(new URL('../../db/migrations', import.meta.url))).filter((f) => f.endsWith('.sql')).sort();
+
 const count = async (table: string) => (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`)).rows[0].n;
 
 describe('migrations', () => {
   it('migrate — run again — applies nothing and records each migration once', async () => {
     expect(await migrate(db)).toEqual([]);
     const { rows } = await db.query<{ name: string }>('SELECT name FROM schema_migrations ORDER BY name');
-    expect(rows.map((r) => r.name)).toEqual(['001_init.sql']);
+    expect(MIGRATIONS[0]).toBe('001_init.sql');
+    expect(rows.map((r) => r.name)).toEqual(MIGRATIONS);
   });
 
   it('migrate — two runs at once on a fresh database — both succeed, one applies', async () => {
     const fresh = await openDatabase({ dataDir: 'memory://' });
     const [a, b] = await Promise.all([migrate(fresh), migrate(fresh)]);
-    expect([...a, ...b]).toEqual(['001_init.sql']);
+    expect([...a, ...b].sort()).toEqual(MIGRATIONS);
     await fresh.close();
   });
 
