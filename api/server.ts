@@ -51,7 +51,7 @@ export interface RunningApi {
 export async function startApi(options: StartApiOptions): Promise<RunningApi> {
   const { config, client, temporalUiUrl, ...deps } = options;
   const log = options.log ?? pino({ level: config.LOG_LEVEL });
-  const processes = client ? processModule({ db: deps.db, client, taskQueue: config.TEMPORAL_TASK_QUEUE, uiBaseUrl: temporalUiUrl }) : undefined;
+  const processes = client ? processModule({ db: deps.db, client, taskQueue: config.TEMPORAL_TASK_QUEUE, uiBaseUrl: temporalUiUrl && `${temporalUiUrl}/namespaces/${encodeURIComponent(config.TEMPORAL_NAMESPACE)}` }) : undefined;
   const app = createApp({
     ...deps,
     config,

@@ -22,13 +22,16 @@ const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-/** Links a client follows from a process: itself, its trail, and where to act on each open task. */
+/**
+ * Links a client follows from a process: itself, its trail, where to act on each open task, and
+ * its page in the Temporal UI (`uiBaseUrl` is the UI's namespace URL).
+ */
 function withLinks(state: ProcessState, uiBaseUrl: string | undefined) {
   const self = `/v1/processes/${encodeURIComponent(state.id)}`;
   return {
     ...state,
     openTasks: state.tasks.filter((t) => t.status === 'open' || t.status === 'paused').map((t) => ({ ...t, actionsUrl: `${self}/tasks/${t.id}/actions` })),
-    links: { self, audit: `${self}/audit`, related: state.links, temporalUi: uiBaseUrl ? `${uiBaseUrl}/namespaces/default/workflows/${encodeURIComponent(state.id)}` : undefined },
+    links: { self, audit: `${self}/audit`, related: state.links, temporalUi: uiBaseUrl ? `${uiBaseUrl}/workflows/${encodeURIComponent(state.id)}` : undefined },
   };
 }
 
