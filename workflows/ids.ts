@@ -4,6 +4,8 @@
  */
 export const PROCESS_TYPES = {
   supervisionTicket: 'ticket',
+  officialDocument: 'document',
+  incomingRequest: 'request',
 } as const;
 export type ProcessType = keyof typeof PROCESS_TYPES;
 

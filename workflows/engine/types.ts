@@ -94,7 +94,8 @@ export interface Link {
   type: string;
 }
 
-export type ProcessStatus = 'running' | 'completed' | 'closed' | 'cancelled';
+/** refused: the office declined to issue (000:68); returned: sent back to its sender as non-conforming (000:63). */
+export type ProcessStatus = 'running' | 'completed' | 'closed' | 'cancelled' | 'refused' | 'returned';
 
 export interface ProcessState {
   id: string;
