@@ -3,6 +3,7 @@ import { createDeadlineActivities } from './deadline-activities';
 import { createDirectoryActivities } from './directory-activities';
 import { createNotificationActivities } from './notification-activities';
 import { createArchiveActivities } from './archive-activities';
+import { createDocumentActivities } from './document-activities';
 
 export interface ActivityDeps {
   db: Database;
@@ -15,6 +16,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createDeadlineActivities(deps),
     ...createNotificationActivities(deps),
     ...createArchiveActivities(deps),
+    ...createDocumentActivities(deps),
   };
 }
 

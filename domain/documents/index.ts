@@ -2,3 +2,5 @@ export * from './attributes';
 export * from './kinds';
 export * from './rules';
 export * from './signing';
+export * from './length';
+export * from './policy';

@@ -67,6 +67,16 @@ export type RefusalReason =
   | 'no-responsibility-list' // 部署中心工作无部门责任清单
   | 'event-by-organiser'; // 展会、论坛等由承办单位部署
 
+/** One approval before a seal is used (用印审批): reviews, then the consent that lets it be applied. */
+export interface SealStep {
+  role: SigningRole;
+  act: 'review' | 'consent';
+  rule: Source;
+}
+
+/** Seal approval per issuer's seal (002:60 government seal, 002:61 office seal). */
+export type SealRules = Record<IssuerKind, readonly SealStep[]>;
+
 /** Official documents (公文), domain.md B. */
 export interface DocumentRules {
   countersign: {
@@ -89,6 +99,8 @@ export interface DocumentRules {
   };
   /** Reasons the office refuses to issue; null where the text lists none. */
   refusalReasons: Cited<RefusalReason>[] | null;
+  /** The lead unit's head reviews the draft and signs a specific opinion before it goes to the office. */
+  headSignOff: Cited<true>;
   /** Leaders never sign a draft the office has not reviewed (不直接签发未经办公室审修的公文). */
   officeReviewBeforeSigning: Cited<boolean>;
   /** The disclosure attribute must be fixed at drafting (002:28). */
@@ -97,4 +109,6 @@ export interface DocumentRules {
   issuerCodes: Record<IssuerKind, Cited<string>>;
   /** The signing-authority matrix (签发权限). */
   signing: readonly SigningRoute[];
+  /** Who approves the use of a seal; value null where the text sets no approval (the seal is applied at issuance). */
+  seal: Cited<SealRules | null>;
 }

@@ -1,3 +1,4 @@
+import type { SealRules } from '../documents/rules';
 import { cited } from '../citation';
 import type { Limit } from '../limit';
 import { NATIONAL_SUPERVISION } from './national';
@@ -46,6 +47,8 @@ export const CHAOYANG_SHUANGTA_2022: Rulebook = {
       cited('covered-by-law', '001:57'),
       cited('current-document-applies', '001:57'),
     ],
+    // 001 sets no drafting review by the head; the office asks for it as every rulebook here does.
+    headSignOff: cited<true>(true, 'policy:head-sign-off'),
     // 001:54: 区政府领导一般不直接签批未经区政府办公室审核办理的公文.
     officeReviewBeforeSigning: cited(true, '001:54'),
     disclosureAtDrafting: cited(false, 'none:001'),
@@ -140,5 +143,26 @@ export const CHAOYANG_SHUANGTA_2022: Rulebook = {
         rule: '001:55',
       },
     ],
+    seal: cited<SealRules | null>(null, 'none:001'),
+  },
+  requests: {
+    // 001:51: 请示应当一文一事 … 未经批准不得越级行文,不得多头报文 … 一般不得直接向政府领导个人报送公文;
+    // 须由报文单位主要负责人签发 … 请示要在附注处标注联系人和联系电话 … 由政府办公室退回报文单位重新报送.
+    oneMatter: cited(true, '001:51'),
+    oneAddressee: cited(true, '001:51'),
+    noSkippingLevels: cited(true, '001:51'),
+    notToLeaderPersonally: cited(true, '001:51'),
+    headSigns: cited(true, '001:51'),
+    contactRequired: cited(true, '001:51'),
+    officeReturns: cited(true, '001:51'),
+    // 001:54: 政府办公室要 … 提出明确办理意见 … 按照政府领导分工呈批 … 重大事项报长审批.
+    officeProposes: cited(true, '001:54'),
+    majorToChief: cited(true, '001:54'),
+    functionalOpinionTopics: null,
+    // 001:58: 无明确意见的,政府办公室不得流转 — with one, the office passes the instruction on.
+    forwardedByOffice: cited(true, '001:58'),
+    // 001:61 has the unit report when done (办理完毕后向政府报告办理情况) but sets no limit of its own.
+    handlingWithinLimit: cited(false, 'none:001'),
+    delayExplanation: cited(false, 'none:001'),
   },
 };

@@ -1,3 +1,4 @@
+import type { SealRules } from '../documents/rules';
 import { cited } from '../citation';
 import type { Limit } from '../limit';
 import { NATIONAL_SUPERVISION } from './national';
@@ -53,6 +54,8 @@ export const JINAN_LIXIA_2023: Rulebook = {
       cited('event-by-organiser', '002:57'),
       cited('routine-deployment', '002:57'),
     ],
+    // 002:54: 一般应由主管部门拟稿，主要负责人审核把关.
+    headSignOff: cited<true>(true, '002:54'),
     // 002:50 has the office review what is reported to the government, but no bar on leaders
     // signing an unreviewed draft; the 002:55 routes start with the office anyway.
     officeReviewBeforeSigning: cited(false, 'none:002'),
@@ -124,5 +127,41 @@ export const JINAN_LIXIA_2023: Rulebook = {
         rule: '002:55',
       },
     ],
+    // 002:60: 使用区政府公章…须由经办人报区政府分管副区长、区政府办公室主任审核，区长签字同意后盖章;
+    // 002:61: 使用区政府办公室公章，须由经办人报区政府办公室分管副主任审核，区政府办公室主任签字同意后盖章.
+    seal: cited<SealRules | null>(
+      {
+        government: [
+          { role: 'vice-chief', act: 'review', rule: '002:60' },
+          { role: 'office-director', act: 'review', rule: '002:60' },
+          { role: 'chief', act: 'consent', rule: '002:60' },
+        ],
+        office: [
+          { role: 'office-deputy-director', act: 'review', rule: '002:61' },
+          { role: 'office-director', act: 'consent', rule: '002:61' },
+        ],
+      },
+      '002:60',
+    ),
+  },
+  requests: {
+    // 002:51: 必须以正式公文形式报送,且一文一事,由主要负责人签发.
+    oneMatter: cited(true, '002:51'),
+    // 002:50: 公文不得多头报送、越级行文。除 … 外,一律送区政府办公室按程序统一办理.
+    oneAddressee: cited(true, '002:50'),
+    noSkippingLevels: cited(true, '002:50'),
+    notToLeaderPersonally: cited(true, '002:50'),
+    headSigns: cited(true, '002:51'),
+    contactRequired: cited(false, 'none:002'),
+    // 002 says nothing of returning; the national rule does: 初审 returns a non-conforming document with the reason.
+    officeReturns: cited(true, 'docs2012:24'),
+    // 002:50: 由区政府办公室审核后根据区领导同志分工呈批.
+    officeProposes: cited(true, '002:50'),
+    majorToChief: cited(false, 'none:002'),
+    functionalOpinionTopics: null,
+    // 002:50: 区政府领导同志批示的公文,由区政府办公室统一转办、处理.
+    forwardedByOffice: cited(true, '002:50'),
+    handlingWithinLimit: cited(false, 'none:002'),
+    delayExplanation: cited(false, 'none:002'),
   },
 };

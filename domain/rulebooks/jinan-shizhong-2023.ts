@@ -1,3 +1,4 @@
+import type { SealRules } from '../documents/rules';
 import { cited } from '../citation';
 import type { Limit } from '../limit';
 import { NATIONAL_SUPERVISION } from './national';
@@ -52,6 +53,8 @@ export const JINAN_SHIZHONG_2023: Rulebook = {
       cited('leaders-speech-or-minutes', '000:68'),
       cited('routine-deployment', '000:68'),
     ],
+    // 000:69: 主要负责人要对代拟文稿认真审核把关,并签署具体、明确的意见.
+    headSignOff: cited<true>(true, '000:69'),
     officeReviewBeforeSigning: cited(true, '000:66'),
     disclosureAtDrafting: cited(false, 'none:000'),
     issuerCodes: {
@@ -92,5 +95,27 @@ export const JINAN_SHIZHONG_2023: Rulebook = {
         rule: '000:67',
       },
     ],
+    seal: cited<SealRules | null>(null, 'none:000'),
+  },
+  requests: {
+    // 000:61: 请示事项要一事一报,并由其主要负责人签发.
+    oneMatter: cited(true, '000:61'),
+    // 000:63: 不得直接报送区政府领导同志个人,不得多头主送、越级行文 … 由区政府办公室退回呈报单位.
+    oneAddressee: cited(true, '000:63'),
+    noSkippingLevels: cited(true, '000:63'),
+    notToLeaderPersonally: cited(true, '000:63'),
+    headSigns: cited(true, '000:61'),
+    contactRequired: cited(false, 'none:000'),
+    officeReturns: cited(true, '000:63'),
+    // 000:63: 先由区政府办公室按规定程序受理,提出拟办意见后,报送区政府领导同志.
+    officeProposes: cited(true, '000:63'),
+    // 000:63 routes to 区政府领导同志 without naming the chief for major matters; the office's proposal may name the chief.
+    majorToChief: cited(false, 'none:000'),
+    functionalOpinionTopics: null,
+    // 000:64: 阅批后的公文 … 由区政府办公室根据阅批内容转有关承办单位,并及时督办和反馈办理结果.
+    forwardedByOffice: cited(true, '000:64'),
+    // 000:71: 承办部门应当在规定时限内办结;特殊情况不能按时上报的,应在规定时限内向区政府办公室说明理由.
+    handlingWithinLimit: cited(true, '000:71'),
+    delayExplanation: cited(true, '000:71'),
   },
 };

@@ -1,3 +1,4 @@
+import type { SealRules } from '../documents/rules';
 import { cited } from '../citation';
 import type { Limit } from '../limit';
 import { NATIONAL_SUPERVISION } from './national';
@@ -39,6 +40,8 @@ export const RIZHAO_2017: Rulebook = {
     lengthLimits: { comprehensive: null, specificTask: null },
     readingLimits: { urgent: null, ordinary: null },
     refusalReasons: null,
+    // 004 sets no drafting review by the head; the office asks for it as every rulebook here does.
+    headSignOff: cited<true>(true, 'policy:head-sign-off'),
     officeReviewBeforeSigning: cited(false, 'none:004'),
     disclosureAtDrafting: cited(false, 'none:004'),
     issuerCodes: {
@@ -86,5 +89,26 @@ export const RIZHAO_2017: Rulebook = {
         rule: '004:50',
       },
     ],
+    seal: cited<SealRules | null>(null, 'none:004'),
+  },
+  requests: {
+    // 004:48: 一文一事并由主要负责人签发。不得多头主送、越级行文 … 不得直接报送市政府领导同志个人.
+    oneMatter: cited(true, '004:48'),
+    oneAddressee: cited(true, '004:48'),
+    noSkippingLevels: cited(true, '004:48'),
+    notToLeaderPersonally: cited(true, '004:48'),
+    headSigns: cited(true, '004:48'),
+    contactRequired: cited(false, 'none:004'),
+    // 004 says nothing of returning or of a proposed handling; the national rule does (初审, 拟办意见: docs2012:24).
+    officeReturns: cited(true, 'docs2012:24'),
+    officeProposes: cited(true, 'docs2012:24'),
+    majorToChief: cited(false, 'none:004'),
+    // 004:48: 凡涉及财政经费、编制、因公出访、城市配套费减免、表彰奖励事项的请示公文 … 径送有关职能部门 …
+    // 待有关职能部门提出办理意见后一并上报市政府.
+    functionalOpinionTopics: cited(['funding', 'staffing', 'trip-abroad', 'fee-waiver', 'award'] as const, '004:48'),
+    // 004:53: 市政府办公室负责市政府领导同志日常批示件、交办事项的办理.
+    forwardedByOffice: cited(true, '004:53'),
+    handlingWithinLimit: cited(false, 'none:004'),
+    delayExplanation: cited(false, 'none:004'),
   },
 };

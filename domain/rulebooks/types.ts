@@ -2,6 +2,7 @@ import type { Cited } from '../citation';
 import type { DocumentRules } from '../documents/rules';
 import type { JurisdictionId } from '../jurisdictions';
 import type { Limit } from '../limit';
+import type { RequestRules } from '../requests/rules';
 
 /**
  * One jurisdiction's rules as data. Every value carries its source. `null` means the
@@ -40,4 +41,6 @@ export interface Rulebook {
   };
   /** Official documents (公文), domain.md B. */
   documents: DocumentRules;
+  /** Incoming requests for instructions (请示), domain.md B2. */
+  requests: RequestRules;
 }

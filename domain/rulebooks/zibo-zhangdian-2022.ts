@@ -1,3 +1,4 @@
+import type { SealRules } from '../documents/rules';
 import { cited } from '../citation';
 import type { Limit } from '../limit';
 import { NATIONAL_SUPERVISION } from './national';
@@ -44,6 +45,8 @@ export const ZIBO_ZHANGDIAN_2022: Rulebook = {
       cited('covered-by-law', '003:66'),
       cited('current-document-applies', '003:66'),
     ],
+    // 003:63: 一般应由主管部门代拟文稿 — the lead unit drafts, so its head answers for the draft.
+    headSignOff: cited<true>(true, '003:63'),
     // 003:63: 区政府领导同志不直接签批未经区政府办公室审核的公文文稿.
     officeReviewBeforeSigning: cited(true, '003:63'),
     disclosureAtDrafting: cited(false, 'none:003'),
@@ -76,5 +79,26 @@ export const ZIBO_ZHANGDIAN_2022: Rulebook = {
         rule: '003:64',
       },
     ],
+    seal: cited<SealRules | null>(null, 'none:003'),
+  },
+  requests: {
+    // 003:59: 未经批准不得越级行文,不得多头报文;请示应当一文一事 … 不得直接报送区政府领导同志个人;
+    // 报送区政府的请示性公文,须由报送单位主要负责人签发.
+    oneMatter: cited(true, '003:59'),
+    oneAddressee: cited(true, '003:59'),
+    noSkippingLevels: cited(true, '003:59'),
+    notToLeaderPersonally: cited(true, '003:59'),
+    headSigns: cited(true, '003:59'),
+    contactRequired: cited(false, 'none:003'),
+    // 003 says nothing of returning; the national rule does (初审, docs2012:24).
+    officeReturns: cited(true, 'docs2012:24'),
+    // 003:60: 由区政府办公室审核后根据区政府领导同志分工呈送审批,重大事项报区长审批 … 批示的公文由区政府办公室统一转办.
+    officeProposes: cited(true, '003:60'),
+    majorToChief: cited(true, '003:60'),
+    functionalOpinionTopics: null,
+    forwardedByOffice: cited(true, '003:60'),
+    // 003:61: 对 … 区政府办公室转办的公文,要在规定时限内办理完毕并回复办理结果.
+    handlingWithinLimit: cited(true, '003:61'),
+    delayExplanation: cited(false, 'none:003'),
   },
 };

@@ -222,6 +222,32 @@ export class ProcessRuntime {
     this.syncVisibility();
   }
 
+  /** Stops a task's clock: the time left is kept, and actions wait until it resumes. */
+  pauseTask(task: TaskRecord, by: string, reason?: string, rule?: Source): void {
+    task.view.status = 'paused';
+    task.remainingMs = task.view.dueAt ? Math.max(Date.parse(task.view.dueAt) - Date.now(), 0) : undefined;
+    task.version++;
+    this.audit({ actorId: by, action: 'paused', step: task.view.step, taskId: task.view.id, rule, detail: reason });
+    this.syncVisibility();
+  }
+
+  /** Restarts a paused task's clock with the time it had left when paused. */
+  resumeTask(task: TaskRecord, by: string, reason?: string, rule?: Source): void {
+    task.view.status = 'open';
+    if (task.view.deadlineId && task.remainingMs !== undefined) {
+      const deadline = this.findDeadline(task.view.deadlineId)!;
+      deadline.dueAt = new Date(Date.now() + task.remainingMs).toISOString();
+      deadline.changes.push({ at: this.now(), dueAt: deadline.dueAt, reason: 'clock resumed after a pause', by });
+      this.touchTasksOf(deadline.id, false);
+    }
+    task.windowStart = Date.now();
+    task.view.remindersSent = 0;
+    task.version++;
+    const due = task.view.dueAt ? `due ${task.view.dueAt}` : undefined;
+    this.audit({ actorId: by, action: 'resumed', step: task.view.step, taskId: task.view.id, rule, detail: [reason, due].filter(Boolean).join('; ') || undefined });
+    this.syncVisibility();
+  }
+
   /** Marks the flow as at rest, so a waiting update returns the state people will see. */
   settle(): void {
     this.settledEpoch++;
@@ -340,25 +366,12 @@ export class ProcessRuntime {
         this.touchTasksOf(deadline.id, false);
         break;
       }
-      case 'pause': {
-        task.view.status = 'paused';
-        task.remainingMs = task.view.dueAt ? Math.max(Date.parse(task.view.dueAt) - Date.now(), 0) : undefined;
-        this.audit({ ...base, action: 'paused' });
-        break;
-      }
-      case 'resume': {
-        task.view.status = 'open';
-        if (task.view.deadlineId && task.remainingMs !== undefined) {
-          const deadline = this.findDeadline(task.view.deadlineId)!;
-          deadline.dueAt = new Date(Date.now() + task.remainingMs).toISOString();
-          deadline.changes.push({ at: this.now(), dueAt: deadline.dueAt, reason: 'clock resumed after a pause', by });
-          this.touchTasksOf(deadline.id, false);
-        }
-        task.windowStart = Date.now();
-        task.view.remindersSent = 0;
-        this.audit({ ...base, action: 'resumed', detail: task.view.dueAt ? `due ${task.view.dueAt}` : undefined });
-        break;
-      }
+      case 'pause':
+        this.pauseTask(task, by, input.comment);
+        return;
+      case 'resume':
+        this.resumeTask(task, by, input.comment);
+        return;
     }
     task.version++;
     this.syncVisibility();

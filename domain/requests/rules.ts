@@ -1,0 +1,36 @@
+import type { Cited } from '../citation';
+import type { RequestTopic } from './topics';
+
+/**
+ * Incoming requests for instructions (请示), domain.md B2. The form rules hold in every text (and in
+ * docs2012:15); each jurisdiction cites its own article, so a returned request names the rule of
+ * the government it was sent to.
+ */
+export interface RequestRules {
+  /** 一事一报 / 一文一事: one matter per request. */
+  oneMatter: Cited<boolean>;
+  /** 不得多头主送 / 不得多头报文: one addressee. */
+  oneAddressee: Cited<boolean>;
+  /** 不得越级行文: no skipping levels. */
+  noSkippingLevels: Cited<boolean>;
+  /** 不得直接报送领导同志个人: not to a leader personally. */
+  notToLeaderPersonally: Cited<boolean>;
+  /** 由主要负责人签发: signed by the unit's head (checked when the request is registered). */
+  headSigns: Cited<boolean>;
+  /** 在附注处标注联系人和联系电话 (001:51): contact person and phone. */
+  contactRequired: Cited<boolean>;
+  /** The office returns a non-conforming request to its sender (退回). */
+  officeReturns: Cited<boolean>;
+  /** The office drafts a proposed handling (拟办意见) and routes it by the leaders' portfolios. */
+  officeProposes: Cited<boolean>;
+  /** 重大事项报区长审批: major matters go to the chief. */
+  majorToChief: Cited<boolean>;
+  /** Topics the functional department gives an opinion on first (004:48); null where the text has no such step. */
+  functionalOpinionTopics: Cited<readonly RequestTopic[]> | null;
+  /** The leader's instruction goes back to the office, which forwards it to the handling unit (转办). */
+  forwardedByOffice: Cited<boolean>;
+  /** The handling unit finishes within the prescribed limit (在规定时限内办结). */
+  handlingWithinLimit: Cited<boolean>;
+  /** A unit that cannot finish in time explains why to the office within the limit (000:71). */
+  delayExplanation: Cited<boolean>;
+}

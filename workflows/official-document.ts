@@ -1,0 +1,439 @@
+import { ApplicationFailure } from '@temporalio/workflow';
+import type { Source } from '../domain/citation';
+import { cited } from '../domain/citation';
+import type { AssigneeSelector } from '../domain/directory';
+import { DOCUMENT_ACTION_SCHEMAS } from '../domain/documents/actions';
+import { isUrgent, type DisclosureAttribute, type Direction, type IssuerKind, type Urgency } from '../domain/documents/attributes';
+import type { DocumentKind } from '../domain/documents/kinds';
+import { lengthViolation, type DocumentScope } from '../domain/documents/length';
+import { DOCUMENT_POLICY } from '../domain/documents/policy';
+import type { SigningStep } from '../domain/documents/rules';
+import { signingChain } from '../domain/documents/signing';
+import type { JurisdictionId } from '../domain/jurisdictions';
+import type { Limit } from '../domain/limit';
+import { NATIONAL_OPEN_GOVERNMENT } from '../domain/rulebooks/national';
+import { rulebookFor } from '../domain/rulebooks';
+import { activities } from './engine/activities-proxy';
+import { runCountersignRound, type CountersignReply } from './engine/countersign';
+import { reject } from './engine/failures';
+import { ProcessRuntime } from './engine/process-runtime';
+import type { TaskRecord } from './engine/task-record';
+import type { ProcessState } from './engine/types';
+import { signingAssignees } from './signing-assignees';
+
+/** A draft as the lead unit submits it (POST /v1/documents). */
+export interface OfficialDocumentInput {
+  jurisdiction: JurisdictionId;
+  issuer: IssuerKind;
+  kind: DocumentKind;
+  title: string;
+  body: string;
+  /** Decides the length cap (000:68, 002:57). */
+  scope: DocumentScope;
+  leadUnitId: string;
+  drafterId: string;
+  urgency: Urgency;
+  disclosure: DisclosureAttribute;
+  /** Required unless proactively public (002:28). */
+  disclosureReason?: string;
+  countersignUnitIds: string[];
+  /** The lead unit's own reply limit, where the rulebook lets it set one (000:62). */
+  countersignLimitWorkingDays?: number;
+  /** Units the issued document is addressed to (主送). */
+  addressees: string[];
+  direction?: Direction;
+  severalPortfolios?: boolean;
+  chiefAgreedBeforehand?: boolean;
+  decidedAtStandingMeeting?: boolean;
+  important?: boolean;
+  startedBy: string;
+  parent?: { processId: string; type: string };
+}
+
+const OFFICE_STAFF: AssigneeSelector[] = [{ kind: 'role', role: 'office-staff' }, { kind: 'role', role: 'office-deputy-director' }];
+const OFFICE_DIRECTOR: AssigneeSelector[] = [{ kind: 'role', role: 'office-director' }];
+/** 公文条例 Art. 20: the issuing body's office reviews every draft before it is signed. */
+const NATIONAL_OFFICE_REVIEW: Source = 'docs2012:20';
+
+/** 公文: drafting → countersign → office review → signing chain → seal → number → issue → publish → archive. */
+export async function officialDocument(input: OfficialDocumentInput): Promise<ProcessState> {
+  const rt = new ProcessRuntime({ type: 'officialDocument', jurisdiction: input.jurisdiction, title: input.title, leadUnit: input.leadUnitId, startedBy: input.startedBy });
+  rt.install();
+  const rules = rulebookFor(input.jurisdiction).documents;
+  const draft = { body: input.body, version: 1 };
+  const countersign: CountersignReply[][] = [];
+  const signatures: { role: string; act: string; by: string; onBehalfOf?: string; opinion?: string; at: string; rule: Source }[] = [];
+  let viewsDiffer = false;
+  Object.assign(rt.details, {
+    issuer: input.issuer,
+    kind: input.kind,
+    scope: input.scope,
+    urgency: input.urgency,
+    disclosure: { attribute: input.disclosure, reason: input.disclosureReason ?? null },
+    addressees: input.addressees,
+    draft,
+    countersign,
+    signatures,
+  });
+  if (input.parent) rt.addLink({ relation: 'spawned-by', ...input.parent });
+  // A draft no signing route covers would stall at the end: refuse it before anyone works on it.
+  try {
+    signingChain(rulebookFor(input.jurisdiction), { issuer: input.issuer, kind: input.kind, direction: input.direction });
+  } catch (err) {
+    throw ApplicationFailure.nonRetryable((err as Error).message, 'BadRequest');
+  }
+  const leadHead: AssigneeSelector[] = [{ kind: 'role', role: 'department-head', unitId: input.leadUnitId }];
+  const leadUnit: AssigneeSelector[] = [{ kind: 'users', userIds: [input.drafterId] }, ...leadHead];
+
+  /** A new draft text must keep the length cap too; checked before the action is taken. */
+  const checkBody = (body: unknown) => {
+    const tooLong = typeof body === 'string' ? lengthViolation(rules, input.scope, body) : undefined;
+    if (tooLong) reject.badRequest('draft too long', [{ field: 'data.body', reason: tooLong }]);
+  };
+  const replaceDraft = (body: string, by: string, why: string, rule: Source) => {
+    draft.body = body;
+    draft.version++;
+    rt.audit({ actorId: by, action: 'draft-revised', rule, detail: `version ${draft.version}: ${why}` });
+  };
+
+  /** Opens the lead unit's revision of a returned draft, on its own clock. */
+  const openRevision = async (reason: string, rule: Source): Promise<TaskRecord> => {
+    const deadlineId = `revision-${draft.version}`;
+    await rt.setDeadline({ id: deadlineId, label: 'revision of the returned draft', rule: DOCUMENT_POLICY.revisionLimit.source, startAt: rt.now(), limit: DOCUMENT_POLICY.revisionLimit.value });
+    return rt.openTask(
+      {
+        step: 'document.revision',
+        title: `Revise the draft: ${reason}`,
+        assignees: leadUnit,
+        actions: [{ name: 'resubmit', label: 'Resubmit the revised draft', final: true }],
+        deadlineId,
+        timeoutRule: 'none',
+        rule,
+      },
+      { schemas: DOCUMENT_ACTION_SCHEMAS, validate: (a) => checkBody(a.data?.body) },
+    );
+  };
+  const awaitRevision = async (task: TaskRecord, reason: string): Promise<void> => {
+    const out = await rt.awaitTask(task);
+    replaceDraft(String(out.data!.body), out.actorId, String(out.data?.note ?? reason), task.spec.rule);
+  };
+
+  // 1. The lead unit's head reviews the draft and signs a specific opinion (000:69, 002:54, 003:63).
+  for (;;) {
+    rt.setStep('drafting');
+    const out = await rt.runTask(
+      {
+        step: 'document.head-sign-off',
+        title: `Sign off the draft: ${input.title}`,
+        assignees: leadHead,
+        actions: [
+          { name: 'sign-off', label: 'Sign off with an opinion', final: true },
+          { name: 'return-to-drafter', label: 'Return to the drafter', final: true },
+        ],
+        timeoutRule: 'none',
+        rule: rules.headSignOff.source,
+      },
+      { schemas: DOCUMENT_ACTION_SCHEMAS },
+    );
+    if (out.action === 'sign-off') {
+      rt.details.headSignOff = { by: out.actorId, onBehalfOf: out.onBehalfOf, opinion: out.data?.opinion, at: out.at, rule: rules.headSignOff.source };
+      break;
+    }
+    const reason = String(out.data?.reason);
+    await awaitRevision(await openRevision(reason, rules.headSignOff.source), reason);
+  }
+
+  // 2. Countersign (会签) rounds until no disagreement remains or the leader in charge decides.
+  if (input.countersignUnitIds.length) await countersignUntilSettled();
+
+  // 3–4. Office review, then the signing chain; a leader may send the draft back to the office.
+  const query = {
+    issuer: input.issuer,
+    kind: input.kind,
+    direction: input.direction,
+    severalPortfolios: input.severalPortfolios || (await involvesSeveralPortfolios()),
+    viewsDiffer,
+    chiefAgreedBeforehand: input.chiefAgreedBeforehand,
+    decidedAtStandingMeeting: input.decidedAtStandingMeeting,
+    important: input.important,
+  };
+  const chain = signingChain(rulebookFor(input.jurisdiction), query);
+  rt.details.signingChain = chain;
+  for (;;) {
+    const { refusedUnder } = await officeReview();
+    if (refusedUnder) return rt.finish('refused', refusedUnder);
+    if (await signAlongTheChain(chain)) break;
+  }
+
+  // 5. Seal (002:60–61 where the rulebook requires an approval), number, issue.
+  await approveSeal();
+  rt.setStep('numbering');
+  const issuedAt = rt.now();
+  const issued = await activities('allocate the 发文字号 and record the document').issueDocument({
+    processId: rt.id,
+    jurisdiction: input.jurisdiction,
+    issuer: input.issuer,
+    issuerCode: rules.issuerCodes[input.issuer].value,
+    kind: input.kind,
+    title: input.title,
+    body: draft.body,
+    disclosure: input.disclosure,
+    addressees: input.addressees,
+    issuedAt,
+  });
+  rt.details.number = issued.number;
+  rt.details.issuedAt = issued.issuedAt;
+  rt.details.bodySha256 = issued.bodySha256;
+  rt.audit({ actorId: 'system', action: 'numbered', rule: rules.issuerCodes[input.issuer].source, detail: issued.number });
+  rt.setStep('issued');
+  const addresseeHeads = input.addressees.length ? await rt.resolve(input.addressees.map((unitId): AssigneeSelector => ({ kind: 'role', role: 'department-head', unitId }))) : [];
+  if (addresseeHeads.length)
+    await activities('deliver to the addressees').notify({
+      recipientIds: addresseeHeads,
+      processId: rt.id,
+      kind: 'document-issued',
+      subject: `${issued.number} ${input.title}`,
+      body: `Issued ${issued.issuedAt}; electronic documents count as paper ones (000:72, 002:61).`,
+      dedupeKey: `${rt.id}/issued`,
+    });
+  rt.audit({ actorId: 'system', action: 'issued', rule: 'docs2012:26', detail: `${issued.number} → ${input.addressees.join(', ') || 'no addressees'}` });
+
+  // 6. Publication of a proactively public document within 20 working days (ogi2019:26).
+  if (input.disclosure === 'proactive') await publish(issued.issuedAt);
+  else rt.audit({ actorId: 'system', action: 'not-published', rule: 'ogi2019:26', detail: `${input.disclosure}: ${input.disclosureReason ?? ''}` });
+
+  return rt.finish('completed', 'docs2012:27');
+
+  // ---- steps ------------------------------------------------------------------------------
+
+  async function countersignUntilSettled(): Promise<void> {
+    const leadLimit = input.countersignLimitWorkingDays;
+    const limit = leadLimit
+      ? cited<Limit | null>({ unit: 'workingDays', n: leadLimit }, rules.countersign.leadMaySetLimit.source)
+      : rules.countersign.replyLimit;
+    let units = input.countersignUnitIds;
+    for (let round = 1; ; round++) {
+      rt.setStep('countersign');
+      const replies = await runCountersignRound(rt, {
+        round,
+        subject: input.title,
+        unitIds: units,
+        limit,
+        silenceIsConsent: rules.countersign.silenceIsConsent,
+        escalateToUnitId: input.leadUnitId,
+        step: 'document.countersign',
+      });
+      countersign.push(replies);
+      const objections = replies.filter((r) => r.verdict === 'disagree');
+      if (!objections.length) return;
+
+      // 000:62 / 001:50: the lead unit coordinates; if it stays, it lists each side's grounds and a proposal.
+      rt.setStep('countersign-coordination');
+      const coordination = await rt.runTask(
+        {
+          step: 'document.countersign-coordination',
+          title: `Resolve the disagreement of ${objections.map((o) => o.unitId).join(', ')}`,
+          assignees: leadHead,
+          actions: [
+            { name: 'revise', label: 'Revise the draft and ask the units again', final: true },
+            { name: 'refer-to-leader', label: 'List each side’s grounds and a proposal for the leader in charge', final: true },
+          ],
+          timeoutRule: 'none',
+          rule: limit.source,
+        },
+        {
+          schemas: DOCUMENT_ACTION_SCHEMAS,
+          validate: (a) => {
+            if (a.action !== 'revise') return;
+            checkBody(a.data?.body);
+            const unknown = (a.data!.reopenUnits as string[]).filter((u) => !input.countersignUnitIds.includes(u));
+            if (unknown.length) reject.badRequest('not a countersigning unit', [{ field: 'data.reopenUnits', reason: `${unknown.join(', ')} did not countersign; one of ${input.countersignUnitIds.join(', ')}` }]);
+          },
+        },
+      );
+      if (coordination.action === 'revise') {
+        // A revised draft goes back to the units whose opinion it touches.
+        replaceDraft(String(coordination.data!.body), coordination.actorId, String(coordination.data!.note), limit.source);
+        units = coordination.data!.reopenUnits as string[];
+        continue;
+      }
+      rt.details.coordination = { objections: objections.map((o) => ({ unitId: o.unitId, grounds: o.text })), leadGrounds: coordination.data!.leadGrounds, proposal: coordination.data!.proposal };
+      rt.setStep('countersign-leader-decision');
+      const decision = await rt.runTask(
+        {
+          step: 'document.countersign-decision',
+          title: `Decide the countersign disagreement: ${input.title}`,
+          assignees: [{ kind: 'leaderInCharge', unitId: input.leadUnitId }],
+          actions: [{ name: 'decide', label: 'Decide', final: true }],
+          timeoutRule: 'none',
+          rule: limit.source,
+        },
+        { schemas: DOCUMENT_ACTION_SCHEMAS },
+      );
+      viewsDiffer = true; // the signing route may change (002:55: the chief signs where views differ)
+      rt.details.countersignDecision = { by: decision.actorId, onBehalfOf: decision.onBehalfOf, decision: decision.data!.decision, at: decision.at };
+      return;
+    }
+  }
+
+  /** Whether the lead and countersigning units answer to more than one vice chief. */
+  async function involvesSeveralPortfolios(): Promise<boolean> {
+    const units = [input.leadUnitId, ...input.countersignUnitIds];
+    const leaders = new Set<string>();
+    for (const unitId of units) for (const id of await rt.resolve([{ kind: 'leaderInCharge', unitId }])) leaders.add(id);
+    return leaders.size > 1;
+  }
+
+  /** The office reviews (审核): edits, returns (its clock stops meanwhile), refuses or approves. */
+  async function officeReview(): Promise<{ refusedUnder?: Source }> {
+    rt.setStep('office-review');
+    const rule = rules.officeReviewBeforeSigning.value ? rules.officeReviewBeforeSigning.source : NATIONAL_OFFICE_REVIEW;
+    const deadlineId = `office-review-${draft.version}`;
+    await rt.setDeadline({ id: deadlineId, label: 'office review', rule: DOCUMENT_POLICY.officeReviewLimit.source, startAt: rt.now(), limit: DOCUMENT_POLICY.officeReviewLimit.value });
+    const refusals = rules.refusalReasons ?? [];
+    let revision: Promise<unknown> | undefined;
+    const task: TaskRecord = await rt.openTask(
+      {
+        step: 'document.office-review',
+        title: `Review the draft (审核): ${input.title}`,
+        assignees: OFFICE_STAFF,
+        controllers: OFFICE_DIRECTOR,
+        escalateTo: OFFICE_DIRECTOR,
+        actions: [
+          { name: 'edit', label: 'Edit the draft', final: false },
+          { name: 'return-for-revision', label: 'Return to the lead unit for revision', final: false },
+          { name: 'approve', label: 'Approve for signing', final: true },
+          ...(refusals.length ? [{ name: 'refuse', label: 'Refuse to issue', final: true }] : []),
+        ],
+        deadlineId,
+        timeoutRule: 'escalate',
+        rule,
+      },
+      {
+        schemas: DOCUMENT_ACTION_SCHEMAS,
+        validate: (a) => {
+          if (a.action === 'edit') checkBody(a.data?.body);
+          if (a.action === 'refuse' && !refusals.some((r) => r.value === a.data?.reason))
+            reject.badRequest('not a reason the rules give', [{ field: 'data.reason', reason: `one of: ${refusals.map((r) => `${r.value} (${r.source})`).join(', ')}` }]);
+        },
+        onAction: async (a) => {
+          if (a.action === 'edit') return replaceDraft(String(a.data!.body), a.actor.userId, String(a.data!.note), rule);
+          // Back with the lead unit: the office's clock stops until the revision comes back (003:63).
+          const reason = String(a.data!.reason);
+          rt.pauseTask(task, a.actor.userId, `returned for revision: ${reason}`, rule);
+          const back = await openRevision(reason, rule);
+          revision = awaitRevision(back, reason).then(() => rt.resumeTask(task, 'system', 'revised draft received', rule));
+        },
+      },
+    );
+    const out = await rt.awaitTask(task);
+    await revision;
+    if (out.action === 'refuse') {
+      const reason = refusals.find((r) => r.value === out.data!.reason)!;
+      rt.details.refusal = { reason: reason.value, rule: reason.source, explanation: out.data!.explanation, by: out.actorId, at: out.at };
+      rt.audit({ actorId: out.actorId, action: 'refused-to-issue', rule: reason.source, detail: `${reason.value}: ${out.data!.explanation}` });
+      return { refusedUnder: reason.source };
+    }
+    rt.details.officeReview = { by: out.actorId, at: out.at, draftVersion: draft.version, rule };
+    return {};
+  }
+
+  /** Every step of the chain in order; false when a leader returned the draft to the office. */
+  async function signAlongTheChain(steps: readonly SigningStep[]): Promise<boolean> {
+    const reading = isUrgent(input.urgency) ? rules.readingLimits.urgent : rules.readingLimits.ordinary;
+    for (const [i, step] of steps.entries()) {
+      if (step.role === 'office' && step.act === 'review') {
+        rt.audit({ actorId: 'system', action: 'office-review-counted', rule: step.rule, detail: 'the office review above is this step of the chain' });
+        continue;
+      }
+      const assignees = step.role === 'other-vice-chiefs' ? await otherViceChiefs() : signingAssignees(step.role, input.leadUnitId);
+      if (!assignees.length) {
+        rt.audit({ actorId: 'system', action: 'signing-step-skipped', rule: step.rule, detail: `${step.role}: no other portfolio involved` });
+        continue;
+      }
+      rt.setStep(`signing-${i + 1}-${step.act}`);
+      const deadlineId = reading ? `reading-${draft.version}-${i + 1}` : undefined;
+      if (reading && deadlineId)
+        await rt.setDeadline({ id: deadlineId, label: `${step.role} reading (${input.urgency})`, rule: reading.source, startAt: rt.now(), limit: reading.value });
+      const issues = step.act === 'issue';
+      const out = await rt.runTask(
+        {
+          step: `document.${step.act}`,
+          title: `${issues ? 'Sign and issue (签发)' : step.act === 'sign-off' ? 'Sign off (审签)' : 'Review (审核)'}: ${input.title}`,
+          assignees,
+          escalateTo: OFFICE_DIRECTOR,
+          actions: [
+            issues ? { name: 'sign-and-issue', label: 'Sign and issue (签发)', final: true } : { name: 'approve-signature', label: 'Approve with an opinion', final: true },
+            { name: 'return-to-office', label: 'Return to the office', final: true },
+          ],
+          deadlineId,
+          timeoutRule: 'escalate',
+          rule: step.rule,
+        },
+        { schemas: DOCUMENT_ACTION_SCHEMAS },
+      );
+      if (out.action === 'return-to-office') {
+        rt.audit({ actorId: out.actorId, onBehalfOf: out.onBehalfOf, action: 'returned-to-office', rule: step.rule, detail: String(out.data?.opinion) });
+        return false;
+      }
+      signatures.push({ role: step.role, act: step.act, by: out.actorId, onBehalfOf: out.onBehalfOf, opinion: out.data?.opinion as string, at: out.at, rule: step.rule });
+    }
+    return true;
+  }
+
+  /** Vice chiefs whose portfolio holds a countersigning unit, other than the lead unit's. */
+  async function otherViceChiefs(): Promise<AssigneeSelector[]> {
+    const own = new Set(await rt.resolve([{ kind: 'leaderInCharge', unitId: input.leadUnitId }]));
+    const others = new Set<string>();
+    for (const unitId of input.countersignUnitIds) for (const id of await rt.resolve([{ kind: 'leaderInCharge', unitId }])) if (!own.has(id)) others.add(id);
+    return others.size ? [{ kind: 'users', userIds: [...others] }] : [];
+  }
+
+  async function approveSeal(): Promise<void> {
+    const seal = rules.seal.value?.[input.issuer];
+    if (!seal) {
+      rt.audit({ actorId: 'system', action: 'sealed', rule: rules.seal.source, detail: 'electronic seal applied at issuance; no approval step in these rules' });
+      return;
+    }
+    rt.setStep('seal');
+    for (const step of seal) {
+      const role = step.role === 'other-vice-chiefs' ? 'vice-chief' : step.role;
+      const out = await rt.runTask(
+        {
+          step: `document.seal-${step.act}`,
+          title: `${step.act === 'consent' ? 'Consent to' : 'Review'} the use of the ${input.issuer} seal: ${input.title}`,
+          assignees: signingAssignees(role, input.leadUnitId),
+          actions: [{ name: 'approve-seal', label: step.act === 'consent' ? 'Consent (签字同意)' : 'Approve', final: true }],
+          timeoutRule: 'none',
+          rule: step.rule,
+        },
+        { schemas: DOCUMENT_ACTION_SCHEMAS },
+      );
+      rt.audit({ actorId: out.actorId, onBehalfOf: out.onBehalfOf, action: `seal-${step.act}`, rule: step.rule });
+    }
+    rt.audit({ actorId: 'system', action: 'sealed', rule: seal[seal.length - 1].rule, detail: `${input.issuer} seal` });
+  }
+
+  async function publish(issuedAt: string): Promise<void> {
+    rt.setStep('publication');
+    const limit = NATIONAL_OPEN_GOVERNMENT.proactivePublication;
+    await rt.setDeadline({ id: 'publication', label: 'proactive publication', rule: limit.source, startAt: issuedAt, limit: limit.value });
+    const out = await rt.runTask(
+      {
+        step: 'document.publication',
+        title: `Publish (主动公开): ${input.title}`,
+        assignees: OFFICE_STAFF,
+        controllers: OFFICE_DIRECTOR,
+        escalateTo: OFFICE_DIRECTOR,
+        actions: [{ name: 'publish', label: 'Confidentiality checked: publish', final: true }],
+        deadlineId: 'publication',
+        timeoutRule: 'escalate',
+        rule: limit.source,
+      },
+      { schemas: DOCUMENT_ACTION_SCHEMAS },
+    );
+    const { publishedAt } = await activities('publish to the public list').publishDocument({ processId: rt.id, at: out.at });
+    rt.details.publishedAt = publishedAt;
+    rt.audit({ actorId: out.actorId, action: 'published', rule: limit.source, detail: 'confidentiality checked (002:28)' });
+  }
+}
