@@ -1,2 +1,3 @@
 /** Every workflow the worker runs; the bundler starts here. */
 export { supervisionTicket } from './supervision-ticket';
+export { incomingRequest } from './incoming-request';

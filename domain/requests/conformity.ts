@@ -1,0 +1,71 @@
+import type { Source } from '../citation';
+import type { RequestRules } from './rules';
+import type { RequestTopic } from './topics';
+
+/** What the office finds wrong with the form of a request; each maps to a rule of the rulebook. */
+export const CONFORMITY_REASONS = [
+  'several-matters', // 一事一报
+  'several-addressees', // 多头主送
+  'skips-level', // 越级行文
+  'addressed-to-leader', // 直接报送领导同志个人
+  'no-contact', // 未标注联系人和联系电话 (001:51)
+] as const;
+export type ConformityReason = (typeof CONFORMITY_REASONS)[number];
+
+/**
+ * Reasons the office may return a request for: the computed ones, and those only a reader can
+ * judge — a matter a department can settle itself (000:61, 002:51, 004:48), no prior consultation
+ * of the departments concerned (000:62, 003:59), obvious problems of content (000:63).
+ */
+export const RETURN_REASONS = [...CONFORMITY_REASONS, 'department-can-solve', 'not-consulted', 'content-problem'] as const;
+export type ReturnReason = (typeof RETURN_REASONS)[number];
+
+/** The addressee meaning "the government" (the office handles it); any other is a leader's user id. */
+export const GOVERNMENT_ADDRESSEE = 'government';
+
+/** The parts of a request its form is judged on. */
+export interface RequestForm {
+  matters: readonly string[];
+  addressees: readonly string[];
+  skipsLevel: boolean;
+  contactPerson?: string;
+  contactPhone?: string;
+}
+
+export interface Violation {
+  reason: ConformityReason;
+  /** The request field the violation is about, for the UI and the 409 message. */
+  field: string;
+  rule: Source;
+  detail: string;
+}
+
+const blank = (s: string | undefined) => !s?.trim();
+
+/**
+ * The violations the office must return a request for (000:63, 001:51). Pure: the workflow shows
+ * them while the office registers the request and refuses to accept while any remain.
+ * @example conformityViolations({ matters: ['a', 'b'], addressees: ['government'], skipsLevel: false }, rulebookFor(j).requests)
+ */
+export function conformityViolations(form: RequestForm, rules: RequestRules): Violation[] {
+  const found: Violation[] = [];
+  const addressees = [...new Set(form.addressees)];
+  if (rules.oneMatter.value && form.matters.length > 1)
+    found.push({ reason: 'several-matters', field: 'matters', rule: rules.oneMatter.source, detail: `${form.matters.length} matters in one request (一事一报)` });
+  if (rules.oneAddressee.value && addressees.length > 1)
+    found.push({ reason: 'several-addressees', field: 'addressees', rule: rules.oneAddressee.source, detail: `addressed to ${addressees.join(', ')} (不得多头主送)` });
+  if (rules.noSkippingLevels.value && form.skipsLevel)
+    found.push({ reason: 'skips-level', field: 'skipsLevel', rule: rules.noSkippingLevels.source, detail: 'sent over the head of the competent department (不得越级行文)' });
+  const leaders = addressees.filter((a) => a !== GOVERNMENT_ADDRESSEE);
+  if (rules.notToLeaderPersonally.value && leaders.length)
+    found.push({ reason: 'addressed-to-leader', field: 'addressees', rule: rules.notToLeaderPersonally.source, detail: `addressed to ${leaders.join(', ')} personally` });
+  if (rules.contactRequired.value && (blank(form.contactPerson) || blank(form.contactPhone)))
+    found.push({ reason: 'no-contact', field: blank(form.contactPerson) ? 'contactPerson' : 'contactPhone', rule: rules.contactRequired.source, detail: 'contact person and phone are required (联系人和联系电话)' });
+  return found;
+}
+
+/** The request's topics that go to a functional department for its opinion first (004:48). */
+export function topicsNeedingOpinion(topics: readonly RequestTopic[], rules: RequestRules): RequestTopic[] {
+  const listed = rules.functionalOpinionTopics?.value ?? [];
+  return [...new Set(topics)].filter((t) => listed.includes(t));
+}

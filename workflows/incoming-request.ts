@@ -1,0 +1,317 @@
+import { ApplicationFailure } from '@temporalio/workflow';
+import type { Source } from '../domain/citation';
+import type { AssigneeSelector } from '../domain/directory';
+import { isUrgent, type Urgency } from '../domain/documents/attributes';
+import type { JurisdictionId } from '../domain/jurisdictions';
+import { REQUEST_ACTION_SCHEMAS } from '../domain/requests/actions';
+import { conformityViolations, topicsNeedingOpinion, type RequestForm, type ReturnReason } from '../domain/requests/conformity';
+import { topicName, type RequestTopic } from '../domain/requests/topics';
+import { rulebookFor } from '../domain/rulebooks';
+import { activities } from './engine/activities-proxy';
+import { reject, type FieldError } from './engine/failures';
+import { ProcessRuntime } from './engine/process-runtime';
+import { isOpen, type TaskRecord } from './engine/task-record';
+import type { ProcessState, TaskOutcome } from './engine/types';
+import { spawnSupervisionTicket } from './spawn-supervision-ticket';
+
+/** A request for instructions (请示) as a unit submits it or the office registers it on receipt. */
+export interface IncomingRequestInput {
+  jurisdiction: JurisdictionId;
+  fromUnitId: string;
+  /** The unit's head who signed it (主要负责人签发); told when it is returned or answered. */
+  signedBy: string;
+  subject: string;
+  matters: string[];
+  contactPerson?: string;
+  contactPhone?: string;
+  /** 'government', or a leader's user id when it is addressed to a leader personally. */
+  addressees: string[];
+  urgency: Urgency;
+  skipsLevel: boolean;
+  topics: RequestTopic[];
+  /** A major matter goes to the chief where the rulebook says so (001:54, 003:60). */
+  major: boolean;
+  /** The functional department for each topic that needs its opinion (004:48); the API fills the defaults. */
+  functionalUnits: Partial<Record<RequestTopic, string>>;
+  /**
+   * The units that may handle it and the leaders who may instruct, as the directory had them at
+   * registration: an update validator cannot ask the directory, and a mistyped unit must be a 400,
+   * not a task nobody can be found for.
+   */
+  candidates: { units: string[]; leaders: string[] };
+  registeredBy: string;
+}
+
+const OFFICE_STAFF: AssigneeSelector = { kind: 'role', role: 'office-staff' };
+const OFFICE_DIRECTOR: AssigneeSelector = { kind: 'role', role: 'office-director' };
+const OFFICE_HANDLERS: AssigneeSelector[] = [OFFICE_STAFF, { kind: 'role', role: 'office-deputy-director' }];
+const unitHead = (unitId: string): AssigneeSelector => ({ kind: 'role', role: 'department-head', unitId });
+
+interface Proposal {
+  proposal: string;
+  handlingUnit: string;
+  leader?: string;
+  handlingLimitWorkingDays?: number;
+}
+
+/**
+ * 请示: registration and conformity check → (functional opinion, 004:48) → proposal → instruction →
+ * forwarding and handling → reply. Ends `returned` when the office sends it back, else `completed`.
+ * @throws ApplicationFailure (BadRequest, non-retryable) at the start when a topic that needs a
+ * functional department's opinion names none — the API fills them, so only a direct start can.
+ */
+export async function incomingRequest(input: IncomingRequestInput): Promise<ProcessState> {
+  const rt = new ProcessRuntime({ type: 'incomingRequest', jurisdiction: input.jurisdiction, title: input.subject, leadUnit: input.fromUnitId, startedBy: input.registeredBy });
+  rt.install();
+  const rulebook = rulebookFor(input.jurisdiction);
+  const rules = rulebook.requests;
+  const form: RequestForm = { matters: input.matters, addressees: input.addressees, skipsLevel: input.skipsLevel, contactPerson: input.contactPerson, contactPhone: input.contactPhone };
+  const opinionTopics = topicsNeedingOpinion(input.topics, rules);
+  const missing = opinionTopics.filter((t) => !input.functionalUnits[t]);
+  if (missing.length) throw ApplicationFailure.nonRetryable(`name the functional department for ${missing.join(', ')} (${rules.functionalOpinionTopics?.source})`, 'BadRequest');
+
+  Object.assign(rt.details, {
+    fromUnitId: input.fromUnitId,
+    signedBy: input.signedBy,
+    matters: input.matters,
+    addressees: input.addressees,
+    contactPerson: input.contactPerson ?? null,
+    contactPhone: input.contactPhone ?? null,
+    urgency: input.urgency,
+    skipsLevel: form.skipsLevel,
+    topics: input.topics,
+    major: input.major,
+    conformity: conformityViolations(form, rules),
+    functionalOpinions: [],
+    delayExplanations: [],
+  });
+  rt.audit({ actorId: input.registeredBy, action: 'received', rule: rules.officeReturns.source, detail: `from ${input.fromUnitId}, signed by ${input.signedBy}` });
+
+  /** The requesting unit hears of a return or an answer through its head, who signed the request. */
+  const tellRequester = (kind: string, subject: string, body: string) =>
+    activities(`notify: ${kind}`).notify({ recipientIds: [input.signedBy], processId: rt.id, kind, subject: `[${input.subject}] ${subject}`, body, dedupeKey: `${rt.id}/${kind}` });
+
+  // 1. The office registers the request and checks its form; a non-conforming one goes back (000:63, 001:51).
+  rt.setStep('registration');
+  const registration = await rt.runTask(
+    {
+      step: 'request.registration',
+      title: `Register and check (登记、初审): ${input.subject}`,
+      assignees: [OFFICE_STAFF],
+      controllers: [OFFICE_DIRECTOR],
+      actions: [
+        { name: 'accept', label: 'Accept for handling', final: true },
+        { name: 'return', label: 'Return to the sender (退回)', final: true },
+        { name: 'set-skips-level', label: 'Record whether it skips a level (越级)', final: false },
+      ],
+      timeoutRule: 'none',
+      rule: rules.officeReturns.source,
+    },
+    {
+      schemas: REQUEST_ACTION_SCHEMAS,
+      validate: (action) => {
+        const violations = rt.details.conformity as ReturnType<typeof conformityViolations>;
+        if (action.action === 'accept' && violations.length)
+          reject.conflict(`the request does not conform — ${violations.map((v) => `${v.reason} (${v.rule})`).join(', ')}: return it`);
+      },
+      onAction: (action) => {
+        if (action.action !== 'set-skips-level') return;
+        form.skipsLevel = action.data?.skipsLevel === true;
+        rt.details.skipsLevel = form.skipsLevel;
+        rt.details.conformity = conformityViolations(form, rules);
+      },
+    },
+  );
+  if (registration.action === 'return') {
+    const reasons = registration.data?.reasons as ReturnReason[];
+    rt.details.returned = { at: registration.at, by: registration.actorId, reasons, note: registration.data?.note ?? null };
+    rt.audit({ actorId: registration.actorId, onBehalfOf: registration.onBehalfOf, action: 'returned-to-sender', rule: rules.officeReturns.source, detail: reasons.join(', ') });
+    await tellRequester('request-returned', 'Returned by the office (退回)', `Reasons: ${reasons.join(', ')}${registration.data?.note ? ` — ${registration.data.note}` : ''} (${rules.officeReturns.source})`);
+    return rt.finish('returned', rules.officeReturns.source);
+  }
+
+  // 2. Money, staffing, trips abroad, fee waivers, awards: the functional department's opinion first (004:48).
+  if (opinionTopics.length) {
+    rt.setStep('functional-opinion');
+    rt.details.functionalOpinions = await functionalOpinions(rt, input, opinionTopics, rules.functionalOpinionTopics!.source);
+  }
+
+  // 3. The office drafts the proposed handling (拟办意见) and picks the handling unit.
+  rt.setStep('proposal');
+  const proposed = await rt.runTask(
+    {
+      step: 'request.proposal',
+      title: `Propose the handling (拟办意见): ${input.subject}`,
+      assignees: OFFICE_HANDLERS,
+      actions: [{ name: 'propose', label: 'Propose the handling and the handling unit', final: true }],
+      timeoutRule: 'none',
+      rule: rules.officeProposes.source,
+    },
+    { schemas: REQUEST_ACTION_SCHEMAS, validate: (action) => checkProposal(action.data as unknown as Proposal, input) },
+  );
+  const proposal = proposed.data as unknown as Proposal;
+  rt.details.proposal = { ...proposal, at: proposed.at, by: proposed.actorId };
+
+  // 4. The leader's instruction (批示), within the reading limit where the rules set one (000:71).
+  rt.setStep('instruction');
+  const leader = leaderFor(proposal);
+  const handlingRule = rules.handlingWithinLimit.value ? rules.handlingWithinLimit.source : rules.forwardedByOffice.source;
+  const urgent = isUrgent(input.urgency);
+  const reading = urgent ? rulebook.documents.readingLimits.urgent : rulebook.documents.readingLimits.ordinary;
+  if (reading) await rt.setDeadline({ id: 'reading', label: `reading limit (${urgent ? 'urgent' : 'ordinary'})`, rule: reading.source, startAt: rt.now(), limit: reading.value });
+  const instruction = await rt.runTask(
+    {
+      step: 'request.instruction',
+      title: `Instruct (批示): ${input.subject}`,
+      assignees: [leader.selector],
+      controllers: [OFFICE_DIRECTOR],
+      escalateTo: [OFFICE_DIRECTOR],
+      actions: [{ name: 'instruct', label: 'Give the instruction (批示)', final: true }],
+      deadlineId: reading ? 'reading' : undefined,
+      timeoutRule: reading ? 'escalate' : 'none',
+      rule: leader.rule,
+    },
+    {
+      schemas: REQUEST_ACTION_SCHEMAS,
+      validate: (action) => {
+        if (action.action === 'instruct' && action.data?.handlingLimitWorkingDays === undefined && proposal.handlingLimitWorkingDays === undefined)
+          reject.badRequest('no handling limit', [{ field: 'data.handlingLimitWorkingDays', reason: `the office proposed none: state the limit the handling unit works to (${handlingRule})` }]);
+      },
+    },
+  );
+  const limit = (instruction.data?.handlingLimitWorkingDays as number | undefined) ?? proposal.handlingLimitWorkingDays!;
+  // The name and date of the instruction (签署姓名和日期, 000:64) are the actor's and the time of the action.
+  rt.details.instruction = {
+    by: instruction.actorId,
+    onBehalfOf: instruction.onBehalfOf ?? null,
+    at: instruction.at,
+    opinion: instruction.data?.opinion,
+    handlingLimitWorkingDays: limit,
+    startSupervision: instruction.data?.startSupervision === true,
+    routedBy: leader.why,
+  };
+
+  // 5. The office forwards the instruction to the handling unit (转办) and follows it up.
+  rt.setStep('handling');
+  const handlingDeadline = await rt.setDeadline(
+    { id: 'handling', label: `handling limit (${limit} working days, instruction)`, rule: handlingRule, startAt: rt.now(), limit: { unit: 'workingDays', n: limit } },
+    instruction.actorId,
+  );
+  rt.audit({ actorId: 'system', action: 'forwarded', rule: rules.forwardedByOffice.source, detail: `by the office to ${proposal.handlingUnit}, due ${handlingDeadline.dueAt}` });
+  if (instruction.data?.startSupervision === true) {
+    await spawnSupervisionTicket(
+      rt,
+      {
+        jurisdiction: input.jurisdiction,
+        title: `批示督办: ${input.subject}`,
+        description: String(instruction.data.opinion),
+        source: 'leader-instruction',
+        responsibleUnitId: proposal.handlingUnit,
+        dueAt: handlingDeadline.dueAt,
+        leaderInChargeId: instruction.onBehalfOf ?? instruction.actorId,
+      },
+      rt.id,
+    );
+  }
+  const result = await rt.runTask(
+    {
+      step: 'request.handling',
+      title: `Handle as instructed: ${input.subject}`,
+      assignees: [unitHead(proposal.handlingUnit)],
+      controllers: [OFFICE_DIRECTOR, ...OFFICE_HANDLERS],
+      escalateTo: [OFFICE_DIRECTOR, leader.selector],
+      actions: [
+        { name: 'report-result', label: 'Report the result', final: true },
+        ...(rules.delayExplanation.value ? [{ name: 'explain-delay', label: 'Explain why it cannot be finished in time', final: false }] : []),
+      ],
+      deadlineId: 'handling',
+      timeoutRule: 'escalate',
+      rule: handlingRule,
+    },
+    {
+      schemas: REQUEST_ACTION_SCHEMAS,
+      onAction: (action, task) => (action.action === 'explain-delay' ? explainDelay(action.actor.userId, String(action.data?.reason), task) : undefined),
+    },
+  );
+  rt.details.result = { at: result.at, by: result.actorId, result: result.data?.result };
+
+  // 6. The office answers the requesting unit with the result (反馈办理结果).
+  rt.setStep('reply');
+  const reply = await rt.runTask(
+    {
+      step: 'request.reply',
+      title: `Reply to ${input.fromUnitId}: ${input.subject}`,
+      assignees: [OFFICE_STAFF],
+      actions: [{ name: 'reply', label: 'Reply to the requesting unit', final: true }],
+      timeoutRule: 'none',
+      rule: rules.forwardedByOffice.source,
+    },
+    { schemas: REQUEST_ACTION_SCHEMAS },
+  );
+  rt.details.reply = { at: reply.at, by: reply.actorId, reply: reply.data?.reply };
+  rt.audit({ actorId: reply.actorId, onBehalfOf: reply.onBehalfOf, action: 'replied', rule: rules.forwardedByOffice.source, detail: `to ${input.fromUnitId}` });
+  await tellRequester('request-replied', 'Answered (答复)', String(reply.data?.reply));
+  return rt.finish('completed', rules.forwardedByOffice.source);
+
+  /** The leader by portfolio, the chief for a major matter where the rules say so, or the one the office names. */
+  function leaderFor(p: Proposal): { selector: AssigneeSelector; rule: Source; why: string } {
+    if (p.leader) return { selector: { kind: 'users', userIds: [p.leader] }, rule: rules.officeProposes.source, why: 'named in the proposal' };
+    if (input.major && rules.majorToChief.value) return { selector: { kind: 'role', role: 'chief' }, rule: rules.majorToChief.source, why: 'major matter' };
+    return { selector: { kind: 'leaderInCharge', unitId: p.handlingUnit }, rule: rules.officeProposes.source, why: 'by portfolio' };
+  }
+
+  /** 000:71: recorded and told to the office; it moves no deadline — the office may extend. */
+  async function explainDelay(by: string, reason: string, task: TaskRecord): Promise<void> {
+    const explanations = rt.details.delayExplanations as { at: string; by: string; reason: string; withinLimit: boolean }[];
+    explanations.push({ at: rt.now(), by, reason, withinLimit: !task.view.overdue });
+    rt.audit({ actorId: by, action: 'delay-explained', step: task.view.step, taskId: task.view.id, rule: rules.delayExplanation.source, detail: reason });
+    await activities('notify: delay-explained').notify({
+      recipientIds: task.view.controllers,
+      processId: rt.id,
+      kind: 'delay-explained',
+      subject: `[${input.subject}] Delay explained by ${proposal.handlingUnit}`,
+      body: `${reason} (${rules.delayExplanation.source})`,
+      dedupeKey: `${rt.id}/${task.view.id}/delay-explained/${explanations.length}`,
+    });
+  }
+}
+
+/** The proposal names a unit and a leader the directory had at registration. */
+function checkProposal(p: Proposal, input: IncomingRequestInput): void {
+  const errors: FieldError[] = [];
+  if (!input.candidates.units.includes(p.handlingUnit))
+    errors.push({ field: 'data.handlingUnit', reason: `no unit ${p.handlingUnit} in ${input.jurisdiction} to handle it` });
+  if (p.leader !== undefined && !input.candidates.leaders.includes(p.leader))
+    errors.push({ field: 'data.leader', reason: `one of: ${input.candidates.leaders.join(', ')}` });
+  if (errors.length) reject.badRequest('invalid proposal', errors);
+}
+
+/** One task per functional department, all open at once; the request goes on when every one has answered (004:48). */
+async function functionalOpinions(rt: ProcessRuntime, input: IncomingRequestInput, topics: RequestTopic[], rule: Source) {
+  const byUnit = new Map<string, RequestTopic[]>();
+  for (const topic of topics) byUnit.set(input.functionalUnits[topic]!, [...(byUnit.get(input.functionalUnits[topic]!) ?? []), topic]);
+  // Opened one after another, so task ids follow the order of the topics.
+  const asked: { unitId: string; unitTopics: RequestTopic[]; task: TaskRecord }[] = [];
+  for (const [unitId, unitTopics] of byUnit) {
+    const task = await rt.openTask(
+      {
+        step: 'request.functional-opinion',
+        title: `Opinion on ${unitTopics.map(topicName).join('、')}: ${input.subject}`,
+        assignees: [unitHead(unitId)],
+        actions: [{ name: 'give-opinion', label: 'Give the functional department’s opinion', final: true }],
+        timeoutRule: 'none',
+        rule,
+      },
+      { schemas: REQUEST_ACTION_SCHEMAS },
+    );
+    asked.push({ unitId, unitTopics, task });
+  }
+  return Promise.all(
+    asked.map(async ({ unitId, unitTopics, task }) => {
+      const outcome: TaskOutcome = await rt.awaitTask(task);
+      // While others are still open, the update that decided this one returns now, not after them.
+      if (asked.some((a) => isOpen(a.task))) rt.settle();
+      return { unitId, topics: unitTopics, opinion: outcome.data?.opinion, by: outcome.actorId, at: outcome.at };
+    }),
+  );
+}
