@@ -14,6 +14,7 @@ import { calendarRoutes } from './routes/calendar-routes';
 import type { RouteDefinition } from './routes/define-route';
 import { directoryRoutes } from './routes/directory-routes';
 import { notificationRoutes } from './routes/notification-routes';
+import { publicDocumentRoutes } from './routes/public-document-routes';
 import './types';
 
 /** A readiness probe: resolves when the dependency is usable, throws (with a reason) when not. */
@@ -24,7 +25,7 @@ export interface AppDeps {
   config: Pick<Config, 'GOVFLOW_JWT_SECRET' | 'GOVFLOW_JWT_ISSUER'>;
   /** When given, /readyz also asks the Temporal frontend whether it answers. */
   temporal?: Client;
-  /** Routes beyond the built-in ones (directory, calendar, notifications): the process routes. */
+  /** Routes beyond the built-in ones (directory, calendar, notifications, public documents): the process routes. */
   routes?: RouteDefinition[];
   /** More readiness probes, run by /readyz alongside the database check (a function's name labels it). */
   checks?: ReadinessCheck[];
@@ -125,7 +126,7 @@ const DOCS_INIT = `window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '
 export function createApp(deps: AppDeps): Express {
   const log = deps.log ?? pino({ level: 'info' });
   const metrics = createMetrics();
-  const routes = [...directoryRoutes(deps), ...calendarRoutes(deps), ...notificationRoutes(deps), ...(deps.routes ?? [])];
+  const routes = [...directoryRoutes(deps), ...calendarRoutes(deps), ...notificationRoutes(deps), ...publicDocumentRoutes(deps), ...(deps.routes ?? [])];
   const seen = new Set<string>();
   for (const r of routes) {
     const key = `${r.method.toUpperCase()} ${r.path}`;

@@ -1,3 +1,4 @@
 /** Every workflow the worker runs; the bundler starts here. */
 export { supervisionTicket } from './supervision-ticket';
+export { officialDocument } from './official-document';
 export { incomingRequest } from './incoming-request';

@@ -7,7 +7,7 @@ import { issueToken } from '../../api/auth';
 import { loadConfig } from '../../api/config';
 import { startApi } from '../../api/server';
 import { openDatabase } from '../../db/connect';
-import { findUsers } from '../../db/directory-repository';
+import { findUsers, getUser } from '../../db/directory-repository';
 import { migrate } from '../../db/migrate';
 import { seed } from '../../db/seed';
 import type { Role, User } from '../../domain/directory';
@@ -39,6 +39,14 @@ export async function startStack() {
     return { ...found, token };
   }
 
+  /** A directory user by id, with a token: for acting as whoever holds a task. */
+  async function userById(id: string): Promise<User & { token: string }> {
+    const found = await getUser(db, id);
+    if (!found) throw new Error(`no user ${id}`);
+    const token = await issueToken({ userId: found.id, jurisdiction: found.jurisdiction, secret: config.GOVFLOW_JWT_SECRET, issuer: config.GOVFLOW_JWT_ISSUER });
+    return { ...found, token };
+  }
+
   async function call(method: string, path: string, token?: string, body?: unknown, headers: Record<string, string> = {}) {
     const res = await fetch(`${api.url}${path}`, {
       method,
@@ -62,8 +70,10 @@ export async function startStack() {
   return {
     db,
     client,
+    taskQueue,
     api,
     user,
+    userById,
     call,
     eventually,
     async stop() {

@@ -202,6 +202,9 @@ describe('official document (公文): drafting to publication', () => {
     expect(state.status).toBe('refused');
     expect(state.details.refusal).toMatchObject({ reason: 'covered-by-law', rule: '000:68' });
     expect(state.tasks.some((t) => ['document.sign-off', 'document.issue'].includes(t.step))).toBe(false);
+    await waitForState(handle, (s) => s.status === 'refused');
+    await handle.result();
+    await recordHistory(handle, 'officialDocument-refused');
   });
 
   it('004 lists no refusal reasons: the office review offers no refusal', async () => {

@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { Database } from '../../db/database';
+import { getUnit, getUser } from '../../db/directory-repository';
+import { DISCLOSURE_ATTRIBUTES, disclosureNeedsReason, ISSUER_KINDS, URGENCY_LEVELS } from '../../domain/documents/attributes';
+import { DOCUMENT_KINDS } from '../../domain/documents/kinds';
+import { DOCUMENT_SCOPES, lengthViolation } from '../../domain/documents/length';
+import { signingChain } from '../../domain/documents/signing';
+import { JURISDICTION_IDS } from '../../domain/jurisdictions';
+import { rulebookFor } from '../../domain/rulebooks';
+import type { OfficialDocumentInput } from '../../workflows/official-document';
+import { BadRequest, Forbidden, type FieldError } from '../errors';
+import { defineRoute } from '../routes/define-route';
+import type { ProcessGateway } from './process-gateway';
+
+const ids = <T extends readonly { id: string }[]>(list: T) => list.map((x) => x.id) as [T[number]['id'], ...T[number]['id'][]];
+const unitIds = z.array(z.string().min(1)).max(30);
+
+export const createDocumentBody = z.object({
+  jurisdiction: z.enum(JURISDICTION_IDS),
+  issuer: z.enum(ids(ISSUER_KINDS)).describe('in whose name it goes out: the government or its office'),
+  kind: z.enum(ids(DOCUMENT_KINDS)).describe('one of the 15 statutory kinds (docs2012:8)'),
+  title: z.string().trim().min(1).max(200),
+  body: z.string().min(1).max(100_000).describe('the draft text; its length cap is checked against the rulebook (000:68, 002:57)'),
+  scope: z.enum(DOCUMENT_SCOPES).describe('comprehensive work or a specific task: decides the length cap'),
+  leadUnit: z.string().min(1).describe('the drafting (lead) unit'),
+  drafter: z.string().min(1).optional().describe('user id in the lead unit; defaults to the caller'),
+  urgency: z.enum(ids(URGENCY_LEVELS)),
+  disclosure: z.enum(ids(DISCLOSURE_ATTRIBUTES)).describe('公开属性, fixed at drafting (002:28)'),
+  disclosureReason: z.string().trim().min(1).max(2000).optional().describe('required unless proactively public (002:28)'),
+  countersignUnits: unitIds.default([]).describe('units whose duties the draft touches (会签)'),
+  countersignLimitWorkingDays: z.number().int().min(1).max(30).optional().describe("the lead unit's own reply limit (000:62)"),
+  addressees: unitIds.default([]).describe('units it is addressed to (主送)'),
+  direction: z.enum(['upward', 'downward']).optional().describe('upward (上行文) or downward; decides some signing routes'),
+  severalPortfolios: z.boolean().optional().describe('several vice chiefs’ portfolios are involved (also computed from the units)'),
+  chiefAgreedBeforehand: z.boolean().optional(),
+  decidedAtStandingMeeting: z.boolean().optional(),
+  important: z.boolean().optional(),
+  idempotencyKey: z.string().min(8).max(100).regex(/^[A-Za-z0-9._-]+$/).optional(),
+});
+type Body = z.output<typeof createDocumentBody>;
+
+/** Everything about a draft that needs the directory or the rulebook; field errors, all at once. */
+async function checkDraft(db: Database, body: Body, drafterId: string): Promise<FieldError[]> {
+  const rules = rulebookFor(body.jurisdiction).documents;
+  const errors: FieldError[] = [];
+  const inJurisdiction = async (id: string) => (await getUnit(db, id))?.jurisdiction === body.jurisdiction;
+  if (!(await inJurisdiction(body.leadUnit))) errors.push({ field: 'leadUnit', reason: `no unit ${body.leadUnit} in ${body.jurisdiction}` });
+  const drafter = await getUser(db, drafterId);
+  if (!drafter || drafter.unitId !== body.leadUnit) errors.push({ field: 'drafter', reason: `${drafterId} is not in the lead unit ${body.leadUnit}` });
+  for (const [field, list] of [['countersignUnits', body.countersignUnits], ['addressees', body.addressees]] as const) {
+    for (const [i, id] of list.entries()) if (!(await inJurisdiction(id))) errors.push({ field: `${field}.${i}`, reason: `no unit ${id} in ${body.jurisdiction}` });
+    if (new Set(list).size !== list.length) errors.push({ field, reason: 'a unit is listed twice' });
+  }
+  if (body.countersignUnits.includes(body.leadUnit)) errors.push({ field: 'countersignUnits', reason: 'the lead unit does not countersign its own draft' });
+  const tooLong = lengthViolation(rules, body.scope, body.body);
+  if (tooLong) errors.push({ field: 'body', reason: tooLong });
+  if (disclosureNeedsReason(body.disclosure) && !body.disclosureReason)
+    errors.push({ field: 'disclosureReason', reason: `a document that is ${body.disclosure} states why (002:28)` });
+  if (body.countersignLimitWorkingDays !== undefined && !rules.countersign.leadMaySetLimit.value)
+    errors.push({ field: 'countersignLimitWorkingDays', reason: `${body.jurisdiction}'s rules give the lead unit no own countersign limit (${rules.countersign.leadMaySetLimit.source})` });
+  try {
+    signingChain(rulebookFor(body.jurisdiction), { issuer: body.issuer, kind: body.kind, direction: body.direction });
+  } catch (err) {
+    errors.push({ field: 'direction', reason: (err as Error).message });
+  }
+  return errors;
+}
+
+/** POST /v1/documents: a lead unit submits a draft (代拟稿) to be issued in the government's or office's name. */
+export function documentRoutes({ db, processes }: { db: Database; processes: ProcessGateway }) {
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/v1/documents',
+      summary: 'Submit a draft official document (公文) and start its process',
+      description: 'Drafting → head sign-off → countersign → office review → signing chain → seal → number → issue → publish.',
+      tags: ['official documents'],
+      auth: ['department-staff', 'department-head', 'office-staff', 'office-deputy-director', 'office-director'],
+      body: createDocumentBody,
+      responses: {
+        201: { description: 'started; Location names the process', schema: z.object({ id: z.string(), created: z.boolean() }) },
+        200: { description: 'the same idempotency key was used before: the existing process' },
+      },
+      handler: async ({ body, user, req, res }) => {
+        if (user.jurisdiction !== body.jurisdiction) throw new Forbidden(`you belong to ${user.jurisdiction}, not ${body.jurisdiction}`);
+        const drafterId = body.drafter ?? user.id;
+        const errors = await checkDraft(db, body, drafterId);
+        if (errors.length) throw new BadRequest('the draft cannot be submitted', errors);
+        const input: OfficialDocumentInput = {
+          jurisdiction: body.jurisdiction,
+          issuer: body.issuer,
+          kind: body.kind,
+          title: body.title,
+          body: body.body,
+          scope: body.scope,
+          leadUnitId: body.leadUnit,
+          drafterId,
+          urgency: body.urgency,
+          disclosure: body.disclosure,
+          disclosureReason: body.disclosureReason,
+          countersignUnitIds: body.countersignUnits,
+          countersignLimitWorkingDays: body.countersignLimitWorkingDays,
+          addressees: body.addressees,
+          direction: body.direction,
+          severalPortfolios: body.severalPortfolios,
+          chiefAgreedBeforehand: body.chiefAgreedBeforehand,
+          decidedAtStandingMeeting: body.decidedAtStandingMeeting,
+          important: body.important,
+          startedBy: user.id,
+        };
+        const key = body.idempotencyKey ?? (req.get('Idempotency-Key') || randomUUID());
+        const started = await processes.start({
+          type: 'officialDocument',
+          workflowType: 'officialDocument',
+          jurisdiction: body.jurisdiction,
+          key,
+          input,
+          title: body.title,
+          leadUnit: body.leadUnit,
+          summary: `公文 ${body.title}`,
+          details: `Draft **${body.title}** (${body.issuer} ${body.kind}, ${body.urgency}, ${body.disclosure}) from ${body.leadUnit}`,
+        });
+        res.status(started.created ? 201 : 200).location(`/v1/processes/${encodeURIComponent(started.id)}`);
+        return started;
+      },
+    }),
+  ];
+}
