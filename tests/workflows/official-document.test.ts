@@ -251,6 +251,25 @@ describe('official document (公文): drafting to publication', () => {
     await handle.terminate('test done');
   });
 
+  itOnOwnServer('003:63: the lead unit extends a unit’s 3-working-day reply; silence counts as consent only after the new limit', async (h) => {
+    const handle = await startDocument(h.env.client, h.taskQueue, documentInput(ZD, { countersignUnitIds: ['zd.housing'] }));
+    await driveDocument(handle, atStep('document.countersign'));
+    const task = openTask(await stateOf(handle), 'document.countersign');
+    const originalDue = Date.parse(task.dueAt!);
+    const extended = await act(handle, { taskId: task.id, action: 'extend', comment: '涉及多个科室，延长2个工作日', data: { workingDays: 2 }, actor: user('zd.finance.head') });
+    const ledger = extended.deadlines.find((d) => d.id === task.deadlineId)!;
+    const newDue = Date.parse(ledger.dueAt);
+    expect(newDue).toBeGreaterThan(originalDue);
+    expect(ledger.changes.at(-1)!.reason).toContain('extended');
+
+    await h.env.sleep(originalDue - Date.now() + 3_600_000); // an hour past the original limit
+    expect(openTask(await stateOf(handle), 'document.countersign').id).toBe(task.id); // still waiting for the reply
+    await h.env.sleep(newDue - originalDue);
+    const settled = await waitForState(handle, atStep('document.office-review'));
+    expect(settled.tasks.find((t) => t.id === task.id)!.outcome).toMatchObject({ action: 'deemed-consent', byRule: true });
+    await handle.terminate('test done');
+  });
+
   itOnOwnServer('000:71: an ordinary document waits 48 hours for the leader, then is overdue and escalated to the office director', async (h) => {
     const handle = await startDocument(h.env.client, h.taskQueue, documentInput(JS));
     await driveDocument(handle, atStep('document.sign-off'));
