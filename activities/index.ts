@@ -4,6 +4,7 @@ import { createDirectoryActivities } from './directory-activities';
 import { createNotificationActivities } from './notification-activities';
 import { createArchiveActivities } from './archive-activities';
 import { createDocumentActivities } from './document-activities';
+import { createMeetingActivities } from './meeting-activities';
 
 export interface ActivityDeps {
   db: Database;
@@ -17,6 +18,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createNotificationActivities(deps),
     ...createArchiveActivities(deps),
     ...createDocumentActivities(deps),
+    ...createMeetingActivities(deps),
   };
 }
 

@@ -1,5 +1,7 @@
 import type { SealRules } from '../documents/rules';
 import { cited } from '../citation';
+import type { Role } from '../directory';
+import type { MeetingFrequency, PrerequisiteKind } from '../meetings/rules';
 import type { Limit } from '../limit';
 import { NATIONAL_SUPERVISION } from './national';
 import type { Rulebook } from './types';
@@ -164,5 +166,44 @@ export const CHAOYANG_SHUANGTA_2022: Rulebook = {
     // 001:61 has the unit report when done (办理完毕后向政府报告办理情况) but sets no limit of its own.
     handlingWithinLimit: cited(false, 'none:001'),
     delayExplanation: cited(false, 'none:001'),
+  },
+  meetings: {
+    // 001:41: 由区长、副区长、区政府党组成员组成，由区长或由区长委托常务副区长召集和主持 … 一般每半月召开1次.
+    members: cited<readonly Role[]>(['chief', 'vice-chief'], '001:41'),
+    chairDelegable: cited(true, '001:41'),
+    frequency: cited<MeetingFrequency>({ kind: 'twice-a-month' }, '001:41'),
+    // 001 states no quorum; the office applies the majority rule the other rulebooks state (000:46).
+    quorum: cited('more-than-half', 'policy:quorum'),
+    // 001:41: all reviews done two days before the meeting.
+    leadTime: cited<Limit>({ unit: 'days', n: 2 }, '001:41'),
+    partyCommitteeFiling: null,
+    materialsLimit: cited(1000, '001:41'),
+    minSolutionOptions: cited(2, '001:41'),
+    admissibility: [
+      cited('vice-chief-authority', '001:41'),
+      cited('solvable-between-units', '001:41'),
+      cited('unit-own-duty', '001:41'),
+      cited('not-pre-coordinated', '001:41'),
+    ],
+    coordination: cited(true, 'policy:coordination'),
+    prerequisites: {
+      majorDecision: cited<readonly PrerequisiteKind[]>(['public-participation', 'expert-review', 'risk-assessment', 'legality-review'], 'decree713:25'),
+      normativeDocument: cited<readonly PrerequisiteKind[]>(['legality-review'], '001:41'),
+    },
+    // 001:41: 由区政府分管领导提出，经区政府办公室汇总和常务副区长审核后，报区长确定.
+    reviewChain: [
+      { role: 'vice-chief', act: 'review', rule: '001:41' },
+      { role: 'office', act: 'review', rule: '001:41' },
+      { role: 'executive-vice-chief-or-chief', act: 'review', rule: '001:41' },
+      { role: 'chief', act: 'consent', rule: '001:41' },
+    ],
+    writtenOpinionsWhenAbsent: cited(false, 'none:001'),
+    substituteNeedsConsent: cited(false, 'none:001'),
+    minutesSignedBy: cited('chief', '001:46'),
+    minutesLimit: cited<Limit>({ unit: 'workingDays', n: 2 }, '001:46'),
+    documentIssueLimit: null,
+    majorRevisionLimit: null,
+    superviseDecisions: cited(false, 'none:001'),
+    publishDecisions: cited(false, 'none:001'),
   },
 };

@@ -1,5 +1,7 @@
 import type { SealRules } from '../documents/rules';
 import { cited } from '../citation';
+import type { Role } from '../directory';
+import type { MeetingFrequency, PrerequisiteKind } from '../meetings/rules';
 import type { Limit } from '../limit';
 import { NATIONAL_SUPERVISION } from './national';
 import type { Rulebook } from './types';
@@ -163,5 +165,44 @@ export const JINAN_LIXIA_2023: Rulebook = {
     forwardedByOffice: cited(true, '002:50'),
     handlingWithinLimit: cited(false, 'none:002'),
     delayExplanation: cited(false, 'none:002'),
+  },
+  meetings: {
+    // 002:39: 由区长、副区长、区政府办公室主任组成 … 每两周召开一次.
+    members: cited<readonly Role[]>(['chief', 'vice-chief', 'office-director'], '002:39'),
+    chairDelegable: cited(false, 'none:002'),
+    frequency: cited<MeetingFrequency>({ kind: 'every-days', days: 14 }, '002:39'),
+    // 002 states no quorum; the office applies the majority rule the other rulebooks state (000:46).
+    quorum: cited('more-than-half', 'policy:quorum'),
+    leadTime: cited<Limit>({ unit: 'workingDays', n: 3 }, '002:40'),
+    partyCommitteeFiling: null,
+    materialsLimit: cited(1500, '002:40'),
+    minSolutionOptions: null,
+    admissibility: [
+      cited('vice-chief-authority', '002:41'),
+      cited('solvable-between-units', '002:41'),
+      cited('unit-own-duty', '002:41'),
+      cited('not-pre-coordinated', '002:41'),
+      cited('ad-hoc-without-consent', '002:41'),
+    ],
+    coordination: cited(true, '002:40'),
+    prerequisites: {
+      majorDecision: cited<readonly PrerequisiteKind[]>(['public-participation', 'expert-review', 'risk-assessment', 'legality-review'], '002:40'),
+      normativeDocument: null,
+    },
+    // 002:40: 办公室副主任审核 → 各副区长阅签 → 分管副区长报请区长 → 区长同意并签字.
+    reviewChain: [
+      { role: 'office-deputy-director', act: 'review', rule: '002:40' },
+      { role: 'all-vice-chiefs', act: 'opinion', rule: '002:40' },
+      { role: 'vice-chief', act: 'review', rule: '002:40' },
+      { role: 'chief', act: 'consent', rule: '002:40' },
+    ],
+    writtenOpinionsWhenAbsent: cited(true, '002:44'),
+    substituteNeedsConsent: cited(false, 'none:002'),
+    minutesSignedBy: cited('chief', '002:45'),
+    minutesLimit: null,
+    documentIssueLimit: cited<Limit>({ unit: 'workingDays', n: 5 }, '002:45'),
+    majorRevisionLimit: null,
+    superviseDecisions: cited(true, '002:47'),
+    publishDecisions: cited(false, 'none:002'),
   },
 };

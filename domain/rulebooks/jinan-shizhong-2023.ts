@@ -1,5 +1,7 @@
 import type { SealRules } from '../documents/rules';
 import { cited } from '../citation';
+import type { Role } from '../directory';
+import type { MeetingFrequency, PrerequisiteKind } from '../meetings/rules';
 import type { Limit } from '../limit';
 import { NATIONAL_SUPERVISION } from './national';
 import type { Rulebook } from './types';
@@ -117,5 +119,37 @@ export const JINAN_SHIZHONG_2023: Rulebook = {
     // 000:71: 承办部门应当在规定时限内办结;特殊情况不能按时上报的,应在规定时限内向区政府办公室说明理由.
     handlingWithinLimit: cited(true, '000:71'),
     delayExplanation: cited(true, '000:71'),
+  },
+  meetings: {
+    // 000:46: 由区长、副区长、区政府办公室主任组成 … 出席人数应超过应到人数的二分之一; 一般每月召开两次.
+    members: cited<readonly Role[]>(['chief', 'vice-chief', 'office-director'], '000:46'),
+    chairDelegable: cited(false, 'none:000'),
+    frequency: cited<MeetingFrequency>({ kind: 'twice-a-month' }, '000:46'),
+    quorum: cited('more-than-half', '000:46'),
+    // 000:50: 议题一般应于会前5个工作日报送区政府办公室.
+    leadTime: cited<Limit>({ unit: 'workingDays', n: 5 }, '000:50'),
+    partyCommitteeFiling: null,
+    materialsLimit: null,
+    minSolutionOptions: null,
+    admissibility: [cited('not-pre-coordinated', '000:51')],
+    coordination: cited(true, '000:51'),
+    prerequisites: {
+      majorDecision: cited<readonly PrerequisiteKind[]>(['public-participation', 'expert-review', 'risk-assessment', 'legality-review'], '000:51'),
+      normativeDocument: null,
+    },
+    // 000:50: 报分管副区长审核，并经区长同意后报送区政府办公室.
+    reviewChain: [
+      { role: 'vice-chief', act: 'review', rule: '000:50' },
+      { role: 'chief', act: 'consent', rule: '000:50' },
+    ],
+    writtenOpinionsWhenAbsent: cited(true, '000:52'),
+    substituteNeedsConsent: cited(true, '000:52'),
+    minutesSignedBy: cited('chief', '000:53'),
+    minutesLimit: null,
+    // 000:53: 讨论通过决定印发的文件，原则上须在会议结束后5个工作日内印发.
+    documentIssueLimit: cited<Limit>({ unit: 'workingDays', n: 5 }, '000:53'),
+    majorRevisionLimit: null,
+    superviseDecisions: cited(true, '000:54'),
+    publishDecisions: cited(true, '000:53'),
   },
 };

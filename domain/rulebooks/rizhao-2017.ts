@@ -1,5 +1,7 @@
 import type { SealRules } from '../documents/rules';
 import { cited } from '../citation';
+import type { Role } from '../directory';
+import type { PrerequisiteKind } from '../meetings/rules';
 import type { Limit } from '../limit';
 import { NATIONAL_SUPERVISION } from './national';
 import type { Rulebook } from './types';
@@ -110,5 +112,37 @@ export const RIZHAO_2017: Rulebook = {
     forwardedByOffice: cited(true, '004:53'),
     handlingWithinLimit: cited(false, 'none:004'),
     delayExplanation: cited(false, 'none:004'),
+  },
+  meetings: {
+    // 004:38: 由市长、副市长、市政府秘书长、市政府党组其他成员组成 … 在组成人员超过半数时方能召开.
+    members: cited<readonly Role[]>(['chief', 'vice-chief', 'secretary-general'], '004:38'),
+    chairDelegable: cited(false, 'none:004'),
+    frequency: null,
+    quorum: cited('more-than-half', '004:38'),
+    leadTime: null,
+    partyCommitteeFiling: null,
+    materialsLimit: null,
+    minSolutionOptions: null,
+    // 004:41: 提交议题的部门应于会前协调一致.
+    admissibility: [cited('not-pre-coordinated', '004:41')],
+    coordination: cited(true, '004:41'),
+    prerequisites: {
+      majorDecision: cited<readonly PrerequisiteKind[]>(['public-participation', 'expert-review', 'risk-assessment', 'legality-review'], 'decree713:25'),
+      normativeDocument: null,
+    },
+    // 004:41: 由市政府办公室提出意见; the mayor convenes and chairs (004:38) and so consents to the agenda.
+    reviewChain: [
+      { role: 'office', act: 'review', rule: '004:41' },
+      { role: 'chief', act: 'consent', rule: '004:38' },
+    ],
+    writtenOpinionsWhenAbsent: cited(false, 'none:004'),
+    // 004:42: 经同意后，方可指定代替参加会议人员.
+    substituteNeedsConsent: cited(true, '004:42'),
+    minutesSignedBy: cited('chief', 'policy:minutes-signature'),
+    minutesLimit: null,
+    documentIssueLimit: null,
+    majorRevisionLimit: null,
+    superviseDecisions: cited(false, 'none:004'),
+    publishDecisions: cited(false, 'none:004'),
   },
 };

@@ -1,6 +1,7 @@
 import type { Cited } from '../citation';
 import type { DocumentRules } from '../documents/rules';
 import type { JurisdictionId } from '../jurisdictions';
+import type { MeetingRules } from '../meetings/rules';
 import type { Limit } from '../limit';
 import type { RequestRules } from '../requests/rules';
 
@@ -43,4 +44,6 @@ export interface Rulebook {
   documents: DocumentRules;
   /** Incoming requests for instructions (请示), domain.md B2. */
   requests: RequestRules;
+  /** Standing meetings and agenda items, domain.md A. */
+  meetings: MeetingRules;
 }

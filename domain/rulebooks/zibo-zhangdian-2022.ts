@@ -1,5 +1,7 @@
 import type { SealRules } from '../documents/rules';
 import { cited } from '../citation';
+import type { Role } from '../directory';
+import type { MeetingFrequency, PrerequisiteKind } from '../meetings/rules';
 import type { Limit } from '../limit';
 import { NATIONAL_SUPERVISION } from './national';
 import type { Rulebook } from './types';
@@ -100,5 +102,43 @@ export const ZIBO_ZHANGDIAN_2022: Rulebook = {
     // 003:61: 对 … 区政府办公室转办的公文,要在规定时限内办理完毕并回复办理结果.
     handlingWithinLimit: cited(true, '003:61'),
     delayExplanation: cited(false, 'none:003'),
+  },
+  meetings: {
+    // 003:49: 由区长、副区长、区政府办公室主任组成 … 区长不能出席会议时，可委托负责常务工作的副区长召集和主持.
+    members: cited<readonly Role[]>(['chief', 'vice-chief', 'office-director'], '003:49'),
+    chairDelegable: cited(true, '003:49'),
+    frequency: cited<MeetingFrequency>({ kind: 'every-days', days: 14 }, '003:49'),
+    quorum: cited('more-than-half', '003:49'),
+    // 003:54: 会前10个工作日送区政府办公室审核并于会前3个工作日内向区委报备.
+    leadTime: cited<Limit>({ unit: 'workingDays', n: 10 }, '003:54'),
+    partyCommitteeFiling: cited<Limit>({ unit: 'workingDays', n: 3 }, '003:54'),
+    materialsLimit: null,
+    minSolutionOptions: null,
+    admissibility: [
+      cited('vice-chief-authority', '003:54'),
+      cited('solvable-between-units', '003:54'),
+      cited('unit-own-duty', '003:54'),
+      cited('not-pre-coordinated', '003:54'),
+    ],
+    coordination: cited(true, '003:53'),
+    prerequisites: {
+      majorDecision: cited<readonly PrerequisiteKind[]>(['public-participation', 'expert-review', 'risk-assessment', 'legality-review'], 'decree713:25'),
+      normativeDocument: cited<readonly PrerequisiteKind[]>(['legality-review'], '003:53'),
+    },
+    // 003:52: 分管副区长审核 → 办公室主任统筹 → 区长确定.
+    reviewChain: [
+      { role: 'vice-chief', act: 'review', rule: '003:52' },
+      { role: 'office-director', act: 'review', rule: '003:52' },
+      { role: 'chief', act: 'consent', rule: '003:52' },
+    ],
+    writtenOpinionsWhenAbsent: cited(false, 'none:003'),
+    substituteNeedsConsent: cited(false, 'none:003'),
+    minutesSignedBy: cited('chief', '003:56'),
+    minutesLimit: null,
+    // 003:57: 5个工作日内印发；文件有重大修改 … 应在10个工作日内完成.
+    documentIssueLimit: cited<Limit>({ unit: 'workingDays', n: 5 }, '003:57'),
+    majorRevisionLimit: cited<Limit>({ unit: 'workingDays', n: 10 }, '003:57'),
+    superviseDecisions: cited(true, '003:57'),
+    publishDecisions: cited(false, 'none:003'),
   },
 };

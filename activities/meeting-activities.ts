@@ -1,0 +1,81 @@
+import { loadHolidayTable } from '../db/calendar-repository';
+import {
+  claimAgendaItems,
+  enqueueAgendaItem,
+  registerMeeting,
+  releaseAgendaItems,
+  removeAgendaItem,
+  rescheduleMeeting,
+  setMeetingStatus,
+  upcomingMeetings,
+  type MeetingRecord,
+  type QueuedItem,
+} from '../db/meeting-repository';
+import type { JurisdictionId } from '../domain/jurisdictions';
+import { cutoffBefore } from '../domain/meetings/lead-time';
+import { rulebookFor } from '../domain/rulebooks';
+import type { ActivityDeps } from './index';
+
+type MeetingRef = Pick<MeetingRecord, 'id' | 'startsAt' | 'cutoffAt'>;
+
+export function createMeetingActivities({ db }: ActivityDeps) {
+  /** The lead-time cut-off of a meeting (000:50, 001:41, 002:40, 003:54); the start itself where the rules set none. */
+  const cutoffOf = async (jurisdiction: JurisdictionId, startsAt: string, which: 'leadTime' | 'partyCommitteeFiling' = 'leadTime') => {
+    const lead = rulebookFor(jurisdiction).meetings[which];
+    if (!lead) return { cutoffAt: startsAt, provisional: false };
+    const due = cutoffBefore(startsAt, lead.value, await loadHolidayTable(db));
+    return { cutoffAt: due.dueAt, provisional: due.provisional };
+  };
+
+  return {
+    /** The cut-off for filing with the party committee (003:54), or the start where the rules set none. */
+    async meetingFilingCutoff(input: { jurisdiction: JurisdictionId; startsAt: string }): Promise<{ cutoffAt: string; provisional: boolean }> {
+      return cutoffOf(input.jurisdiction, input.startsAt, 'partyCommitteeFiling');
+    },
+
+    /** Records a meeting with its agenda cut-off, so items know which meeting they can make. */
+    async registerMeeting(input: { id: string; jurisdiction: JurisdictionId; startsAt: string }): Promise<{ cutoffAt: string; provisional: boolean }> {
+      const cut = await cutoffOf(input.jurisdiction, input.startsAt);
+      const recorded = await registerMeeting(db, { id: input.id, jurisdiction: input.jurisdiction, startsAt: input.startsAt, cutoffAt: cut.cutoffAt });
+      return { cutoffAt: recorded.cutoffAt, provisional: cut.provisional };
+    },
+
+    /** A meeting without quorum moves to a new date (000:46): new cut-off, status scheduled. */
+    async rescheduleMeeting(input: { id: string; jurisdiction: JurisdictionId; startsAt: string }): Promise<{ cutoffAt: string; provisional: boolean }> {
+      const cut = await cutoffOf(input.jurisdiction, input.startsAt);
+      await rescheduleMeeting(db, input.id, input.startsAt, cut.cutoffAt);
+      return cut;
+    },
+
+    async setMeetingStatus(input: { id: string; status: MeetingRecord['status'] }): Promise<void> {
+      await setMeetingStatus(db, input.id, input.status);
+    },
+
+    /** The agenda freezes: the meeting takes the items ready by its cut-off. */
+    async claimAgendaItems(input: { meetingId: string; jurisdiction: JurisdictionId; cutoffAt: string }): Promise<QueuedItem[]> {
+      return claimAgendaItems(db, input.meetingId, input.jurisdiction, input.cutoffAt);
+    },
+
+    async releaseAgendaItems(input: { meetingId: string; itemIds: string[] }): Promise<void> {
+      await releaseAgendaItems(db, input.meetingId, input.itemIds);
+    },
+
+    /**
+     * A ready item joins the queue. Returns the meeting it can still make (cut-off not passed) and
+     * the earlier ones it missed, so the applicant is told why it waits.
+     */
+    async queueAgendaItem(input: { itemId: string; jurisdiction: JurisdictionId; title: string; leadUnit: string; readyAt: string }): Promise<{ next?: MeetingRef; missed: MeetingRef[] }> {
+      await enqueueAgendaItem(db, input);
+      const upcoming = await upcomingMeetings(db, input.jurisdiction, input.readyAt);
+      const ref = (m: MeetingRecord): MeetingRef => ({ id: m.id, startsAt: m.startsAt, cutoffAt: m.cutoffAt });
+      const missed = upcoming.filter((m) => m.cutoffAt < input.readyAt).map(ref);
+      const next = upcoming.find((m) => m.cutoffAt >= input.readyAt);
+      return { next: next && ref(next), missed };
+    },
+
+    /** A decided or finished item leaves the queue. */
+    async removeAgendaItem(input: { itemId: string }): Promise<void> {
+      await removeAgendaItem(db, input.itemId);
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import { defineSignal } from '@temporalio/workflow';
+
+/** What the meeting decided on an item (议定), released to it only once the minutes are signed. */
+export const AGENDA_OUTCOMES = ['approved', 'approved-with-revision', 'deferred', 'not-approved'] as const;
+export type AgendaOutcomeKind = (typeof AGENDA_OUTCOMES)[number];
+
+export interface AgendaOutcome {
+  meetingId: string;
+  outcome: AgendaOutcomeKind;
+  /** The decision as the minutes record it. */
+  decision: string;
+  /** The vice chief in charge speaks first (001:41); the chair decides. */
+  viceChiefOpinion?: string;
+  /** The approved document needs a major revision: 10 working days instead of 5 (003:57). */
+  majorRevision?: boolean;
+  /** The deadline the meeting set for the decided matter: the supervision ticket's (000:54). */
+  supervisionDueAt?: string;
+  minutesSignedAt: string;
+  minutesSignedBy: string;
+}
+
+/** Meeting → item: the agenda froze with the item on it. */
+export const agendaScheduledSignal = defineSignal<[{ meetingId: string; startsAt: string }]>('agendaScheduled');
+/** Meeting → item: taken off the agenda (the chief left it off, or the meeting was cancelled); it waits for the next. */
+export const agendaReleasedSignal = defineSignal<[{ meetingId: string; reason: string }]>('agendaReleased');
+/** Meeting → item: the outcome, after the chief signed the minutes. */
+export const agendaOutcomeSignal = defineSignal<[AgendaOutcome]>('agendaOutcome');
