@@ -6,6 +6,8 @@ export const PROCESS_TYPES = {
   supervisionTicket: 'ticket',
   officialDocument: 'document',
   incomingRequest: 'request',
+  agendaItem: 'agenda',
+  standingMeeting: 'meeting',
 } as const;
 export type ProcessType = keyof typeof PROCESS_TYPES;
 

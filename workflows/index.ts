@@ -2,3 +2,4 @@
 export { supervisionTicket } from './supervision-ticket';
 export { officialDocument } from './official-document';
 export { incomingRequest } from './incoming-request';
+export { agendaItem } from './agenda-item';

@@ -3,7 +3,7 @@ import type { Limit } from '../../domain/limit';
 import { DOCUMENT_ACTION_SCHEMAS } from '../../domain/documents/actions';
 import { reject } from './failures';
 import type { ProcessRuntime } from './process-runtime';
-import { isOpen, type TaskRecord } from './task-record';
+import type { TaskRecord } from './task-record';
 
 /** How a unit answered a countersign (会签): a reply, or the rules' reading of its silence. */
 export type CountersignVerdict = 'agree' | 'agree-with-comments' | 'disagree' | 'deemed-consent';
@@ -84,18 +84,15 @@ export async function runCountersignRound(rt: ProcessRuntime, round: Countersign
   }
   rt.audit({ actorId: 'system', action: 'countersign-round-opened', rule, detail: `round ${round.round}: ${round.unitIds.join(', ')}` });
 
-  const replies = await Promise.all(
-    opened.map(async ({ unitId, task }): Promise<CountersignReply> => {
-      const outcome = await rt.awaitTask(task);
-      // Other units still to answer: the flow is at rest, so the update that decided this one returns now.
-      if (opened.some((o) => isOpen(o.task))) rt.settle();
-      const verdict = outcome.action as CountersignVerdict;
-      const text = (outcome.data?.comments ?? outcome.data?.grounds) as string | undefined;
-      if (verdict === 'deemed-consent') {
-        rt.audit({ actorId: 'system', action: 'countersign-deemed-consent', rule: round.silenceIsConsent.source, detail: `${unitId}: 视为无不同意见` });
-      }
-      return { round: round.round, unitId, verdict, text, by: outcome.actorId, onBehalfOf: outcome.onBehalfOf, at: outcome.at, rule };
-    }),
-  );
+  const outcomes = await rt.awaitAll(opened.map((o) => o.task));
+  const replies = opened.map(({ unitId }, i): CountersignReply => {
+    const outcome = outcomes[i];
+    const verdict = outcome.action as CountersignVerdict;
+    const text = (outcome.data?.comments ?? outcome.data?.grounds) as string | undefined;
+    if (verdict === 'deemed-consent') {
+      rt.audit({ actorId: 'system', action: 'countersign-deemed-consent', rule: round.silenceIsConsent.source, detail: `${unitId}: 视为无不同意见` });
+    }
+    return { round: round.round, unitId, verdict, text, by: outcome.actorId, onBehalfOf: outcome.onBehalfOf, at: outcome.at, rule };
+  });
   return replies;
 }

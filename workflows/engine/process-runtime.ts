@@ -210,6 +210,20 @@ export class ProcessRuntime {
     return task.view.outcome ?? { action: 'cancelled', actorId: 'system', at: this.now(), byRule: true };
   }
 
+  /**
+   * Waits for tasks that run side by side (countersigning units, every vice chief's opinion). A
+   * decision that leaves others open brings the flow to rest, so its update returns at once.
+   */
+  async awaitAll(tasks: TaskRecord[]): Promise<TaskOutcome[]> {
+    return Promise.all(
+      tasks.map(async (task) => {
+        const outcome = await this.awaitTask(task);
+        if (tasks.some(isOpen)) this.settle();
+        return outcome;
+      }),
+    );
+  }
+
   async runTask(spec: TaskSpec, hooks: TaskHooks = {}): Promise<TaskOutcome> {
     return this.awaitTask(await this.openTask(spec, hooks));
   }

@@ -89,7 +89,8 @@ export interface Deadline {
 }
 
 export interface Link {
-  relation: 'parent' | 'child' | 'spawned-by' | 'spawned';
+  /** 'agenda-item': a meeting's item (议题); 'meeting': the standing meeting an item went to. */
+  relation: 'parent' | 'child' | 'spawned-by' | 'spawned' | 'agenda-item' | 'meeting';
   processId: string;
   type: string;
 }

@@ -1,0 +1,469 @@
+import { condition, ParentClosePolicy, setHandler, startChild } from '@temporalio/workflow';
+import type { Source } from '../domain/citation';
+import type { AssigneeSelector } from '../domain/directory';
+import type { DisclosureAttribute, Direction, IssuerKind } from '../domain/documents/attributes';
+import type { DocumentKind } from '../domain/documents/kinds';
+import type { DocumentScope } from '../domain/documents/length';
+import type { JurisdictionId } from '../domain/jurisdictions';
+import { describeLimit } from '../domain/limit';
+import { AGENDA_ITEM_ACTION_SCHEMAS } from '../domain/meetings/item-actions';
+import { applicationViolations } from '../domain/meetings/materials';
+import type { PrerequisiteKind, ReviewStep } from '../domain/meetings/rules';
+import { rulebookFor } from '../domain/rulebooks';
+import { activities } from './engine/activities-proxy';
+import { runCountersignRound } from './engine/countersign';
+import { reject } from './engine/failures';
+import { ProcessRuntime } from './engine/process-runtime';
+import type { ProcessState, TaskOutcome } from './engine/types';
+import { processId } from './ids';
+import { agendaOutcomeSignal, agendaReleasedSignal, agendaScheduledSignal, type AgendaOutcome } from './meeting-messages';
+import type { OfficialDocumentInput } from './official-document';
+import { signingAssignees } from './signing-assignees';
+import { spawnSupervisionTicket } from './spawn-supervision-ticket';
+
+/** The draft a decided item issues (a document the meeting approves is issued within 5 working days, 000:53). */
+export interface ItemDocument {
+  issuer: IssuerKind;
+  kind: DocumentKind;
+  title: string;
+  body: string;
+  scope: DocumentScope;
+  disclosure: DisclosureAttribute;
+  disclosureReason?: string;
+  addressees: string[];
+  direction?: Direction;
+}
+
+/** An application for the standing meeting (议题申报单, 002:40). */
+export interface AgendaItemInput {
+  jurisdiction: JurisdictionId;
+  title: string; // the matter to decide
+  reasons: string; // why it needs the meeting (002:41)
+  materials: string;
+  options: string[];
+  leadUnitId: string;
+  applicantId: string;
+  attendingUnitIds: string[];
+  countersignUnitIds: string[];
+  majorDecision: boolean;
+  fairCompetitionReview?: boolean;
+  normativeDocument: boolean;
+  /** The justice bureau (司法局 / 法制办) that reviews legality; the API finds it in the directory. */
+  justiceUnitId: string;
+  confidential?: boolean;
+  document?: ItemDocument;
+  startedBy: string;
+}
+
+type Stage = { kind: 'waiting' } | { kind: 'scheduled'; meetingId: string; startsAt: string };
+
+/** 议题: admissibility → pre-coordination → prerequisites → review chain → queue → meeting → follow-up. */
+export async function agendaItem(input: AgendaItemInput): Promise<ProcessState> {
+  const rt = new ProcessRuntime({ type: 'agendaItem', jurisdiction: input.jurisdiction, title: input.title, leadUnit: input.leadUnitId, startedBy: input.startedBy });
+  rt.install();
+  const rules = rulebookFor(input.jurisdiction).meetings;
+  const countersignRules = rulebookFor(input.jurisdiction).documents.countersign;
+  const application = { materials: input.materials, options: input.options, version: 1 };
+  let stage: Stage = { kind: 'waiting' };
+  /** Read through a function: the signal handlers change it while the flow waits. */
+  const currentStage = (): Stage => stage;
+  let outcome: AgendaOutcome | undefined;
+  setHandler(agendaScheduledSignal, ({ meetingId, startsAt }) => {
+    stage = { kind: 'scheduled', meetingId, startsAt };
+    if (!rt.links.some((l) => l.processId === meetingId)) rt.addLink({ relation: 'meeting', processId: meetingId, type: 'standingMeeting' });
+    rt.audit({ actorId: 'system', action: 'scheduled', detail: `${meetingId} at ${startsAt}` });
+  });
+  setHandler(agendaReleasedSignal, ({ meetingId, reason }) => {
+    if (stage.kind === 'scheduled' && stage.meetingId === meetingId) stage = { kind: 'waiting' };
+    rt.audit({ actorId: 'system', action: 'taken-off-agenda', detail: `${meetingId}: ${reason}` });
+  });
+  setHandler(agendaOutcomeSignal, (o) => {
+    outcome = o;
+  });
+  Object.assign(rt.details, {
+    reasons: input.reasons,
+    application,
+    attendingUnitIds: input.attendingUnitIds,
+    majorDecision: input.majorDecision,
+    normativeDocument: input.normativeDocument,
+    prerequisites: [] as { kind: PrerequisiteKind; reference: string; by: string; at: string }[],
+    reviews: [] as { role: string; act: string; by: string; onBehalfOf?: string; opinion?: string; at: string; rule: Source }[],
+  });
+  const leadHead: AssigneeSelector[] = [{ kind: 'role', role: 'department-head', unitId: input.leadUnitId }];
+  const applicant: AssigneeSelector[] = [{ kind: 'users', userIds: [input.applicantId] }, ...leadHead];
+  const OFFICE: AssigneeSelector[] = [{ kind: 'role', role: 'office-staff' }, { kind: 'role', role: 'office-deputy-director' }];
+  const tellApplicant = async (kind: string, subject: string, body: string) =>
+    activities(`tell the applicant: ${kind}`).notify({ recipientIds: [input.applicantId], processId: rt.id, kind, subject: `[${input.title}] ${subject}`, body, dedupeKey: `${rt.id}/${kind}/${rt.trail.entries.length}` });
+
+  // 1. Admissibility (002:41, 000:51, 001:41, 003:54).
+  rt.setStep('admissibility');
+  const admission = await rt.runTask(
+    {
+      step: 'agenda.admissibility',
+      title: `Admit to the standing meeting? ${input.title}`,
+      assignees: OFFICE,
+      actions: [
+        { name: 'admit', label: 'Admit (受理)', final: true },
+        { name: 'reject', label: 'Not for the standing meeting', final: true },
+      ],
+      timeoutRule: 'none',
+      rule: rules.admissibility[0]?.source ?? rules.reviewChain[0].rule,
+    },
+    {
+      schemas: AGENDA_ITEM_ACTION_SCHEMAS,
+      validate: (a) => {
+        if (a.action === 'reject' && !rules.admissibility.some((r) => r.value === a.data?.reason))
+          reject.badRequest('not a reason the rules give', [{ field: 'data.reason', reason: `one of: ${rules.admissibility.map((r) => `${r.value} (${r.source})`).join(', ')}` }]);
+      },
+    },
+  );
+  if (admission.action === 'reject') {
+    const reason = rules.admissibility.find((r) => r.value === admission.data!.reason)!;
+    rt.details.rejection = { reason: reason.value, rule: reason.source, explanation: admission.data!.explanation, by: admission.actorId, at: admission.at };
+    rt.audit({ actorId: admission.actorId, action: 'inadmissible', rule: reason.source, detail: `${reason.value}: ${admission.data!.explanation}` });
+    await tellApplicant('agenda-rejected', 'Not admitted to the standing meeting', `${reason.value} (${reason.source}): ${admission.data!.explanation}`);
+    return rt.finish('refused', reason.source);
+  }
+
+  // 2. Pre-coordination with the units concerned (000:51, 003:53), on the countersign mechanism of documents.
+  if (input.countersignUnitIds.length && !(await preCoordinate())) return rt.finish('refused', rules.coordination.source);
+
+  // 3. Prerequisites (000:51, 002:40; decree713:25; 003:53, 001:41).
+  if (!(await prerequisitesRecorded())) return rt.finish('refused', 'decree713:25');
+
+  // 4. The review chain, ending with the chief's consent; an item the chief does not approve is never scheduled (001:41).
+  for (;;) {
+    const review = await reviewAlongTheChain();
+    if (review === 'approved') break;
+    if (review === 'not-approved') return rt.finish('refused', rules.reviewChain[rules.reviewChain.length - 1].rule);
+    await revise(review.reason);
+  }
+
+  // 5–6. The queue, the meeting and its outcome; deferred items wait for the next meeting.
+  for (;;) {
+    await waitForMeeting();
+    await condition(() => outcome !== undefined);
+    const decided = outcome!;
+    outcome = undefined;
+    rt.details.outcome = decided;
+    rt.audit({ actorId: decided.minutesSignedBy, action: `outcome-${decided.outcome}`, rule: rules.minutesSignedBy.source, detail: `${decided.meetingId}: ${decided.decision}` });
+    if (decided.outcome === 'deferred') continue;
+    await activities('leave the agenda queue').removeAgendaItem({ itemId: rt.id });
+    if (decided.outcome === 'not-approved') return rt.finish('closed', rules.minutesSignedBy.source);
+    await followUp(decided);
+    return rt.finish('completed', rules.minutesSignedBy.source);
+  }
+
+  // ---- steps ------------------------------------------------------------------------------
+
+  async function preCoordinate(): Promise<boolean> {
+    rt.setStep('pre-coordination');
+    const replies = await runCountersignRound(rt, {
+      round: 1,
+      subject: input.title,
+      unitIds: input.countersignUnitIds,
+      limit: countersignRules.replyLimit,
+      silenceIsConsent: countersignRules.silenceIsConsent,
+      escalateToUnitId: input.leadUnitId,
+      step: 'agenda.countersign',
+    });
+    rt.details.countersign = replies;
+    const objections = replies.filter((r) => r.verdict === 'disagree');
+    if (!objections.length) return true;
+    const rule = rules.coordination.source;
+    // Disagreement: a coordination note with each side's grounds → the vice chief in charge → the chief.
+    const note = await rt.runTask(
+      {
+        step: 'agenda.coordination-note',
+        title: `Coordination note (协调说明): ${objections.map((o) => o.unitId).join(', ')} disagree`,
+        assignees: leadHead,
+        actions: [{ name: 'submit-note', label: 'List each side’s grounds and a proposal', final: true }],
+        timeoutRule: 'none',
+        rule,
+      },
+      { schemas: AGENDA_ITEM_ACTION_SCHEMAS },
+    );
+    rt.details.coordination = { objections: objections.map((o) => ({ unitId: o.unitId, grounds: o.text })), leadGrounds: note.data!.grounds, proposal: note.data!.proposal };
+    rt.setStep('vice-chief-coordination');
+    const viceChief = await rt.runTask(
+      {
+        step: 'agenda.vice-chief-coordination',
+        title: `Coordinate the disagreement: ${input.title}`,
+        assignees: [{ kind: 'leaderInCharge', unitId: input.leadUnitId }],
+        actions: [
+          { name: 'resolved', label: 'Agreement reached', final: true },
+          { name: 'opinion-to-chief', label: 'No agreement: my opinion to the chief', final: true },
+        ],
+        timeoutRule: 'none',
+        rule,
+      },
+      { schemas: AGENDA_ITEM_ACTION_SCHEMAS },
+    );
+    if (viceChief.action === 'resolved') {
+      rt.audit({ actorId: viceChief.actorId, onBehalfOf: viceChief.onBehalfOf, action: 'coordinated', rule, detail: String(viceChief.data!.resolution) });
+      return true;
+    }
+    rt.setStep('chief-decision');
+    const chief = await rt.runTask(
+      {
+        step: 'agenda.chief-decision',
+        title: `Decide the disagreement: ${input.title}`,
+        assignees: [{ kind: 'role', role: 'chief' }],
+        actions: [{ name: 'decide', label: 'Decide (区长确定)', final: true }],
+        timeoutRule: 'none',
+        rule,
+      },
+      { schemas: AGENDA_ITEM_ACTION_SCHEMAS },
+    );
+    rt.details.chiefDecision = { decision: chief.data!.decision, proceed: chief.data!.proceed, by: chief.actorId, at: chief.at };
+    return chief.data!.proceed === true;
+  }
+
+  async function prerequisitesRecorded(): Promise<boolean> {
+    const required = new Set<PrerequisiteKind>();
+    let rule: Source | undefined;
+    if (input.majorDecision) {
+      rules.prerequisites.majorDecision.value.forEach((k) => required.add(k));
+      if (input.fairCompetitionReview) required.add('fair-competition-review');
+      rule = rules.prerequisites.majorDecision.source;
+    }
+    if (input.normativeDocument && rules.prerequisites.normativeDocument) {
+      rules.prerequisites.normativeDocument.value.forEach((k) => required.add(k));
+      rule ??= rules.prerequisites.normativeDocument.source;
+    }
+    if (!required.size || !rule) return true;
+    rt.setStep('prerequisites');
+    const recorded = rt.details.prerequisites as { kind: PrerequisiteKind; reference: string; by: string; at: string }[];
+    const byLeadUnit: PrerequisiteKind[] = [...required].filter((k) => k !== 'legality-review');
+    if (byLeadUnit.length) {
+      await rt.runTask(
+        {
+          step: 'agenda.prerequisites',
+          title: `Record ${byLeadUnit.join(', ')}: ${input.title}`,
+          assignees: applicant,
+          actions: [
+            { name: 'record', label: 'Record a completed procedure', final: false },
+            { name: 'confirm', label: 'All recorded', final: true },
+          ],
+          timeoutRule: 'none',
+          rule,
+        },
+        {
+          schemas: AGENDA_ITEM_ACTION_SCHEMAS,
+          validate: (a) => {
+            if (a.action === 'record' && !byLeadUnit.includes(a.data!.kind as PrerequisiteKind))
+              reject.badRequest('not a procedure this item needs from the lead unit', [{ field: 'data.kind', reason: `one of: ${byLeadUnit.join(', ')}` }]);
+            const missing = byLeadUnit.filter((k) => !recorded.some((r) => r.kind === k));
+            if (a.action === 'confirm' && missing.length) reject.conflict(`still missing (${rule}): ${missing.join(', ')}`);
+          },
+          onAction: (a) => {
+            recorded.push({ kind: a.data!.kind as PrerequisiteKind, reference: String(a.data!.reference), by: a.actor.userId, at: rt.now() });
+          },
+        },
+      );
+    }
+    if (!required.has('legality-review')) return true;
+    // The justice bureau's legality review; a draft found unlawful may not go to discussion (decree713:25).
+    const legality = await rt.runTask(
+      {
+        step: 'agenda.legality-review',
+        title: `Legality review (合法性审查): ${input.title}`,
+        assignees: [{ kind: 'role', role: 'department-head', unitId: input.justiceUnitId }, { kind: 'role', role: 'department-staff', unitId: input.justiceUnitId }],
+        actions: [{ name: 'legality-reviewed', label: 'Record the legality review', final: true }],
+        timeoutRule: 'none',
+        rule: input.normativeDocument && rules.prerequisites.normativeDocument ? rules.prerequisites.normativeDocument.source : rule,
+      },
+      { schemas: AGENDA_ITEM_ACTION_SCHEMAS },
+    );
+    recorded.push({ kind: 'legality-review', reference: String(legality.data!.opinion), by: legality.actorId, at: legality.at });
+    if (legality.data!.lawful) return true;
+    rt.audit({ actorId: legality.actorId, action: 'found-unlawful', rule: 'decree713:25', detail: String(legality.data!.opinion) });
+    await tellApplicant('agenda-unlawful', 'Legality review failed', `${legality.data!.opinion} (decree713:25)`);
+    return false;
+  }
+
+  /** 'approved', 'not-approved' (the chief), or returned with a reason for the lead unit to revise. */
+  async function reviewAlongTheChain(): Promise<'approved' | 'not-approved' | { reason: string }> {
+    const reviews = rt.details.reviews as { role: string; act: string; by: string; onBehalfOf?: string; opinion?: string; at: string; rule: Source }[];
+    for (const [i, step] of rules.reviewChain.entries()) {
+      rt.setStep(`review-${i + 1}-${step.role}`);
+      const outcomes = step.role === 'all-vice-chiefs' ? await everyViceChiefSigns(step) : [await reviewStep(step)];
+      for (const out of outcomes) {
+        if (out.action === 'not-approve') {
+          rt.audit({ actorId: out.actorId, onBehalfOf: out.onBehalfOf, action: 'not-approved-by-chief', rule: step.rule, detail: String(out.data!.reason) });
+          await tellApplicant('agenda-not-approved', 'The chief did not approve the item', `${out.data!.reason} (${step.rule})`);
+          return 'not-approved';
+        }
+        if (out.action === 'return') return { reason: String(out.data!.reason) };
+        reviews.push({ role: step.role, act: step.act, by: out.actorId, onBehalfOf: out.onBehalfOf, opinion: out.data?.opinion as string | undefined, at: out.at, rule: step.rule });
+      }
+    }
+    return 'approved';
+  }
+
+  function reviewStep(step: ReviewStep): Promise<TaskOutcome> {
+    const consent = step.act === 'consent';
+    return rt.runTask(
+      {
+        step: `agenda.${step.act}`,
+        title: `${consent ? 'Consent to (同意上会)' : 'Review (审核)'}: ${input.title}`,
+        assignees: signingAssignees(step.role as Exclude<ReviewStep['role'], 'all-vice-chiefs'>, input.leadUnitId),
+        actions: consent
+          ? [
+              { name: 'consent', label: 'Agree to put it to the meeting', final: true },
+              { name: 'not-approve', label: 'Do not approve', final: true },
+            ]
+          : [
+              { name: 'approve', label: 'Approve with an opinion', final: true },
+              { name: 'return', label: 'Return to the lead unit', final: true },
+            ],
+        timeoutRule: 'none',
+        rule: step.rule,
+      },
+      { schemas: AGENDA_ITEM_ACTION_SCHEMAS },
+    );
+  }
+
+  /** 002:40: every vice chief reads the item and signs an opinion; all at once. */
+  async function everyViceChiefSigns(step: ReviewStep): Promise<TaskOutcome[]> {
+    const viceChiefs = await rt.resolve([{ kind: 'role', role: 'vice-chief' }]);
+    const tasks = await Promise.all(
+      [...new Set(viceChiefs)].map((userId) =>
+        rt.openTask(
+          {
+            step: 'agenda.opinion',
+            title: `Read and sign an opinion (阅签): ${input.title}`,
+            assignees: [{ kind: 'users', userIds: [userId] }],
+            actions: [{ name: 'sign-opinion', label: 'Sign an opinion', final: true }],
+            timeoutRule: 'none',
+            rule: step.rule,
+          },
+          { schemas: AGENDA_ITEM_ACTION_SCHEMAS },
+        ),
+      ),
+    );
+    return rt.awaitAll(tasks);
+  }
+
+  async function revise(reason: string): Promise<void> {
+    rt.setStep('revision');
+    const out = await rt.runTask(
+      {
+        step: 'agenda.revision',
+        title: `Revise the application: ${reason}`,
+        assignees: applicant,
+        actions: [{ name: 'resubmit', label: 'Resubmit', final: true }],
+        timeoutRule: 'none',
+        rule: rules.reviewChain[0].rule,
+      },
+      {
+        schemas: AGENDA_ITEM_ACTION_SCHEMAS,
+        validate: (a) => {
+          const errors = applicationViolations(rules, String(a.data!.materials), (a.data!.options as string[] | undefined) ?? application.options);
+          if (errors.length) reject.badRequest('the application breaks the rules', errors.map((e) => ({ field: `data.${e.field}`, reason: e.reason })));
+        },
+      },
+    );
+    application.materials = String(out.data!.materials);
+    application.options = (out.data!.options as string[] | undefined) ?? application.options;
+    application.version++;
+    rt.audit({ actorId: out.actorId, action: 'application-revised', rule: rules.reviewChain[0].rule, detail: `version ${application.version}: ${out.data!.note}` });
+  }
+
+  /** Joins the queue; tells the applicant which meeting's cut-off it missed (lead time) and waits to be scheduled. */
+  async function waitForMeeting(): Promise<void> {
+    rt.setStep('awaiting-meeting');
+    stage = { kind: 'waiting' };
+    const readyAt = rt.now();
+    const queued = await activities('join the agenda queue').queueAgendaItem({ itemId: rt.id, jurisdiction: input.jurisdiction, title: input.title, leadUnit: input.leadUnitId, readyAt });
+    rt.details.queue = { readyAt, next: queued.next ?? null, missed: queued.missed };
+    const lead = rules.leadTime;
+    for (const missed of queued.missed) {
+      const why = `ready ${readyAt}, after the cut-off ${missed.cutoffAt} of the meeting on ${missed.startsAt}${lead ? ` (${describeLimit(lead.value)} before, ${lead.source})` : ''}; it waits for the next meeting`;
+      rt.audit({ actorId: 'system', action: 'missed-cutoff', rule: lead?.source, detail: `${missed.id}: ${why}` });
+      await tellApplicant('agenda-late', 'Too late for the next meeting', why);
+    }
+    for (;;) {
+      rt.settle();
+      await condition(() => currentStage().kind === 'scheduled' || outcome !== undefined);
+      if (outcome) return;
+      const at = currentStage() as Extract<Stage, { kind: 'scheduled' }>;
+      rt.setStep('scheduled');
+      rt.details.meeting = { id: at.meetingId, startsAt: at.startsAt };
+      await condition(() => currentStage().kind !== 'scheduled' || outcome !== undefined);
+      if (outcome) return;
+      rt.setStep('awaiting-meeting'); // taken off the agenda: back in the queue for the next one
+    }
+  }
+
+  async function followUp(decided: AgendaOutcome): Promise<void> {
+    rt.setStep('follow-up');
+    const meetingAt = (rt.details.meeting as { startsAt: string } | undefined)?.startsAt ?? decided.minutesSignedAt;
+    const waits: Promise<void>[] = [];
+    if (input.document) waits.push(issueTheDocument(input.document, decided, meetingAt));
+    if (rules.superviseDecisions.value) await superviseTheDecision(decided);
+    if (rules.publishDecisions.value) {
+      const published = !input.confidential;
+      rt.details.decisionPublished = published;
+      rt.audit({ actorId: 'system', action: published ? 'decision-published' : 'decision-not-published', rule: rules.publishDecisions.source, detail: published ? decided.decision : 'confidential' });
+    }
+    await Promise.all(waits);
+  }
+
+  /** The approved document goes through the official-document process, with the 5 (or 10) working-day limit watched here. */
+  async function issueTheDocument(doc: ItemDocument, decided: AgendaOutcome, meetingAt: string): Promise<void> {
+    const limit = decided.majorRevision && rules.majorRevisionLimit ? rules.majorRevisionLimit : rules.documentIssueLimit;
+    const workflowId = processId('officialDocument', input.jurisdiction, `${rt.id}.decision`);
+    const documentInput: OfficialDocumentInput = {
+      jurisdiction: input.jurisdiction,
+      ...doc,
+      leadUnitId: input.leadUnitId,
+      drafterId: input.applicantId,
+      urgency: 'ordinary',
+      countersignUnitIds: [],
+      decidedAtStandingMeeting: true,
+      startedBy: `process:${rt.id}`,
+      parent: { processId: rt.id, type: 'agendaItem' },
+    };
+    const child = await startChild('officialDocument', { workflowId, args: [documentInput], parentClosePolicy: ParentClosePolicy.ABANDON, staticSummary: `公文 (decided at ${decided.meetingId}): ${doc.title}` });
+    rt.addLink({ relation: 'spawned', processId: workflowId, type: 'officialDocument' });
+    rt.audit({ actorId: 'system', action: 'document-started', rule: limit?.source, detail: workflowId });
+    if (!limit) return;
+    await rt.setDeadline({ id: 'document-issue', label: `issue the decided document${decided.majorRevision ? ' (major revision)' : ''}`, rule: limit.source, startAt: meetingAt, limit: limit.value });
+    let finished: ProcessState | undefined;
+    const done = child.result().then((s) => {
+      finished = s;
+    });
+    const dueMs = Date.parse(rt.findDeadline('document-issue')!.dueAt) - Date.now();
+    if (!(await condition(() => finished !== undefined, Math.max(dueMs, 1)))) {
+      rt.audit({ actorId: 'system', action: 'document-overdue', rule: limit.source, detail: `${workflowId} not issued by ${rt.findDeadline('document-issue')!.dueAt}` });
+      const recipients = await rt.resolve([...leadHead, { kind: 'role', role: 'office-director' }]);
+      await activities('tell: document overdue').notify({ recipientIds: recipients, processId: rt.id, kind: 'overdue', subject: `[${input.title}] Decided document not yet issued`, body: `Due ${limit.source}`, dedupeKey: `${rt.id}/document-overdue` });
+    }
+    await done;
+    const number = finished!.details.number as string | undefined;
+    rt.audit({ actorId: 'system', action: finished!.status === 'completed' ? 'document-issued' : `document-${finished!.status}`, rule: limit.source, detail: `${workflowId}${number ? ` ${number}` : ''}` });
+  }
+
+  /** Every decided matter becomes a supervision notice to the lead unit (000:54, 002:47, 003:57). */
+  async function superviseTheDecision(decided: AgendaOutcome): Promise<void> {
+    let dueAt = decided.supervisionDueAt;
+    if (!dueAt) {
+      // The meeting set no deadline: the supervision office fixes the notice's own.
+      const notice = await rt.runTask(
+        {
+          step: 'agenda.supervision-notice',
+          title: `Fix the supervision deadline of: ${input.title}`,
+          assignees: [{ kind: 'role', role: 'supervision-office' }],
+          actions: [{ name: 'issue-notice', label: 'Issue the supervision notice', final: true }],
+          timeoutRule: 'none',
+          rule: rules.superviseDecisions.source,
+        },
+        { schemas: AGENDA_ITEM_ACTION_SCHEMAS },
+      );
+      dueAt = new Date(String(notice.data!.dueAt)).toISOString();
+    }
+    await spawnSupervisionTicket(rt, { jurisdiction: input.jurisdiction, title: `会议议定事项: ${input.title}`, description: decided.decision, source: 'meeting-decision', responsibleUnitId: input.leadUnitId, dueAt }, `${rt.id}.decision`);
+  }
+}
+
