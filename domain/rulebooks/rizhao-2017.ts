@@ -142,7 +142,8 @@ export const RIZHAO_2017: Rulebook = {
     minutesLimit: null,
     documentIssueLimit: null,
     majorRevisionLimit: null,
-    superviseDecisions: cited(false, 'none:004'),
+    // 004:53(二): the office and the supervision bureau check how decisions of important meetings are carried out.
+    superviseDecisions: cited(true, '004:53'),
     publishDecisions: cited(false, 'none:004'),
   },
 };
