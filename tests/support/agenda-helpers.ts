@@ -4,19 +4,12 @@ import type { JurisdictionId } from '../../domain/jurisdictions';
 import type { AgendaItemInput } from '../../workflows/agenda-item';
 import type { ProcessState, TaskView } from '../../workflows/engine/types';
 import { processId } from '../../workflows/ids';
+import { SEED_PREFIX } from './seed-prefix';
 import { act, waitForState } from './process-helpers';
-
-const PREFIX: Record<JurisdictionId, string> = {
-  'jinan-shizhong-2023': 'js',
-  'chaoyang-shuangta-2022': 'cs',
-  'jinan-lixia-2023': 'lx',
-  'zibo-zhangdian-2022': 'zd',
-  'rizhao-2017': 'rz',
-};
 
 /** An application of the housing bureau (seeded directory), two options, no prerequisites. */
 export function agendaItemInput(jurisdiction: JurisdictionId, overrides: Partial<AgendaItemInput> = {}): AgendaItemInput {
-  const p = PREFIX[jurisdiction];
+  const p = SEED_PREFIX[jurisdiction];
   return {
     jurisdiction,
     title: '关于老旧小区加装电梯补助标准的议题',

@@ -4,19 +4,12 @@ import type { JurisdictionId } from '../../domain/jurisdictions';
 import type { ProcessState, TaskView } from '../../workflows/engine/types';
 import { processId } from '../../workflows/ids';
 import type { OfficialDocumentInput } from '../../workflows/official-document';
+import { SEED_PREFIX } from './seed-prefix';
 import { act, stateOf, waitForState } from './process-helpers';
-
-const PREFIX: Record<JurisdictionId, string> = {
-  'jinan-shizhong-2023': 'js',
-  'chaoyang-shuangta-2022': 'cs',
-  'jinan-lixia-2023': 'lx',
-  'zibo-zhangdian-2022': 'zd',
-  'rizhao-2017': 'rz',
-};
 
 /** A conforming draft of the finance bureau of a jurisdiction (seeded directory). */
 export function documentInput(jurisdiction: JurisdictionId, overrides: Partial<OfficialDocumentInput> = {}): OfficialDocumentInput {
-  const p = PREFIX[jurisdiction];
+  const p = SEED_PREFIX[jurisdiction];
   return {
     jurisdiction,
     issuer: 'government',

@@ -1,6 +1,6 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { inject } from 'vitest';
+import { inject, it } from 'vitest';
 import { openDatabase } from '../../db/connect';
 import type { Database } from '../../db/database';
 import { migrate } from '../../db/migrate';
@@ -47,4 +47,19 @@ export async function startTimeSkipping(taskQueue = 'govflow-test'): Promise<Tim
       await db.close();
     },
   };
+}
+
+/**
+ * A test that skips time gets a test server of its own: a shared one sometimes stops skipping
+ * time after earlier tests terminated workflows mid-task, and every later sleep then hangs.
+ */
+export function itOnOwnServer(name: string, fn: (h: TimeSkippingHarness) => Promise<void>): void {
+  it(name, async () => {
+    const own = await startTimeSkipping();
+    try {
+      await fn(own);
+    } finally {
+      await own.teardown();
+    }
+  });
 }

@@ -12,7 +12,7 @@ import { stateQuery } from '../../workflows/messages';
 import { agendaItemInput, awaitingMeeting, driveAgendaItem, startAgendaItem } from '../support/agenda-helpers';
 import { recordHistory } from '../support/histories';
 import { act, auditOf, openTask, stateOf, waitForState } from '../support/process-helpers';
-import { startTimeSkipping, type TimeSkippingHarness } from '../support/time-skipping';
+import { itOnOwnServer, startTimeSkipping, type TimeSkippingHarness } from '../support/time-skipping';
 
 const JS: JurisdictionId = 'jinan-shizhong-2023'; // 000
 const CS: JurisdictionId = 'chaoyang-shuangta-2022'; // 001
@@ -25,17 +25,6 @@ beforeAll(async () => {
   h = await startTimeSkipping();
 });
 afterAll(async () => h?.teardown());
-
-function itOnOwnServer(name: string, fn: (h: TimeSkippingHarness) => Promise<void>): void {
-  it(name, async () => {
-    const own = await startTimeSkipping();
-    try {
-      await fn(own);
-    } finally {
-      await own.teardown();
-    }
-  });
-}
 
 const user = (userId: string) => ({ userId, roles: [] });
 const atStep = (step: string) => (s: ProcessState) => s.tasks.some((t) => t.step === step && t.status === 'open') || s.status !== 'running';

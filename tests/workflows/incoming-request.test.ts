@@ -16,7 +16,7 @@ import { processId } from '../../workflows/ids';
 import type { IncomingRequestInput } from '../../workflows/incoming-request';
 import { act, actorWith, auditOf, openTask, stateOf, waitForState } from '../support/process-helpers';
 import { recordHistory } from '../support/histories';
-import { startTimeSkipping, type TimeSkippingHarness } from '../support/time-skipping';
+import { itOnOwnServer, startTimeSkipping, type TimeSkippingHarness } from '../support/time-skipping';
 
 const JS: JurisdictionId = 'jinan-shizhong-2023'; // seed 000: reading limits 24 h / 48 h, explain-delay (000:71)
 const ZD: JurisdictionId = 'zibo-zhangdian-2022'; // seed 003: major matters to the chief (003:60)
@@ -28,18 +28,6 @@ beforeAll(async () => {
   h = await startTimeSkipping();
 });
 afterAll(async () => h?.teardown());
-
-/** Tests that skip time get a test server of their own (see supervision-ticket.test.ts). */
-function itOnOwnServer(name: string, fn: (h: TimeSkippingHarness) => Promise<void>): void {
-  it(name, async () => {
-    const own = await startTimeSkipping();
-    try {
-      await fn(own);
-    } finally {
-      await own.teardown();
-    }
-  });
-}
 
 /** A conforming request from the housing bureau, with the candidates the API would snapshot. */
 async function request(db: Queryable, j: JurisdictionId, overrides: Partial<IncomingRequestInput> = {}): Promise<IncomingRequestInput> {

@@ -10,10 +10,11 @@ import { DOCUMENT_POLICY } from '../../domain/documents/policy';
 import type { JurisdictionId } from '../../domain/jurisdictions';
 import { rulebookFor } from '../../domain/rulebooks';
 import type { ProcessState } from '../../workflows/engine/types';
+import { SEED_PREFIX } from '../support/seed-prefix';
 import { documentInput, driveDocument, startDocument } from '../support/document-helpers';
 import { recordHistory } from '../support/histories';
 import { act, auditOf, openTask, stateOf, waitForState } from '../support/process-helpers';
-import { startTimeSkipping, type TimeSkippingHarness } from '../support/time-skipping';
+import { itOnOwnServer, startTimeSkipping, type TimeSkippingHarness } from '../support/time-skipping';
 
 const JS: JurisdictionId = 'jinan-shizhong-2023'; // 000
 const CS: JurisdictionId = 'chaoyang-shuangta-2022'; // 001
@@ -26,18 +27,6 @@ beforeAll(async () => {
   h = await startTimeSkipping();
 });
 afterAll(async () => h?.teardown());
-
-/** Tests that skip time get a server of their own (see supervision-ticket.test.ts). */
-function itOnOwnServer(name: string, fn: (h: TimeSkippingHarness) => Promise<void>): void {
-  it(name, async () => {
-    const own = await startTimeSkipping();
-    try {
-      await fn(own);
-    } finally {
-      await own.teardown();
-    }
-  });
-}
 
 const user = (userId: string) => ({ userId, roles: [] });
 const atStep = (step: string) => (s: ProcessState) => s.tasks.some((t) => t.step === step && (t.status === 'open' || t.status === 'paused'));
@@ -89,7 +78,7 @@ describe('official document (公文): drafting to publication', () => {
     [LX, 5, '002:51'],
     [ZD, 3, '003:63'],
   ] as const)('%s: a countersign reply is due in %i working days (%s)', async (j, n, rule) => {
-    const p = j.split('-')[0] === 'jinan' ? (j === JS ? 'js' : 'lx') : j === CS ? 'cs' : 'zd';
+    const p = SEED_PREFIX[j];
     const handle = await startDocument(h.env.client, h.taskQueue, documentInput(j, { countersignUnitIds: [`${p}.housing`] }));
     await driveDocument(handle, atStep('document.countersign'));
     const state = await stateOf(handle);

@@ -12,7 +12,7 @@ import type { Actor } from '../../workflows/engine/types';
 import { refreshAssigneesSignal, taskActionSignal } from '../../workflows/messages';
 import { act, actorWith, auditOf, openTask, startTicket, stateOf, waitForState } from '../support/process-helpers';
 import { recordHistory } from '../support/histories';
-import { startTimeSkipping, type TimeSkippingHarness } from '../support/time-skipping';
+import { itOnOwnServer, startTimeSkipping, type TimeSkippingHarness } from '../support/time-skipping';
 
 const CS: JurisdictionId = 'chaoyang-shuangta-2022'; // seed 001: has the 710 rule
 const JS: JurisdictionId = 'jinan-shizhong-2023'; // seed 000: no 710 rule
@@ -32,21 +32,6 @@ beforeAll(async () => {
   outsider = await actorWith(h.db, CS, 'office-director');
 });
 afterAll(async () => h?.teardown());
-
-/**
- * Tests that skip time get a test server of their own: a shared one sometimes stops skipping
- * time after earlier tests terminated workflows mid-task, and every later sleep then hangs.
- */
-function itOnOwnServer(name: string, fn: (h: TimeSkippingHarness) => Promise<void>): void {
-  it(name, async () => {
-    const own = await startTimeSkipping();
-    try {
-      await fn(own);
-    } finally {
-      await own.teardown();
-    }
-  });
-}
 
 const ticket = (overrides: Record<string, unknown> = {}) => ({
   jurisdiction: CS,
