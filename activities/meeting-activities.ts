@@ -1,4 +1,5 @@
 import { loadHolidayTable } from '../db/calendar-repository';
+import { findUsers } from '../db/directory-repository';
 import {
   claimAgendaItems,
   enqueueAgendaItem,
@@ -11,6 +12,7 @@ import {
   type MeetingRecord,
   type QueuedItem,
 } from '../db/meeting-repository';
+import type { Role } from '../domain/directory';
 import type { JurisdictionId } from '../domain/jurisdictions';
 import { cutoffBefore } from '../domain/meetings/lead-time';
 import { rulebookFor } from '../domain/rulebooks';
@@ -31,6 +33,18 @@ export function createMeetingActivities({ db }: ActivityDeps) {
     /** The cut-off for filing with the party committee (003:54), or the start where the rules set none. */
     async meetingFilingCutoff(input: { jurisdiction: JurisdictionId; startsAt: string }): Promise<{ cutoffAt: string; provisional: boolean }> {
       return cutoffOf(input.jurisdiction, input.startsAt, 'partyCommitteeFiling');
+    },
+
+    /**
+     * Who sits on the standing meeting (组成人员, 000:46): everyone holding a member role, absent or
+     * not — quorum counts those who should attend (应到人数), so no stand-in replaces anyone here.
+     */
+    async meetingMembers(input: { jurisdiction: JurisdictionId; roles: readonly Role[] }): Promise<{ userId: string; roles: Role[] }[]> {
+      const members: { userId: string; roles: Role[] }[] = [];
+      for (const role of input.roles)
+        for (const user of await findUsers(db, { jurisdiction: input.jurisdiction, role }))
+          if (!members.some((m) => m.userId === user.id)) members.push({ userId: user.id, roles: user.roles });
+      return members;
     },
 
     /** Records a meeting with its agenda cut-off, so items know which meeting they can make. */
@@ -66,10 +80,11 @@ export function createMeetingActivities({ db }: ActivityDeps) {
      */
     async queueAgendaItem(input: { itemId: string; jurisdiction: JurisdictionId; title: string; leadUnit: string; readyAt: string }): Promise<{ next?: MeetingRef; missed: MeetingRef[] }> {
       await enqueueAgendaItem(db, input);
-      const upcoming = await upcomingMeetings(db, input.jurisdiction, input.readyAt);
+      const upcoming = await upcomingMeetings(db, input.jurisdiction, input.readyAt, ['scheduled', 'frozen']);
       const ref = (m: MeetingRecord): MeetingRef => ({ id: m.id, startsAt: m.startsAt, cutoffAt: m.cutoffAt });
-      const missed = upcoming.filter((m) => m.cutoffAt < input.readyAt).map(ref);
-      const next = upcoming.find((m) => m.cutoffAt >= input.readyAt);
+      // A frozen agenda takes no more items (a meeting moved for want of quorum keeps its agenda): missed, never next.
+      const missed = upcoming.filter((m) => m.status === 'frozen' || m.cutoffAt < input.readyAt).map(ref);
+      const next = upcoming.find((m) => m.status === 'scheduled' && m.cutoffAt >= input.readyAt);
       return { next: next && ref(next), missed };
     },
 

@@ -57,11 +57,11 @@ export async function setMeetingStatus(db: Queryable, id: string, status: Meetin
   await db.query('UPDATE meetings SET status = $2 WHERE id = $1', [id, status]);
 }
 
-/** Scheduled meetings of a jurisdiction starting after `after`, soonest first. */
-export async function upcomingMeetings(db: Queryable, jurisdiction: string, after: string): Promise<MeetingRecord[]> {
+/** Meetings of a jurisdiction starting after `after` in the given states (scheduled by default), soonest first. */
+export async function upcomingMeetings(db: Queryable, jurisdiction: string, after: string, statuses: readonly MeetingRecord['status'][] = ['scheduled']): Promise<MeetingRecord[]> {
   const { rows } = await db.query<MeetingRow>(
-    `SELECT id, jurisdiction, starts_at, cutoff_at, status FROM meetings WHERE jurisdiction = $1 AND status = 'scheduled' AND starts_at > $2 ORDER BY starts_at`,
-    [jurisdiction, after],
+    `SELECT id, jurisdiction, starts_at, cutoff_at, status FROM meetings WHERE jurisdiction = $1 AND status = ANY ($3::text[]) AND starts_at > $2 ORDER BY starts_at`,
+    [jurisdiction, after, statuses],
   );
   return rows.map(toMeeting);
 }

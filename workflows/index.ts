@@ -2,4 +2,5 @@
 export { supervisionTicket } from './supervision-ticket';
 export { officialDocument } from './official-document';
 export { incomingRequest } from './incoming-request';
+export { standingMeeting } from './standing-meeting';
 export { agendaItem } from './agenda-item';

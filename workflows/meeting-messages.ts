@@ -1,9 +1,10 @@
 import { defineSignal } from '@temporalio/workflow';
+import type { AgendaOutcomeKind } from '../domain/meetings/outcomes';
+
+// The outcomes live in the domain (the meeting's action schemas need them); re-exported for the item.
+export { AGENDA_OUTCOMES, type AgendaOutcomeKind } from '../domain/meetings/outcomes';
 
 /** What the meeting decided on an item (议定), released to it only once the minutes are signed. */
-export const AGENDA_OUTCOMES = ['approved', 'approved-with-revision', 'deferred', 'not-approved'] as const;
-export type AgendaOutcomeKind = (typeof AGENDA_OUTCOMES)[number];
-
 export interface AgendaOutcome {
   meetingId: string;
   outcome: AgendaOutcomeKind;

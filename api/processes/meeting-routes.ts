@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { loadHolidayTable } from '../../db/calendar-repository';
+import type { Database } from '../../db/database';
+import { findUsers, getUser } from '../../db/directory-repository';
+import { formatShanghai } from '../../domain/calendar/shanghai-date';
+import { JURISDICTION_IDS } from '../../domain/jurisdictions';
+import { chairRefusal } from '../../domain/meetings/chair';
+import { cutoffBefore } from '../../domain/meetings/lead-time';
+import { proposeMeetingDates } from '../../domain/meetings/schedule';
+import { meetingTitle } from '../../domain/meetings/title';
+import { rulebookFor } from '../../domain/rulebooks';
+import type { StandingMeetingInput } from '../../workflows/standing-meeting';
+import { BadRequest, Forbidden } from '../errors';
+import { defineRoute } from '../routes/define-route';
+import type { ProcessGateway } from './process-gateway';
+
+export const createMeetingBody = z.object({
+  jurisdiction: z.enum(JURISDICTION_IDS),
+  startsAt: z.iso.datetime({ offset: true }).describe('when the meeting starts; in the future'),
+  chair: z.string().min(1).optional().describe("user id; the jurisdiction's chief by default, the executive vice chief only where the chair may be delegated (003:49, 001:41)"),
+  idempotencyKey: z.string().min(8).max(100).regex(/^[A-Za-z0-9._-]+$/).optional(),
+});
+
+const scheduleQuery = z.object({
+  jurisdiction: z.enum(JURISDICTION_IDS),
+  count: z.coerce.number().int().min(1).max(24).default(4).describe('how many dates to propose'),
+});
+
+const proposedMeeting = z.object({ startsAt: z.string(), cutoffAt: z.string().describe('items must be ready by then (lead time)'), provisional: z.boolean() });
+const scheduleSchema = z.object({
+  jurisdiction: z.string(),
+  frequency: z.object({ value: z.unknown(), source: z.string() }).nullable(),
+  leadTime: z.object({ value: z.unknown(), source: z.string() }).nullable(),
+  meetings: z.array(proposedMeeting),
+  reason: z.string().optional().describe('why no dates are proposed'),
+});
+
+/** POST /v1/meetings: the office convenes a standing meeting (常务会议); GET /v1/meetings/schedule: dates the frequency suggests. */
+export function meetingRoutes({ db, processes }: { db: Database; processes: ProcessGateway }) {
+  return [
+    defineRoute({
+      method: 'post',
+      path: '/v1/meetings',
+      summary: 'Convene a standing meeting (常务会议) and start its process',
+      description: 'Scheduled → agenda frozen at the lead-time cut-off → the chief fixes the agenda → attendance and leave → roll call and quorum → outcomes → minutes signed by the chief → outcomes to the items.',
+      tags: ['standing meetings'],
+      auth: ['office-director', 'office-deputy-director', 'office-staff', 'chief'],
+      body: createMeetingBody,
+      responses: {
+        201: { description: 'started; Location names the process', schema: z.object({ id: z.string(), created: z.boolean() }) },
+        200: { description: 'the same idempotency key was used before: the existing process' },
+      },
+      handler: async ({ body, user, req, res }) => {
+        if (user.jurisdiction !== body.jurisdiction) throw new Forbidden(`you belong to ${user.jurisdiction}, not ${body.jurisdiction}`);
+        const rules = rulebookFor(body.jurisdiction).meetings;
+        const startsAt = new Date(body.startsAt).toISOString();
+        if (Date.parse(startsAt) <= Date.now()) throw new BadRequest('the meeting must be in the future', [{ field: 'startsAt', reason: `later than now (${new Date().toISOString()})` }]);
+        const chair = body.chair ? await getUser(db, body.chair) : (await findUsers(db, { jurisdiction: body.jurisdiction, role: 'chief' }))[0];
+        if (!chair || chair.jurisdiction !== body.jurisdiction)
+          throw new BadRequest('unknown chair', [{ field: 'chair', reason: body.chair ? `no user ${body.chair} in ${body.jurisdiction}` : `${body.jurisdiction} has no chief in the directory` }]);
+        const refusal = chairRefusal(rules, chair.roles);
+        if (refusal) throw new BadRequest('this person may not chair the meeting', [{ field: 'chair', reason: refusal }]);
+        const input: StandingMeetingInput = { jurisdiction: body.jurisdiction, startsAt, chairId: chair.id, startedBy: user.id };
+        const key = body.idempotencyKey ?? (req.get('Idempotency-Key') || randomUUID());
+        const title = meetingTitle(rulebookFor(body.jurisdiction), startsAt);
+        const started = await processes.start({
+          type: 'standingMeeting',
+          workflowType: 'standingMeeting',
+          jurisdiction: body.jurisdiction,
+          key,
+          input,
+          title,
+          summary: title,
+          details: `Standing meeting of **${body.jurisdiction}** at ${formatShanghai(startsAt)} (Asia/Shanghai), chaired by ${chair.name} (${chair.id})`,
+        });
+        res.status(started.created ? 201 : 200).location(`/v1/processes/${encodeURIComponent(started.id)}`);
+        return started;
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/v1/meetings/schedule',
+      summary: 'Meeting dates the rules’ frequency suggests, with each agenda cut-off',
+      description: 'Twice a month (000:46, 001:41) or every two weeks (002:39, 003:49), at 09:00 on a working day. Empty, with the reason, where the rules set no frequency (004).',
+      tags: ['standing meetings'],
+      auth: true,
+      query: scheduleQuery,
+      responses: { 200: { description: 'proposed dates', schema: scheduleSchema } },
+      handler: async ({ query }) => {
+        const rulebook = rulebookFor(query.jurisdiction);
+        const { frequency, leadTime } = rulebook.meetings;
+        if (!frequency)
+          return { jurisdiction: query.jurisdiction, frequency: null, leadTime, meetings: [], reason: `${rulebook.name} sets no frequency for the standing meeting (none:${rulebook.seed}): the chief convenes it as needed` };
+        const table = await loadHolidayTable(db);
+        const meetings = proposeMeetingDates(frequency.value, new Date().toISOString(), query.count, table).map((startsAt) => {
+          const cut = leadTime ? cutoffBefore(startsAt, leadTime.value, table) : { dueAt: startsAt, provisional: false };
+          return { startsAt, cutoffAt: cut.dueAt, provisional: cut.provisional };
+        });
+        return { jurisdiction: query.jurisdiction, frequency, leadTime, meetings };
+      },
+    }),
+  ];
+}

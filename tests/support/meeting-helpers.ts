@@ -1,0 +1,100 @@
+import type { WorkflowHandle } from '@temporalio/client';
+import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import { enqueueAgendaItem, removeAgendaItem } from '../../db/meeting-repository';
+import type { JurisdictionId } from '../../domain/jurisdictions';
+import type { ProcessState } from '../../workflows/engine/types';
+import { processId } from '../../workflows/ids';
+import type { StandingMeetingInput } from '../../workflows/standing-meeting';
+import { createGovWorker } from '../../worker/create-worker';
+import { probeLogQuery, type ProbeLog } from '../workflows/fixtures/meeting-probe-workflows';
+import { act, openTask, waitForState } from './process-helpers';
+import { startTimeSkipping, type TimeSkippingHarness } from './time-skipping';
+
+const PROBES = fileURLToPath(new URL('../workflows/fixtures/meeting-probe-workflows.ts', import.meta.url));
+export const PROBE_QUEUE = 'meeting-probe';
+
+export const PREFIX: Record<JurisdictionId, string> = {
+  'jinan-shizhong-2023': 'js',
+  'chaoyang-shuangta-2022': 'cs',
+  'jinan-lixia-2023': 'lx',
+  'zibo-zhangdian-2022': 'zd',
+  'rizhao-2017': 'rz',
+};
+
+/** The seeded people a meeting needs, by jurisdiction. */
+export const people = (j: JurisdictionId) => {
+  const p = PREFIX[j];
+  return { chief: `${p}.chief`, secretary: `${p}.office.staff`, director: `${p}.office.director` };
+};
+
+export const user = (userId: string) => ({ userId, roles: [] });
+
+export function bundleProbes(): Promise<WorkflowBundleWithSourceMap> {
+  return bundleWorkflowCode({ workflowsPath: PROBES, logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error: console.error } });
+}
+
+/** A time-skipping harness with a second worker running the probe items. */
+export async function startMeetingServer(probes: WorkflowBundleWithSourceMap, shared?: TimeSkippingHarness) {
+  const h = shared ?? (await startTimeSkipping());
+  const worker = await createGovWorker({ connection: h.env.nativeConnection, namespace: 'default', taskQueue: PROBE_QUEUE, db: h.db, workflowBundle: probes });
+  const running = worker.run();
+  return {
+    h,
+    async stop() {
+      worker.shutdown();
+      await running;
+      if (!shared) await h.teardown();
+    },
+  };
+}
+
+/** The server's clock: after a time skip it is ahead of the wall clock. */
+export const serverNow = async (h: TimeSkippingHarness) => new Date(await h.env.currentTimeMs());
+
+/** Skips server time to just past `iso`. */
+export async function skipPast(h: TimeSkippingHarness, iso: string, marginMs = 60_000): Promise<void> {
+  const ms = Date.parse(iso) - (await h.env.currentTimeMs()) + marginMs;
+  if (ms > 0) await h.env.sleep(ms);
+}
+
+export function startMeeting(h: TimeSkippingHarness, input: Omit<StandingMeetingInput, 'chairId' | 'startedBy'> & Partial<StandingMeetingInput>): Promise<WorkflowHandle> {
+  const { director, chief } = people(input.jurisdiction);
+  return h.env.client.workflow.start('standingMeeting', {
+    taskQueue: h.taskQueue,
+    workflowId: processId('standingMeeting', input.jurisdiction, randomUUID()),
+    args: [{ chairId: chief, startedBy: director, ...input }],
+  });
+}
+
+/** A probe item with an agendaItem id, in the queue as ready at `readyAt`. */
+export async function queueProbe(h: TimeSkippingHarness, jurisdiction: JurisdictionId, readyAt: string, title = '关于老旧小区改造的议题'): Promise<WorkflowHandle> {
+  const handle = await h.env.client.workflow.start('agendaProbe', { taskQueue: PROBE_QUEUE, workflowId: processId('agendaItem', jurisdiction, randomUUID()), args: [] });
+  await enqueueAgendaItem(h.db, { itemId: handle.workflowId, jurisdiction, title, leadUnit: `${PREFIX[jurisdiction]}.housing`, readyAt });
+  return handle;
+}
+
+export const probeLog = (probe: WorkflowHandle): Promise<ProbeLog> => probe.query(probeLogQuery);
+
+export const isAt = (step: string) => (s: ProcessState) => s.tasks.some((t) => t.step === step && t.status === 'open');
+
+/** The chief fixes the agenda, leaving off the given items. */
+export async function fixAgenda(meeting: WorkflowHandle, chief: string, remove?: { itemId: string; reason: string }[]): Promise<ProcessState> {
+  const s = await waitForState(meeting, isAt('meeting.fix-agenda'));
+  return act(meeting, { taskId: openTask(s, 'meeting.fix-agenda').id, action: 'fix-agenda', data: remove ? { remove } : {}, actor: user(chief) });
+}
+
+/** The secretary calls the roll. */
+export async function rollCall(meeting: WorkflowHandle, secretary: string, present: string[]): Promise<ProcessState> {
+  const s = await waitForState(meeting, isAt('meeting.roll-call'));
+  return act(meeting, { taskId: openTask(s, 'meeting.roll-call').id, action: 'record-attendance', data: { present }, actor: user(secretary) });
+}
+
+/** Ends a test's workflows and takes its probes out of the queue, so the next meeting on a shared server starts clean. */
+export async function cleanUp(h: TimeSkippingHarness, ...handles: WorkflowHandle[]): Promise<void> {
+  for (const handle of handles) {
+    await handle.terminate('test done').catch(() => undefined); // a finished one cannot be terminated
+    await removeAgendaItem(h.db, handle.workflowId);
+  }
+}

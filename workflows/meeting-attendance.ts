@@ -1,0 +1,170 @@
+import type { Source } from '../domain/citation';
+import { formatShanghai } from '../domain/calendar/shanghai-date';
+import { MEETING_ACTION_SCHEMAS } from '../domain/meetings/meeting-actions';
+import type { MeetingRules } from '../domain/meetings/rules';
+import { activities } from './engine/activities-proxy';
+import { reject, type FieldError } from './engine/failures';
+import type { ProcessRuntime } from './engine/process-runtime';
+import { isOpen, type TaskRecord } from './engine/task-record';
+import { CHIEF } from './meeting-assignees';
+import type { TaskActionInput } from './messages';
+
+/** One member's answer to the invitation, as the meeting records it (details.attendance). */
+export interface Attendance {
+  userId: string;
+  response: 'awaiting' | 'confirmed' | 'leave-requested' | 'on-leave' | 'leave-refused' | 'leave-undecided' | 'no-answer';
+  reason?: string;
+  /** Opinions on the items sent before the meeting (000:52, 002:44). */
+  writtenOpinions?: { itemId: string; opinion: string }[];
+  substitute?: { userId: string; status: 'awaiting-consent' | 'attends' | 'refused' | 'unknown'; rule: Source };
+  answeredBy?: string;
+  decidedBy?: string;
+}
+
+export interface SittingContext {
+  rules: MeetingRules;
+  members: string[];
+  chiefIds: string[];
+  startsAt: string;
+  /** The items on the agenda now: written opinions must name one of them. */
+  agendaItemIds: () => string[];
+}
+
+/** Every member awaiting an answer: published before the first invitation goes out, so an early answer finds its record. */
+export function awaitingAnswers(members: string[]): Record<string, Attendance> {
+  return Object.fromEntries(members.map((userId) => [userId, { userId, response: 'awaiting' }]));
+}
+
+/**
+ * The article leave is asked under: the written-opinion or substitute clause where the rulebook
+ * has one (000:52, 002:44, 004:42), else the one that names the members (003:49, 001:41).
+ */
+export function leaveRule(rules: MeetingRules): Source {
+  const stated = [rules.writtenOpinionsWhenAbsent, rules.substituteNeedsConsent].find((r) => !r.source.startsWith('none:'));
+  return stated?.source ?? rules.members.source;
+}
+
+/**
+ * Invites every member to one sitting: each gets their own task to confirm or to ask the chief for
+ * leave (请假), with written opinions and a named substitute where the rules allow them. `close`
+ * ends the invitation when the meeting starts: unanswered tasks are cancelled, not left behind.
+ */
+export async function inviteMembers(rt: ProcessRuntime, ctx: SittingContext, attendance: Record<string, Attendance>) {
+  const { rules } = ctx;
+  const tasks: TaskRecord[] = [];
+  const answers: Promise<void>[] = [];
+  for (const member of ctx.members) {
+    const task = await rt.openTask(
+      {
+        step: 'meeting.attendance',
+        title: `出席常务会议 ${formatShanghai(ctx.startsAt)}: confirm, or ask the chief for leave`,
+        // One task per member, named by id: a role selector would give one task to all of them.
+        assignees: [{ kind: 'users', userIds: [member] }],
+        actions: [
+          { name: 'confirm', label: 'Confirm attendance', final: true },
+          { name: 'ask-leave', label: 'Ask the chief for leave (请假)', final: true },
+        ],
+        timeoutRule: 'none',
+        rule: rules.members.source,
+      },
+      { schemas: MEETING_ACTION_SCHEMAS, validate: (a) => checkLeaveRequest(a, member, ctx) },
+    );
+    tasks.push(task);
+    answers.push(answer(task, attendance[member]));
+  }
+
+  async function answer(task: TaskRecord, record: Attendance): Promise<void> {
+    const out = await rt.awaitTask(task);
+    record.answeredBy = out.actorId;
+    if (out.action === 'confirm') record.response = 'confirmed';
+    if (out.action === 'ask-leave') await askLeave(record, MEETING_ACTION_SCHEMAS['ask-leave'].parse(out.data ?? {}));
+    if (record.response === 'awaiting') record.response = 'no-answer';
+    // Others may still be open: the update that answered this one returns now.
+    rt.settle();
+  }
+
+  async function askLeave(record: Attendance, data: { reason: string; writtenOpinions?: Attendance['writtenOpinions']; substituteId?: string }): Promise<void> {
+    const rule = leaveRule(rules);
+    Object.assign(record, { response: 'leave-requested', reason: data.reason, writtenOpinions: data.writtenOpinions });
+    if (data.substituteId) {
+      const known = await activities('check the substitute').userExists({ jurisdiction: rt.init.jurisdiction, userId: data.substituteId });
+      record.substitute = { userId: data.substituteId, status: known ? 'awaiting-consent' : 'unknown', rule: rules.substituteNeedsConsent.source };
+    }
+    rt.audit({ actorId: record.answeredBy!, action: 'leave-requested', rule, detail: `${record.userId}: ${data.reason}${data.writtenOpinions?.length ? `; ${data.writtenOpinions.length} written opinion(s)` : ''}` });
+    if (ctx.chiefIds.includes(record.userId)) {
+      // The chief asks nobody: his absence is noted, and the chair is whoever he named (003:49, 001:41).
+      record.response = 'on-leave';
+      if (record.substitute?.status === 'awaiting-consent') record.substitute.status = 'attends';
+      return;
+    }
+    const decision = await rt.runTask(
+      {
+        step: 'meeting.leave',
+        title: `${record.userId} asks for leave from the meeting on ${formatShanghai(ctx.startsAt)}: ${data.reason}`,
+        assignees: CHIEF,
+        actions: [
+          { name: 'grant-leave', label: 'Grant leave', final: true },
+          { name: 'refuse-leave', label: 'Refuse leave: attendance expected', final: true },
+        ],
+        timeoutRule: 'none',
+        rule,
+      },
+      { schemas: MEETING_ACTION_SCHEMAS, validate: (a) => checkLeaveDecision(a, record, rules) },
+    );
+    record.decidedBy = decision.actorId;
+    if (decision.action === 'refuse-leave') record.response = 'leave-refused';
+    else if (decision.action !== 'grant-leave') record.response = 'leave-undecided';
+    else {
+      record.response = 'on-leave';
+      if (record.substitute?.status === 'awaiting-consent') {
+        const consent = !rules.substituteNeedsConsent.value || decision.data?.substituteAccepted === true;
+        record.substitute.status = consent ? 'attends' : 'refused';
+      }
+    }
+    if (record.substitute?.status === 'awaiting-consent') record.substitute.status = 'refused';
+    const action = record.response === 'on-leave' ? 'leave-granted' : record.response;
+    rt.audit({ actorId: decision.actorId, onBehalfOf: decision.onBehalfOf, action, rule, detail: record.substitute ? `${record.userId}; substitute ${record.substitute.userId}: ${record.substitute.status} (${record.substitute.rule})` : record.userId });
+  }
+
+  return {
+    /** The meeting starts: invitations and leave requests still open are closed unanswered. */
+    async close(reason: string): Promise<void> {
+      for (const task of rt.tasks) if (isOpen(task) && (task.view.step === 'meeting.attendance' || task.view.step === 'meeting.leave')) rt.cancelTask(task, reason);
+      await Promise.all(answers);
+    },
+  };
+}
+
+/** Written opinions only where the rules provide them; only on items of this agenda; a substitute is not a member. */
+function checkLeaveRequest(a: TaskActionInput, member: string, ctx: SittingContext): void {
+  if (a.action !== 'ask-leave') return;
+  const errors: FieldError[] = [];
+  const opinions = (a.data?.writtenOpinions ?? []) as { itemId: string }[];
+  if (a.data?.writtenOpinions !== undefined && !ctx.rules.writtenOpinionsWhenAbsent.value)
+    errors.push({ field: 'data.writtenOpinions', reason: `these rules provide no written opinions from an absent member (${ctx.rules.writtenOpinionsWhenAbsent.source})` });
+  else
+    opinions.forEach((o, i) => {
+      if (!ctx.agendaItemIds().includes(o.itemId)) errors.push({ field: `data.writtenOpinions.${i}.itemId`, reason: `not on this agenda; one of: ${ctx.agendaItemIds().join(', ') || 'none'}` });
+    });
+  const substitute = a.data?.substituteId;
+  if (substitute === member) errors.push({ field: 'data.substituteId', reason: 'a member cannot substitute for themselves' });
+  else if (typeof substitute === 'string' && ctx.members.includes(substitute))
+    errors.push({ field: 'data.substituteId', reason: `${substitute} is a member and attends in their own right (${ctx.rules.members.source})` });
+  if (errors.length) reject.badRequest('invalid leave request', errors);
+}
+
+/** The chief's consent to a substitute is asked where the rules require it (000:52, 004:42), and only then. */
+function checkLeaveDecision(a: TaskActionInput, record: Attendance, rules: MeetingRules): void {
+  if (a.action !== 'grant-leave') return;
+  const given = a.data?.substituteAccepted;
+  const asked = record.substitute?.status === 'awaiting-consent' && rules.substituteNeedsConsent.value;
+  if (asked && given === undefined)
+    reject.badRequest('consent to the substitute', [{ field: 'data.substituteAccepted', reason: `${record.substitute!.userId} attends only with the chief's consent (${rules.substituteNeedsConsent.source})` }]);
+  if (!asked && given !== undefined)
+    reject.badRequest('no substitute to consent to', [
+      {
+        field: 'data.substituteAccepted',
+        reason: record.substitute ? `no consent is asked for a substitute here (${rules.substituteNeedsConsent.source})` : 'no substitute was named',
+      },
+    ]);
+}

@@ -1,0 +1,115 @@
+import type { QueuedItem } from '../db/meeting-repository';
+import { describeLimit } from '../domain/limit';
+import { MEETING_ACTION_SCHEMAS } from '../domain/meetings/meeting-actions';
+import { DECIDING_OUTCOMES, type AgendaOutcomeKind } from '../domain/meetings/outcomes';
+import type { MeetingRules } from '../domain/meetings/rules';
+import { reject, type FieldError } from './engine/failures';
+import type { ProcessRuntime } from './engine/process-runtime';
+import type { TaskOutcome } from './engine/types';
+import { CHIEF, OFFICE_DIRECTOR, SECRETARY } from './meeting-assignees';
+import type { AgendaOutcome } from './meeting-messages';
+import type { TaskActionInput } from './messages';
+
+/** What the secretary records for an item: the outcome the item hears once the minutes are signed. */
+export type RecordedOutcome = Omit<AgendaOutcome, 'meetingId' | 'minutesSignedAt' | 'minutesSignedBy'> & { recordedBy: string; at: string };
+
+/**
+ * One task per item, all open at once; the meeting ends when every outcome is recorded. The vice
+ * chief in charge speaks first (001:41), so the record needs that opinion too.
+ */
+export async function recordOutcomes(rt: ProcessRuntime, rules: MeetingRules, seed: string, agenda: QueuedItem[]): Promise<Record<string, RecordedOutcome>> {
+  const tasks = [];
+  for (const item of agenda)
+    tasks.push(
+      await rt.openTask(
+        {
+          step: 'meeting.record-outcome',
+          title: `议定: ${item.title} (${item.leadUnit})`,
+          assignees: SECRETARY,
+          actions: [{ name: 'record', label: 'Record the outcome', final: true }],
+          timeoutRule: 'none',
+          rule: rules.members.source,
+        },
+        { schemas: MEETING_ACTION_SCHEMAS, validate: (a) => checkOutcome(a, rules, seed) },
+      ),
+    );
+  const decided = await rt.awaitAll(tasks);
+  const outcomes: Record<string, RecordedOutcome> = {};
+  agenda.forEach((item, i) => {
+    const data = MEETING_ACTION_SCHEMAS.record.parse(decided[i].data ?? {});
+    outcomes[item.itemId] = { ...data, recordedBy: decided[i].actorId, at: decided[i].at };
+    rt.audit({ actorId: decided[i].actorId, action: 'outcome-recorded', rule: rules.members.source, detail: `${item.itemId}: ${data.outcome} (released once the minutes are signed)` });
+  });
+  return outcomes;
+}
+
+/** A supervision deadline or a major revision only for a decided matter; a major revision only where the rules set its limit (003:57). */
+function checkOutcome(a: TaskActionInput, rules: MeetingRules, seed: string): void {
+  const errors: FieldError[] = [];
+  const deciding = DECIDING_OUTCOMES.includes(a.data?.outcome as AgendaOutcomeKind);
+  if (a.data?.majorRevision === true && !deciding) errors.push({ field: 'data.majorRevision', reason: 'only an approved item is revised' });
+  else if (a.data?.majorRevision === true && !rules.majorRevisionLimit)
+    errors.push({ field: 'data.majorRevision', reason: `these rules set no limit for a major revision (none:${seed}; 003:57 has one)` });
+  if (a.data?.supervisionDueAt !== undefined) {
+    if (!deciding) errors.push({ field: 'data.supervisionDueAt', reason: 'only a decided matter is supervised (000:54)' });
+    else if (!(Date.parse(String(a.data.supervisionDueAt)) > Date.now())) errors.push({ field: 'data.supervisionDueAt', reason: 'later than now' });
+  }
+  if (errors.length) reject.badRequest('invalid outcome', errors);
+}
+
+/**
+ * Minutes (纪要): the secretary drafts, the chief signs (000:53, 002:45, 003:56) or returns them
+ * with a reason and the office redrafts. Where the rules set a limit (001:46: 2 working days from
+ * the meeting) both steps run on it and a late one is escalated to the office director.
+ */
+export async function draftAndSignMinutes(rt: ProcessRuntime, rules: MeetingRules, endedAt: string): Promise<TaskOutcome> {
+  const limit = rules.minutesLimit;
+  if (limit) await rt.setDeadline({ id: 'minutes', label: `minutes signed ${describeLimit(limit.value)} after the meeting`, rule: limit.source, startAt: endedAt, limit: limit.value });
+  const clock = limit ? { deadlineId: 'minutes', timeoutRule: 'escalate' as const, escalateTo: OFFICE_DIRECTOR } : { timeoutRule: 'none' as const };
+  const record: { text: string; version: number; draftedBy: string; returns: { reason: string; by: string; at: string }[]; signedAt?: string; signedBy?: string } = {
+    text: '',
+    version: 0,
+    draftedBy: '',
+    returns: [],
+  };
+  rt.details.minutes = record;
+  for (;;) {
+    rt.setStep('minutes');
+    const last = record.returns[record.returns.length - 1];
+    const draft = await rt.runTask(
+      {
+        step: 'meeting.minutes-draft',
+        title: last ? `修改会议纪要: ${last.reason}` : '起草会议纪要: draft the minutes',
+        assignees: SECRETARY,
+        actions: [{ name: 'submit-minutes', label: 'Submit the minutes to the chief', final: true }],
+        rule: rules.minutesSignedBy.source,
+        ...clock,
+      },
+      { schemas: MEETING_ACTION_SCHEMAS },
+    );
+    Object.assign(record, { text: MEETING_ACTION_SCHEMAS['submit-minutes'].parse(draft.data ?? {}).text, version: record.version + 1, draftedBy: draft.actorId });
+    rt.setStep('minutes-signing');
+    const sign = await rt.runTask(
+      {
+        step: 'meeting.minutes-sign',
+        title: `签发会议纪要 (version ${record.version})`,
+        assignees: CHIEF,
+        actions: [
+          { name: 'sign-minutes', label: 'Sign the minutes', final: true },
+          { name: 'return-minutes', label: 'Return for revision', final: true },
+        ],
+        rule: rules.minutesSignedBy.source,
+        ...clock,
+      },
+      { schemas: MEETING_ACTION_SCHEMAS },
+    );
+    if (sign.action === 'sign-minutes') {
+      Object.assign(record, { signedAt: sign.at, signedBy: sign.actorId });
+      rt.audit({ actorId: sign.actorId, onBehalfOf: sign.onBehalfOf, action: 'minutes-signed', rule: rules.minutesSignedBy.source, detail: `version ${record.version}` });
+      return sign;
+    }
+    const reason = MEETING_ACTION_SCHEMAS['return-minutes'].parse(sign.data ?? {}).reason;
+    record.returns.push({ reason, by: sign.actorId, at: sign.at });
+    rt.audit({ actorId: sign.actorId, onBehalfOf: sign.onBehalfOf, action: 'minutes-returned', rule: rules.minutesSignedBy.source, detail: reason });
+  }
+}
