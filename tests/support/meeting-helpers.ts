@@ -1,5 +1,6 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { enqueueAgendaItem, removeAgendaItem } from '../../db/meeting-repository';
@@ -10,35 +11,28 @@ import type { StandingMeetingInput } from '../../workflows/standing-meeting';
 import { createGovWorker } from '../../worker/create-worker';
 import { probeLogQuery, type ProbeLog } from '../workflows/fixtures/meeting-probe-workflows';
 import { act, openTask, waitForState } from './process-helpers';
+import { SEED_PREFIX } from './seed-prefix';
 import { startTimeSkipping, type TimeSkippingHarness } from './time-skipping';
 
 const PROBES = fileURLToPath(new URL('../workflows/fixtures/meeting-probe-workflows.ts', import.meta.url));
 export const PROBE_QUEUE = 'meeting-probe';
 
-export const PREFIX: Record<JurisdictionId, string> = {
-  'jinan-shizhong-2023': 'js',
-  'chaoyang-shuangta-2022': 'cs',
-  'jinan-lixia-2023': 'lx',
-  'zibo-zhangdian-2022': 'zd',
-  'rizhao-2017': 'rz',
-};
-
 /** The seeded people a meeting needs, by jurisdiction. */
 export const people = (j: JurisdictionId) => {
-  const p = PREFIX[j];
+  const p = SEED_PREFIX[j];
   return { chief: `${p}.chief`, secretary: `${p}.office.staff`, director: `${p}.office.director` };
 };
 
 export const user = (userId: string) => ({ userId, roles: [] });
 
-export function bundleProbes(): Promise<WorkflowBundleWithSourceMap> {
-  return bundleWorkflowCode({ workflowsPath: PROBES, logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error: console.error } });
-}
+let probeBundle: Promise<WorkflowBundleWithSourceMap> | undefined;
+/** The probe workflows, bundled once per test file. */
+const probes = () => (probeBundle ??= bundleWorkflowCode({ workflowsPath: PROBES, logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error: console.error } }));
 
-/** A time-skipping harness with a second worker running the probe items. */
-export async function startMeetingServer(probes: WorkflowBundleWithSourceMap, shared?: TimeSkippingHarness) {
+/** A time-skipping harness (its own, or a shared one) with a second worker running the probe items. */
+export async function startMeetingServer(shared?: TimeSkippingHarness) {
   const h = shared ?? (await startTimeSkipping());
-  const worker = await createGovWorker({ connection: h.env.nativeConnection, namespace: 'default', taskQueue: PROBE_QUEUE, db: h.db, workflowBundle: probes });
+  const worker = await createGovWorker({ connection: h.env.nativeConnection, namespace: 'default', taskQueue: PROBE_QUEUE, db: h.db, workflowBundle: await probes() });
   const running = worker.run();
   return {
     h,
@@ -48,6 +42,18 @@ export async function startMeetingServer(probes: WorkflowBundleWithSourceMap, sh
       if (!shared) await h.teardown();
     },
   };
+}
+
+/** itOnOwnServer (time-skipping.ts) with the probe items' worker: for meeting tests that skip time. */
+export function itOnOwnMeetingServer(name: string, fn: (h: TimeSkippingHarness) => Promise<void>): void {
+  it(name, async () => {
+    const own = await startMeetingServer();
+    try {
+      await fn(own.h);
+    } finally {
+      await own.stop();
+    }
+  });
 }
 
 /** The server's clock: after a time skip it is ahead of the wall clock. */
@@ -71,7 +77,7 @@ export function startMeeting(h: TimeSkippingHarness, input: Omit<StandingMeeting
 /** A probe item with an agendaItem id, in the queue as ready at `readyAt`. */
 export async function queueProbe(h: TimeSkippingHarness, jurisdiction: JurisdictionId, readyAt: string, title = '关于老旧小区改造的议题'): Promise<WorkflowHandle> {
   const handle = await h.env.client.workflow.start('agendaProbe', { taskQueue: PROBE_QUEUE, workflowId: processId('agendaItem', jurisdiction, randomUUID()), args: [] });
-  await enqueueAgendaItem(h.db, { itemId: handle.workflowId, jurisdiction, title, leadUnit: `${PREFIX[jurisdiction]}.housing`, readyAt });
+  await enqueueAgendaItem(h.db, { itemId: handle.workflowId, jurisdiction, title, leadUnit: `${SEED_PREFIX[jurisdiction]}.housing`, readyAt });
   return handle;
 }
 

@@ -1,5 +1,4 @@
 import { WorkflowFailedError, WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
-import type { WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadHolidayTable } from '../../db/calendar-repository';
 import { findUsers } from '../../db/directory-repository';
@@ -13,7 +12,7 @@ import { rulebookFor } from '../../domain/rulebooks';
 import type { ProcessState } from '../../workflows/engine/types';
 import type { Attendance } from '../../workflows/meeting-attendance';
 import { recordHistory } from '../support/histories';
-import { cleanUp, fixAgenda, isAt, people, probeLog, queueProbe, rollCall, serverNow, skipPast, startMeeting, startMeetingServer, bundleProbes, user } from '../support/meeting-helpers';
+import { cleanUp, fixAgenda, isAt, itOnOwnMeetingServer, people, probeLog, queueProbe, rollCall, serverNow, skipPast, startMeeting, startMeetingServer, user } from '../support/meeting-helpers';
 import { act, auditOf, openTask, stateOf, waitForState } from '../support/process-helpers';
 import type { TimeSkippingHarness } from '../support/time-skipping';
 
@@ -27,25 +26,11 @@ const iso = (ms: number) => new Date(ms).toISOString();
 /** Ready long before the cut-off of a meeting a few hours away (10 working days at most, 003:54). */
 const LONG_AGO = 40 * DAY;
 
-let probes: WorkflowBundleWithSourceMap;
 let shared: Awaited<ReturnType<typeof startMeetingServer>>;
 beforeAll(async () => {
-  probes = await bundleProbes();
-  shared = await startMeetingServer(probes);
+  shared = await startMeetingServer();
 });
 afterAll(async () => shared?.stop());
-
-/** Tests that skip time get a server of their own (see supervision-ticket.test.ts). */
-function itOnOwnServer(name: string, fn: (h: TimeSkippingHarness) => Promise<void>): void {
-  it(name, async () => {
-    const own = await startMeetingServer(probes);
-    try {
-      await fn(own.h);
-    } finally {
-      await own.stop();
-    }
-  });
-}
 
 /** The seeded members: everyone holding a member role of the rulebook (000:46 and its peers). */
 async function membersOf(h: TimeSkippingHarness, j: JurisdictionId): Promise<string[]> {
@@ -80,7 +65,7 @@ async function decideAndSign(meeting: WorkflowHandle, j: JurisdictionId, outcome
 }
 
 describe('standing meeting (常务会议): agenda, attendance, quorum, minutes', () => {
-  itOnOwnServer('000:50 — the agenda freezes at the cut-off, 5 working days before: an item ready before it is on the agenda and told; one ready after stays in the queue', async (h) => {
+  itOnOwnMeetingServer('000:50 — the agenda freezes at the cut-off, 5 working days before: an item ready before it is on the agenda and told; one ready after stays in the queue', async (h) => {
     const now = (await serverNow(h)).getTime();
     const table = await loadHolidayTable(h.db);
     const lead = rulebookFor(JS).meetings.leadTime!;
@@ -122,7 +107,7 @@ describe('standing meeting (常务会议): agenda, attendance, quorum, minutes',
     await cleanUp(h, meeting, early, late);
   });
 
-  itOnOwnServer('000:46 — 3 of the 6 members is no quorum: the office sets a new date, the agenda stays and its item hears the date; 4 of 6 then hold the meeting', async (h) => {
+  itOnOwnMeetingServer('000:46 — 3 of the 6 members is no quorum: the office sets a new date, the agenda stays and its item hears the date; 4 of 6 then hold the meeting', async (h) => {
     const { chief, secretary, director } = people(JS);
     const members = await membersOf(h, JS);
     expect(members).toHaveLength(6); // chief, 4 vice chiefs, office director (000:46)
@@ -159,14 +144,12 @@ describe('standing meeting (常务会议): agenda, attendance, quorum, minutes',
     await recordHistory(meeting, 'standingMeeting-rescheduled');
   });
 
-  it.each([
+  for (const [j, count, needed, rule] of [
     [CS, 5, 3, 'policy:quorum'],
     [ZD, 6, 4, '003:49'],
     [RZ, 6, 4, '004:38'],
-  ] as const)('%s: %i members, %i present is a quorum (%s)', async (j, count, needed, rule) => {
-    const own = await startMeetingServer(probes);
-    const { h } = own;
-    try {
+  ] as const)
+    itOnOwnMeetingServer(`${j}: ${count} members, ${needed} present is a quorum (${rule})`, async (h) => {
       const members = await membersOf(h, j);
       expect(members).toHaveLength(count);
       const startsAt = iso((await h.env.currentTimeMs()) + HOUR);
@@ -179,10 +162,7 @@ describe('standing meeting (常务会议): agenda, attendance, quorum, minutes',
       expect(await auditOf(meeting)).toContainEqual(expect.objectContaining({ action: 'quorum', rule, detail: expect.stringContaining(`${needed} of ${count}`) }));
       expect(await getMeeting(h.db, meeting.workflowId)).toMatchObject({ status: 'held' });
       await cleanUp(h, meeting);
-    } finally {
-      await own.stop();
-    }
-  });
+    });
 
   it('000:50 — the chief leaves an item off the agenda: it goes back to the queue and is told why; an item not on the agenda is refused', async () => {
     const { h } = shared;
@@ -308,7 +288,7 @@ describe('standing meeting (常务会议): agenda, attendance, quorum, minutes',
     expect(String(err.cause?.message)).toContain('none:000');
   });
 
-  itOnOwnServer('001:46 — the minutes are due 2 working days after the meeting; late, the office director is told (escalation)', async (h) => {
+  itOnOwnMeetingServer('001:46 — the minutes are due 2 working days after the meeting; late, the office director is told (escalation)', async (h) => {
     const { chief, secretary, director } = people(CS);
     const members = await membersOf(h, CS);
     const now = (await serverNow(h)).getTime();
@@ -332,7 +312,7 @@ describe('standing meeting (常务会议): agenda, attendance, quorum, minutes',
     await cleanUp(h, meeting, item);
   });
 
-  itOnOwnServer('000 — held and minuted: unanswered invitations close at the start; outcomes reach the items only once the chief signs the minutes (000:53), returned minutes first', async (h) => {
+  itOnOwnMeetingServer('000 — held and minuted: unanswered invitations close at the start; outcomes reach the items only once the chief signs the minutes (000:53), returned minutes first', async (h) => {
     const { chief, secretary } = people(JS);
     const members = await membersOf(h, JS);
     const now = (await serverNow(h)).getTime();
