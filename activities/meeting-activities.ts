@@ -8,7 +8,7 @@ import {
   removeAgendaItem,
   rescheduleMeeting,
   setMeetingStatus,
-  upcomingMeetings,
+  openMeetings,
   type MeetingRecord,
   type QueuedItem,
 } from '../db/meeting-repository';
@@ -80,11 +80,13 @@ export function createMeetingActivities({ db }: ActivityDeps) {
      */
     async queueAgendaItem(input: { itemId: string; jurisdiction: JurisdictionId; title: string; leadUnit: string; readyAt: string }): Promise<{ next?: MeetingRef; missed: MeetingRef[] }> {
       await enqueueAgendaItem(db, input);
-      const upcoming = await upcomingMeetings(db, input.jurisdiction, input.readyAt, ['scheduled', 'frozen']);
+      const open = await openMeetings(db, input.jurisdiction);
       const ref = (m: MeetingRecord): MeetingRef => ({ id: m.id, startsAt: m.startsAt, cutoffAt: m.cutoffAt });
-      // A frozen agenda takes no more items (a meeting moved for want of quorum keeps its agenda): missed, never next.
-      const missed = upcoming.filter((m) => m.status === 'frozen' || m.cutoffAt < input.readyAt).map(ref);
-      const next = upcoming.find((m) => m.status === 'scheduled' && m.cutoffAt >= input.readyAt);
+      // Missed: a meeting not yet over whose agenda closed before the item was ready — its cut-off
+      // passed, or it froze (a meeting moved for want of quorum keeps its agenda), or it is sitting
+      // now (004: the agenda closes at the start). Next: the first still taking items.
+      const missed = open.filter((m) => m.status !== 'scheduled' || (m.cutoffAt < input.readyAt && m.startsAt > input.readyAt)).map(ref);
+      const next = open.find((m) => m.status === 'scheduled' && m.cutoffAt >= input.readyAt);
       return { next: next && ref(next), missed };
     },
 

@@ -57,15 +57,6 @@ export async function setMeetingStatus(db: Queryable, id: string, status: Meetin
   await db.query('UPDATE meetings SET status = $2 WHERE id = $1', [id, status]);
 }
 
-/** Meetings of a jurisdiction starting after `after` in the given states (scheduled by default), soonest first. */
-export async function upcomingMeetings(db: Queryable, jurisdiction: string, after: string, statuses: readonly MeetingRecord['status'][] = ['scheduled']): Promise<MeetingRecord[]> {
-  const { rows } = await db.query<MeetingRow>(
-    `SELECT id, jurisdiction, starts_at, cutoff_at, status FROM meetings WHERE jurisdiction = $1 AND status = ANY ($3::text[]) AND starts_at > $2 ORDER BY starts_at`,
-    [jurisdiction, after, statuses],
-  );
-  return rows.map(toMeeting);
-}
-
 /** Puts a ready item in the queue, or back in it (deferred, or removed from an agenda). */
 export async function enqueueAgendaItem(db: Queryable, item: Omit<QueuedItem, 'meetingId'>): Promise<void> {
   await db.query(
@@ -101,4 +92,16 @@ export async function removeAgendaItem(db: Queryable, itemId: string): Promise<v
 export async function getQueuedItem(db: Queryable, itemId: string): Promise<QueuedItem | undefined> {
   const { rows } = await db.query<ItemRow>('SELECT item_id, jurisdiction, title, lead_unit, ready_at, meeting_id FROM agenda_queue WHERE item_id = $1', [itemId]);
   return rows[0] ? toItem(rows[0]) : undefined;
+}
+
+/**
+ * Meetings of a jurisdiction still to be held or being held (scheduled, frozen, held), soonest
+ * first: the ones an item ready now can still make, or has just missed.
+ */
+export async function openMeetings(db: Queryable, jurisdiction: string): Promise<MeetingRecord[]> {
+  const { rows } = await db.query<MeetingRow>(
+    `SELECT id, jurisdiction, starts_at, cutoff_at, status FROM meetings WHERE jurisdiction = $1 AND status IN ('scheduled', 'frozen', 'held') ORDER BY starts_at`,
+    [jurisdiction],
+  );
+  return rows.map(toMeeting);
 }
