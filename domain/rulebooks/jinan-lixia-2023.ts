@@ -197,7 +197,8 @@ export const JINAN_LIXIA_2023: Rulebook = {
       { role: 'chief', act: 'consent', rule: '002:40' },
     ],
     writtenOpinionsWhenAbsent: cited(true, '002:44'),
-    substituteNeedsConsent: cited(false, 'none:002'),
+    // 002:44: 未经同意不得缺席或由他人代替参加.
+    substituteNeedsConsent: cited(true, '002:44'),
     minutesSignedBy: cited('chief', '002:45'),
     minutesLimit: null,
     documentIssueLimit: cited<Limit>({ unit: 'workingDays', n: 5 }, '002:45'),

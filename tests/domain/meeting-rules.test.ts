@@ -85,6 +85,19 @@ describe('materials, options and review chains differ by jurisdiction', () => {
   });
 });
 
+describe('absence from the meeting', () => {
+  it('a substitute attends only with consent (000:52, 002:44, 004:42); written opinions beforehand (000:52, 002:44)', () => {
+    expect(JURISDICTION_IDS.map((j) => rulebookFor(j).meetings.substituteNeedsConsent)).toEqual([
+      { value: true, source: '000:52' },
+      { value: false, source: 'none:001' },
+      { value: true, source: '002:44' },
+      { value: false, source: 'none:003' },
+      { value: true, source: '004:42' },
+    ]);
+    expect(JURISDICTION_IDS.filter((j) => rulebookFor(j).meetings.writtenOpinionsWhenAbsent.value).map((j) => rulebookFor(j).meetings.writtenOpinionsWhenAbsent.source)).toEqual(['000:52', '002:44']);
+  });
+});
+
 describe('meeting schedule offered from the frequency', () => {
   it('000:46 twice a month: the first working day from the 1st and from the 16th', () => {
     expect(rulebookFor('jinan-shizhong-2023').meetings.frequency).toEqual({ value: { kind: 'twice-a-month' }, source: '000:46' });
