@@ -5,13 +5,14 @@
  * 2. database — PGlite in memory, migrated and seeded: resolveAssignees, enqueueNotification.
  * 3. e2e      — a headless Temporal dev server, a worker with the real activities and the API on a
  *               socket, wired as tests/support/dev-server-stack.ts does: ticket starts and a task
- *               action over HTTP, sequential and 10 at a time.
+ *               action over HTTP, sequential and 10 at a time; 50 official documents signed at
+ *               once (each signature numbers and records its document).
  *
  * Every iteration count is fixed; every server started here is stopped in a finally. The e2e
  * section runs first so its memory reading is not inflated by the other sections; the table is
  * printed in the order above. Progress goes to stderr, the table to stdout.
  */
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -33,7 +34,10 @@ import { sha256Hex } from '../domain/hash/sha256';
 import { startDevServer, type DevServer } from '../scripts/dev-server';
 import { freePort } from '../scripts/free-port';
 import { AuditTrail, hashAuditEntry, type AuditInput } from '../workflows/engine/audit-trail';
+import type { ProcessState } from '../workflows/engine/types';
 import { bundleWorkflows, createGovWorker } from '../worker/create-worker';
+import { documentInput, driveDocument, startDocument } from '../tests/support/document-helpers';
+import { act, waitForState } from '../tests/support/process-helpers';
 import { formatTable, latencyConcurrent, latencyRow, latencySequential, mib, throughputSync, type Row } from './stats';
 
 const J = 'chaoyang-shuangta-2022' as const;
@@ -41,8 +45,10 @@ const UNIT = 'cs.finance';
 const E2E_N = 50;
 const E2E_CONCURRENCY = 10;
 const E2E_WARMUP = 3;
+const DOC_N = 50;
 
 const rows: Row[] = [];
+const atIssue = (s: ProcessState) => s.tasks.some((t) => t.step === 'document.issue' && t.status === 'open');
 const notes: string[] = [];
 const progress = (message: string) => process.stderr.write(`bench: ${message}\n`);
 
@@ -247,6 +253,22 @@ async function benchEndToEnd(): Promise<void> {
     rows.push(
       latencyRow('e2e', `POST /v1/supervision-tickets, ${E2E_CONCURRENCY} concurrent`, conc, `wall ${(conc.wallMs / 1000).toFixed(2)} s for ${E2E_N}; ${failures.start - startFailuresBefore} non-201`),
     );
+
+    // Official documents: drafts driven to the last signature, then every signature at once —
+    // each update allocates a 发文字号 and records the document in one transaction (issue 4).
+    progress(`e2e: ${DOC_N} documents to the last signature, then ${DOC_N} signatures at once`);
+    const draft = documentInput('rizhao-2017', { issuer: 'office', kind: 'opinion', disclosure: 'not-public', disclosureReason: '内部工作安排', addressees: [] });
+    const docs: WorkflowHandle[] = [];
+    for (let i = 0; i < DOC_N; i++) docs.push(await startDocument(client, taskQueue, draft));
+    for (const d of docs) await driveDocument(d, atIssue);
+    const issueTasks = await Promise.all(docs.map(async (d) => (await waitForState(d, atIssue)).tasks.find((t) => t.step === 'document.issue' && t.status === 'open')!));
+    const signed = await latencyConcurrent(
+      (i) => act(docs[i], { taskId: issueTasks[i].id, action: 'sign-and-issue', data: { opinion: '签发' }, actor: { userId: issueTasks[i].assignees[0].userId, roles: [] } }),
+      DOC_N,
+      DOC_N,
+    );
+    const numbers = new Set((await Promise.all(docs.map((d) => waitForState(d, (s) => s.status === 'completed', 60_000)))).map((s) => s.details.number));
+    rows.push(latencyRow('e2e', `sign-and-issue (numbering), ${DOC_N} at once`, signed, `wall ${(signed.wallMs / 1000).toFixed(2)} s; ${numbers.size} distinct numbers`));
   } finally {
     progress('stopping the API, worker and dev server');
     await api?.close().catch(() => undefined);
