@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Database } from '../../db/database';
 import { getUnit, getUser, listUnits } from '../../db/directory-repository';
@@ -12,18 +11,18 @@ import { rulebookFor } from '../../domain/rulebooks';
 import type { AgendaItemInput } from '../../workflows/agenda-item';
 import { BadRequest, Forbidden, type FieldError } from '../errors';
 import { defineRoute } from '../routes/define-route';
+import { CREATED_RESPONSES, answerStarted, clientKey, idempotencyKeyField, idsOf } from './create-process';
 import type { ProcessGateway } from './process-gateway';
 
-const ids = <T extends readonly { id: string }[]>(list: T) => list.map((x) => x.id) as [T[number]['id'], ...T[number]['id'][]];
 const unitIds = z.array(z.string().min(1)).max(30).default([]);
 
 const decidedDocument = z.object({
-  issuer: z.enum(ids(ISSUER_KINDS)),
-  kind: z.enum(ids(DOCUMENT_KINDS)),
+  issuer: z.enum(idsOf(ISSUER_KINDS)),
+  kind: z.enum(idsOf(DOCUMENT_KINDS)),
   title: z.string().trim().min(1).max(200),
   body: z.string().min(1).max(100_000),
   scope: z.enum(DOCUMENT_SCOPES),
-  disclosure: z.enum(ids(DISCLOSURE_ATTRIBUTES)),
+  disclosure: z.enum(idsOf(DISCLOSURE_ATTRIBUTES)),
   disclosureReason: z.string().trim().min(1).max(2000).optional(),
   addressees: unitIds,
   direction: z.enum(['upward', 'downward']).optional(),
@@ -43,7 +42,7 @@ export const createAgendaItemBody = z.object({
   normativeDocument: z.boolean().default(false).describe('a normative-document draft: the justice bureau reviews legality first (003:53, 001:41)'),
   confidential: z.boolean().optional().describe('the decision is not published (000:53)'),
   document: decidedDocument.optional().describe('the document to issue if the meeting approves (000:53: within 5 working days)'),
-  idempotencyKey: z.string().min(8).max(100).regex(/^[A-Za-z0-9._-]+$/).optional(),
+  idempotencyKey: idempotencyKeyField,
 });
 type Body = z.output<typeof createAgendaItemBody>;
 
@@ -83,10 +82,7 @@ export function agendaItemRoutes({ db, processes }: { db: Database; processes: P
       tags: ['standing meetings'],
       auth: ['department-staff', 'department-head', 'office-staff', 'office-deputy-director', 'office-director'],
       body: createAgendaItemBody,
-      responses: {
-        201: { description: 'started; Location names the process', schema: z.object({ id: z.string(), created: z.boolean() }) },
-        200: { description: 'the same idempotency key was used before: the existing process' },
-      },
+      responses: CREATED_RESPONSES,
       handler: async ({ body, user, req, res }) => {
         if (user.jurisdiction !== body.jurisdiction) throw new Forbidden(`you belong to ${user.jurisdiction}, not ${body.jurisdiction}`);
         const { errors, justiceUnitId } = await checkApplication(db, body);
@@ -110,7 +106,7 @@ export function agendaItemRoutes({ db, processes }: { db: Database; processes: P
           document: body.document,
           startedBy: user.id,
         };
-        const key = body.idempotencyKey ?? (req.get('Idempotency-Key') || randomUUID());
+        const key = clientKey(body, req);
         const started = await processes.start({
           type: 'agendaItem',
           workflowType: 'agendaItem',
@@ -122,8 +118,7 @@ export function agendaItemRoutes({ db, processes }: { db: Database; processes: P
           summary: `议题 ${body.title}`,
           details: `Agenda item **${body.title}** from ${body.leadUnit}${body.majorDecision ? ' (major decision)' : ''}${body.normativeDocument ? ' (normative document)' : ''}`,
         });
-        res.status(started.created ? 201 : 200).location(`/v1/processes/${encodeURIComponent(started.id)}`);
-        return started;
+        return answerStarted(res, started);
       },
     }),
   ];

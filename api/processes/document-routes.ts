@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Database } from '../../db/database';
 import { getUnit, getUser } from '../../db/directory-repository';
@@ -11,22 +10,22 @@ import { rulebookFor } from '../../domain/rulebooks';
 import type { OfficialDocumentInput } from '../../workflows/official-document';
 import { BadRequest, Forbidden, type FieldError } from '../errors';
 import { defineRoute } from '../routes/define-route';
+import { CREATED_RESPONSES, answerStarted, clientKey, idempotencyKeyField, idsOf } from './create-process';
 import type { ProcessGateway } from './process-gateway';
 
-const ids = <T extends readonly { id: string }[]>(list: T) => list.map((x) => x.id) as [T[number]['id'], ...T[number]['id'][]];
 const unitIds = z.array(z.string().min(1)).max(30);
 
 export const createDocumentBody = z.object({
   jurisdiction: z.enum(JURISDICTION_IDS),
-  issuer: z.enum(ids(ISSUER_KINDS)).describe('in whose name it goes out: the government or its office'),
-  kind: z.enum(ids(DOCUMENT_KINDS)).describe('one of the 15 statutory kinds (docs2012:8)'),
+  issuer: z.enum(idsOf(ISSUER_KINDS)).describe('in whose name it goes out: the government or its office'),
+  kind: z.enum(idsOf(DOCUMENT_KINDS)).describe('one of the 15 statutory kinds (docs2012:8)'),
   title: z.string().trim().min(1).max(200),
   body: z.string().min(1).max(100_000).describe('the draft text; its length cap is checked against the rulebook (000:68, 002:57)'),
   scope: z.enum(DOCUMENT_SCOPES).describe('comprehensive work or a specific task: decides the length cap'),
   leadUnit: z.string().min(1).describe('the drafting (lead) unit'),
   drafter: z.string().min(1).optional().describe('user id in the lead unit; defaults to the caller'),
-  urgency: z.enum(ids(URGENCY_LEVELS)),
-  disclosure: z.enum(ids(DISCLOSURE_ATTRIBUTES)).describe('公开属性, fixed at drafting (002:28)'),
+  urgency: z.enum(idsOf(URGENCY_LEVELS)),
+  disclosure: z.enum(idsOf(DISCLOSURE_ATTRIBUTES)).describe('公开属性, fixed at drafting (002:28)'),
   disclosureReason: z.string().trim().min(1).max(2000).optional().describe('required unless proactively public (002:28)'),
   countersignUnits: unitIds.default([]).describe('units whose duties the draft touches (会签)'),
   countersignLimitWorkingDays: z.number().int().min(1).max(30).optional().describe("the lead unit's own reply limit (000:62)"),
@@ -36,7 +35,7 @@ export const createDocumentBody = z.object({
   chiefAgreedBeforehand: z.boolean().optional(),
   decidedAtStandingMeeting: z.boolean().optional(),
   important: z.boolean().optional(),
-  idempotencyKey: z.string().min(8).max(100).regex(/^[A-Za-z0-9._-]+$/).optional(),
+  idempotencyKey: idempotencyKeyField,
 });
 type Body = z.output<typeof createDocumentBody>;
 
@@ -78,10 +77,7 @@ export function documentRoutes({ db, processes }: { db: Database; processes: Pro
       tags: ['official documents'],
       auth: ['department-staff', 'department-head', 'office-staff', 'office-deputy-director', 'office-director'],
       body: createDocumentBody,
-      responses: {
-        201: { description: 'started; Location names the process', schema: z.object({ id: z.string(), created: z.boolean() }) },
-        200: { description: 'the same idempotency key was used before: the existing process' },
-      },
+      responses: CREATED_RESPONSES,
       handler: async ({ body, user, req, res }) => {
         if (user.jurisdiction !== body.jurisdiction) throw new Forbidden(`you belong to ${user.jurisdiction}, not ${body.jurisdiction}`);
         const drafterId = body.drafter ?? user.id;
@@ -109,7 +105,7 @@ export function documentRoutes({ db, processes }: { db: Database; processes: Pro
           important: body.important,
           startedBy: user.id,
         };
-        const key = body.idempotencyKey ?? (req.get('Idempotency-Key') || randomUUID());
+        const key = clientKey(body, req);
         const started = await processes.start({
           type: 'officialDocument',
           workflowType: 'officialDocument',
@@ -121,8 +117,7 @@ export function documentRoutes({ db, processes }: { db: Database; processes: Pro
           summary: `公文 ${body.title}`,
           details: `Draft **${body.title}** (${body.issuer} ${body.kind}, ${body.urgency}, ${body.disclosure}) from ${body.leadUnit}`,
         });
-        res.status(started.created ? 201 : 200).location(`/v1/processes/${encodeURIComponent(started.id)}`);
-        return started;
+        return answerStarted(res, started);
       },
     }),
   ];

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { getUser, listUnits, listUsers } from '../../db/directory-repository';
 import type { Database } from '../../db/database';
@@ -11,6 +10,7 @@ import { rulebookFor } from '../../domain/rulebooks';
 import type { IncomingRequestInput } from '../../workflows/incoming-request';
 import { BadRequest, Forbidden, type FieldError } from '../errors';
 import { defineRoute } from '../routes/define-route';
+import { CREATED_RESPONSES, answerStarted, clientKey, idempotencyKeyField } from './create-process';
 import type { ProcessGateway } from './process-gateway';
 
 const URGENCY_IDS = URGENCY_LEVELS.map((u) => u.id) as [Urgency, ...Urgency[]];
@@ -36,7 +36,7 @@ export const createRequestBody = z.object({
     .partialRecord(z.enum(REQUEST_TOPIC_IDS), z.string().min(1))
     .optional()
     .describe('unit id of the functional department per topic (004:48); funding defaults to the finance bureau'),
-  idempotencyKey: z.string().min(8).max(100).regex(/^[A-Za-z0-9._-]+$/).optional(),
+  idempotencyKey: idempotencyKeyField,
 });
 
 /** POST /v1/incoming-requests: a unit submits a request for instructions (请示), or the office registers one on receipt. */
@@ -49,10 +49,7 @@ export function incomingRequestRoutes({ db, processes }: { db: Database; process
       tags: ['incoming requests'],
       auth: ['office-staff', 'office-director', 'office-deputy-director', 'department-head', 'department-staff'],
       body: createRequestBody,
-      responses: {
-        201: { description: 'started; Location names the process', schema: z.object({ id: z.string(), created: z.boolean() }) },
-        200: { description: 'the same idempotency key was used before: the existing process' },
-      },
+      responses: CREATED_RESPONSES,
       handler: async ({ body, user, req, res }) => {
         const j = body.jurisdiction;
         if (user.jurisdiction !== j) throw new Forbidden(`you belong to ${user.jurisdiction}, not ${j}`);
@@ -101,7 +98,7 @@ export function incomingRequestRoutes({ db, processes }: { db: Database; process
           candidates: { units: units.filter((u) => REQUESTING_UNIT_KINDS.includes(u.kind)).map((u) => u.id), leaders },
           registeredBy: user.id,
         };
-        const key = body.idempotencyKey ?? (req.get('Idempotency-Key') || randomUUID());
+        const key = clientKey(body, req);
         const started = await processes.start({
           type: 'incomingRequest',
           workflowType: 'incomingRequest',
@@ -113,8 +110,7 @@ export function incomingRequestRoutes({ db, processes }: { db: Database; process
           summary: `请示 ${fromUnit.name}: ${body.subject}`,
           details: `Request for instructions from **${fromUnit.name}** (${body.urgency}${body.major ? ', major' : ''}); ${body.matters.length} matter(s)`,
         });
-        res.status(started.created ? 201 : 200).location(`/v1/processes/${encodeURIComponent(started.id)}`);
-        return started;
+        return answerStarted(res, started);
       },
     }),
   ];

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { loadHolidayTable } from '../../db/calendar-repository';
 import type { Database } from '../../db/database';
@@ -13,13 +12,14 @@ import { rulebookFor } from '../../domain/rulebooks';
 import type { StandingMeetingInput } from '../../workflows/standing-meeting';
 import { BadRequest, Forbidden } from '../errors';
 import { defineRoute } from '../routes/define-route';
+import { CREATED_RESPONSES, answerStarted, clientKey, idempotencyKeyField } from './create-process';
 import type { ProcessGateway } from './process-gateway';
 
 export const createMeetingBody = z.object({
   jurisdiction: z.enum(JURISDICTION_IDS),
   startsAt: z.iso.datetime({ offset: true }).describe('when the meeting starts; in the future'),
   chair: z.string().min(1).optional().describe("user id; the jurisdiction's chief by default, the executive vice chief only where the chair may be delegated (003:49, 001:41)"),
-  idempotencyKey: z.string().min(8).max(100).regex(/^[A-Za-z0-9._-]+$/).optional(),
+  idempotencyKey: idempotencyKeyField,
 });
 
 const scheduleQuery = z.object({
@@ -47,10 +47,7 @@ export function meetingRoutes({ db, processes }: { db: Database; processes: Proc
       tags: ['standing meetings'],
       auth: ['office-director', 'office-deputy-director', 'office-staff', 'chief'],
       body: createMeetingBody,
-      responses: {
-        201: { description: 'started; Location names the process', schema: z.object({ id: z.string(), created: z.boolean() }) },
-        200: { description: 'the same idempotency key was used before: the existing process' },
-      },
+      responses: CREATED_RESPONSES,
       handler: async ({ body, user, req, res }) => {
         if (user.jurisdiction !== body.jurisdiction) throw new Forbidden(`you belong to ${user.jurisdiction}, not ${body.jurisdiction}`);
         const rules = rulebookFor(body.jurisdiction).meetings;
@@ -62,7 +59,7 @@ export function meetingRoutes({ db, processes }: { db: Database; processes: Proc
         const refusal = chairRefusal(rules, chair.roles);
         if (refusal) throw new BadRequest('this person may not chair the meeting', [{ field: 'chair', reason: refusal }]);
         const input: StandingMeetingInput = { jurisdiction: body.jurisdiction, startsAt, chairId: chair.id, startedBy: user.id };
-        const key = body.idempotencyKey ?? (req.get('Idempotency-Key') || randomUUID());
+        const key = clientKey(body, req);
         const title = meetingTitle(rulebookFor(body.jurisdiction), startsAt);
         const started = await processes.start({
           type: 'standingMeeting',
@@ -74,8 +71,7 @@ export function meetingRoutes({ db, processes }: { db: Database; processes: Proc
           summary: title,
           details: `Standing meeting of **${body.jurisdiction}** at ${formatShanghai(startsAt)} (Asia/Shanghai), chaired by ${chair.name} (${chair.id})`,
         });
-        res.status(started.created ? 201 : 200).location(`/v1/processes/${encodeURIComponent(started.id)}`);
-        return started;
+        return answerStarted(res, started);
       },
     }),
     defineRoute({

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { getUnit, getUser } from '../../db/directory-repository';
 import type { Database } from '../../db/database';
@@ -8,6 +7,7 @@ import { TICKET_COMPLEXITIES, TICKET_SOURCES, ticketLimit } from '../../domain/s
 import type { SupervisionTicketInput } from '../../workflows/supervision-ticket';
 import { BadRequest, Forbidden } from '../errors';
 import { defineRoute } from '../routes/define-route';
+import { CREATED_RESPONSES, answerStarted, clientKey, idempotencyKeyField } from './create-process';
 import type { ProcessGateway } from './process-gateway';
 
 export const createTicketBody = z
@@ -22,7 +22,7 @@ export const createTicketBody = z
     dueAt: z.iso.datetime({ offset: true }).optional().describe("the notice's explicit deadline"),
     leaderInCharge: z.string().min(1).optional(),
     progressReportEveryDays: z.number().int().min(1).max(90).optional(),
-    idempotencyKey: z.string().min(8).max(100).regex(/^[A-Za-z0-9._-]+$/).optional(),
+    idempotencyKey: idempotencyKeyField,
   })
   .refine((b) => b.complexity !== undefined || b.dueAt !== undefined, { message: 'give complexity or dueAt', path: ['complexity'] });
 
@@ -36,10 +36,7 @@ export function ticketRoutes({ db, processes }: { db: Database; processes: Proce
       tags: ['supervision tickets'],
       auth: ['supervision-office', 'office-director', 'chief'],
       body: createTicketBody,
-      responses: {
-        201: { description: 'started; Location names the process', schema: z.object({ id: z.string(), created: z.boolean() }) },
-        200: { description: 'the same idempotency key was used before: the existing process' },
-      },
+      responses: CREATED_RESPONSES,
       handler: async ({ body, user, req, res }) => {
         if (user.jurisdiction !== body.jurisdiction) throw new Forbidden(`you belong to ${user.jurisdiction}, not ${body.jurisdiction}`);
         const unit = await getUnit(db, body.responsibleUnit);
@@ -67,7 +64,7 @@ export function ticketRoutes({ db, processes }: { db: Database; processes: Proce
           progressReportEveryDays: body.progressReportEveryDays,
           issuedBy: user.id,
         };
-        const key = body.idempotencyKey ?? (req.get('Idempotency-Key') || randomUUID());
+        const key = clientKey(body, req);
         const started = await processes.start({
           type: 'supervisionTicket',
           workflowType: 'supervisionTicket',
@@ -79,8 +76,7 @@ export function ticketRoutes({ db, processes }: { db: Database; processes: Proce
           summary: `督办 ${unit.name}: ${body.title}`,
           details: `Supervision ticket for **${unit.name}** (${body.source}); ${body.complexity ? `710 class: ${body.complexity}` : `due ${body.dueAt}`}`,
         });
-        res.status(started.created ? 201 : 200).location(`/v1/processes/${encodeURIComponent(started.id)}`);
-        return started;
+        return answerStarted(res, started);
       },
     }),
   ];

@@ -1,0 +1,29 @@
+import { randomUUID } from 'node:crypto';
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import type { RouteResponse } from '../routes/define-route';
+
+/** The body field a client may send instead of the Idempotency-Key header. */
+export const idempotencyKeyField = z.string().min(8).max(100).regex(/^[A-Za-z0-9._-]+$/).optional();
+
+/** What every create route answers: 201 for a new process, 200 for a retried key. */
+export const CREATED_RESPONSES: Record<number, RouteResponse> = {
+  201: { description: 'started; Location names the process', schema: z.object({ id: z.string(), created: z.boolean() }) },
+  200: { description: 'the same idempotency key was used before: the existing process' },
+};
+
+/** The client's key (body field, then header), or a fresh one: the same key finds the same process. */
+export function clientKey(body: { idempotencyKey?: string }, req: Request): string {
+  return body.idempotencyKey ?? (req.get('Idempotency-Key') || randomUUID());
+}
+
+/** Sets 201 or 200 and the Location of the process, and returns the body to send. */
+export function answerStarted<T extends { id: string; created: boolean }>(res: Response, started: T): T {
+  res.status(started.created ? 201 : 200).location(`/v1/processes/${encodeURIComponent(started.id)}`);
+  return started;
+}
+
+/** The ids of a list of `{ id }` entries, as the tuple z.enum takes. */
+export function idsOf<T extends readonly { id: string }[]>(list: T): [T[number]['id'], ...T[number]['id'][]] {
+  return list.map((x) => x.id) as [T[number]['id'], ...T[number]['id'][]];
+}
