@@ -10,8 +10,8 @@ import { rulebookFor } from '../domain/rulebooks';
 import { activities } from './engine/activities-proxy';
 import { reject, type FieldError } from './engine/failures';
 import { ProcessRuntime } from './engine/process-runtime';
-import { isOpen, type TaskRecord } from './engine/task-record';
-import type { ProcessState, TaskOutcome } from './engine/types';
+import type { TaskRecord } from './engine/task-record';
+import type { ProcessState } from './engine/types';
 import { spawnSupervisionTicket } from './spawn-supervision-ticket';
 
 /** A request for instructions (请示) as a unit submits it or the office registers it on receipt. */
@@ -306,12 +306,6 @@ async function functionalOpinions(rt: ProcessRuntime, input: IncomingRequestInpu
     );
     asked.push({ unitId, unitTopics, task });
   }
-  return Promise.all(
-    asked.map(async ({ unitId, unitTopics, task }) => {
-      const outcome: TaskOutcome = await rt.awaitTask(task);
-      // While others are still open, the update that decided this one returns now, not after them.
-      if (asked.some((a) => isOpen(a.task))) rt.settle();
-      return { unitId, topics: unitTopics, opinion: outcome.data?.opinion, by: outcome.actorId, at: outcome.at };
-    }),
-  );
+  const outcomes = await rt.awaitAll(asked.map((a) => a.task));
+  return asked.map(({ unitId, unitTopics }, i) => ({ unitId, topics: unitTopics, opinion: outcomes[i].data?.opinion, by: outcomes[i].actorId, at: outcomes[i].at }));
 }
