@@ -217,6 +217,8 @@ export async function supervisionTicket(input: SupervisionTicketInput): Promise<
           validate: (action) => {
             if (action.action === 'close' && action.data?.praise && !rules.praiseNote.value)
               reject.badRequest('no praise note here', [{ field: 'data.praise', reason: `${input.jurisdiction}'s rules provide no praise note (${rules.praiseNote.source})` }]);
+            if (action.action === 'close' && action.data?.lookBackAfterDays && !rules.lookBack.value)
+              reject.badRequest('no look-back here', [{ field: 'data.lookBackAfterDays', reason: `${input.jurisdiction}'s rules provide no look-back (回头看) (${rules.lookBack.source})` }]);
           },
         },
       );

@@ -267,16 +267,56 @@ describe('supervision ticket (督查督办) on the time-skipping server', () => 
     await handle.terminate('test done');
   });
 
-  itOnOwnServer('look-back (回头看) — scheduled at close-out — reopens the ticket for rework', async (h) => {
+  it('look-back (回头看) — in 001, whose rules have none (none:001) — is refused at close-out, naming the field, and the ticket stays open', async () => {
     const handle = await startTicket(h.env.client, h.taskQueue, ticket());
     let s = await waitForState(handle, (x) => x.tasks.length > 0);
     s = await act(handle, { taskId: openTask(s, 'ticket.execution').id, action: 'submit-completion', actor: head, data: { summary: 'v1' } });
-    s = await act(handle, { taskId: openTask(s, 'ticket.verification').id, action: 'close', actor: office, data: { lookBackAfterDays: 30 } });
-    expect(s.step).toBe('look-back-scheduled');
-    await h.env.sleep('31 days');
-    s = await waitForState(handle, (x) => x.step === 'look-back');
-    s = await act(handle, { taskId: openTask(s, 'ticket.look-back').id, action: 'reopen', actor: office, data: { reason: '问题反弹', workingDays: 5 } });
-    expect(openTask(s, 'ticket.execution').title).toMatch(/round 2/);
+    const verify = openTask(s, 'ticket.verification');
+    const err = await act(handle, { taskId: verify.id, action: 'close', actor: office, data: { lookBackAfterDays: 30 } }).then(() => undefined, (e) => e);
+    expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
+    expect((err as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'BadRequest', details: [[expect.objectContaining({ field: 'data.lookBackAfterDays', reason: expect.stringContaining('none:001') })]] });
+    s = await stateOf(handle);
+    expect(s.step).toBe('verification');
+    expect(openTask(s, 'ticket.verification').id).toBe(verify.id);
     await handle.terminate('test done');
+  });
+
+  describe('look-back (回头看) in 003, whose rules provide it (003:73)', () => {
+    const ZD: JurisdictionId = 'zibo-zhangdian-2022';
+    const closedWithLookBack = async (h: TimeSkippingHarness) => {
+      const zdOffice = await actorWith(h.db, ZD, 'supervision-office');
+      const zdHead = await actorWith(h.db, ZD, 'department-head', 'zd.housing');
+      const dueAt = new Date((await h.env.currentTimeMs()) + 60 * 86_400_000).toISOString();
+      const handle = await startTicket(h.env.client, h.taskQueue, ticket({ jurisdiction: ZD, responsibleUnitId: 'zd.housing', issuedBy: zdOffice.userId, complexity: undefined, dueAt }));
+      let s = await waitForState(handle, (x) => x.tasks.length > 0);
+      s = await act(handle, { taskId: openTask(s, 'ticket.execution').id, action: 'submit-completion', actor: zdHead, data: { summary: 'v1' } });
+      s = await act(handle, { taskId: openTask(s, 'ticket.verification').id, action: 'close', actor: zdOffice, data: { lookBackAfterDays: 30 } });
+      expect(s.step).toBe('look-back-scheduled');
+      const closedAt = Date.parse(s.details.closedOutAt as string);
+      await h.env.sleep('31 days');
+      s = await waitForState(handle, (x) => x.step === 'look-back');
+      const look = openTask(s, 'ticket.look-back');
+      expect(look.rule).toBe('003:73');
+      // The look-back opens 30 days after close-out, not earlier.
+      expect(Date.parse(look.createdAt)).toBeGreaterThanOrEqual(closedAt + 30 * 86_400_000);
+      return { handle, s, look, zdOffice };
+    };
+
+    itOnOwnServer('reopen — after the 30 days set at close-out — opens a second round of rework', async (h) => {
+      const { handle, look, zdOffice } = await closedWithLookBack(h);
+      const s = await act(handle, { taskId: look.id, action: 'reopen', actor: zdOffice, data: { reason: '问题反弹', workingDays: 5 } });
+      expect(openTask(s, 'ticket.execution').title).toMatch(/round 2/);
+      expect(s.details.findings).toEqual([expect.objectContaining({ kind: 'rework', rule: '003:73' })]);
+      await handle.terminate('test done');
+    });
+
+    itOnOwnServer('confirm — the result holds — closes the ticket', async (h) => {
+      const { handle, look, zdOffice } = await closedWithLookBack(h);
+      await act(handle, { taskId: look.id, action: 'confirm', actor: zdOffice });
+      const final = await handle.result();
+      expect(final.status).toBe('closed');
+      expect(final.details.findings).toEqual([]);
+      await recordHistory(handle, 'supervisionTicket-look-back-confirmed');
+    });
   });
 });
