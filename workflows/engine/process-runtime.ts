@@ -7,6 +7,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
+import { Mutex } from 'async-mutex';
 import type { Source } from '../../domain/citation';
 import type { AssigneeSelector } from '../../domain/directory';
 import { ENGINE_POLICY } from '../../domain/engine-policy';
@@ -60,6 +61,12 @@ export class ProcessRuntime {
   /** Bumped whenever the flow comes to rest (waits for people, or ends): updates answer then. */
   private settledEpoch = 0;
   private lastSearchAttributes = '';
+  /**
+   * Actions apply one at a time: a handler awaits activities between its check and its change,
+   * so without the lock two extensions could both pass the once-only rule (supervision2020:17).
+   * Promises only: the lock issues no commands, so recorded histories replay unchanged.
+   */
+  private readonly actionLock = new Mutex();
 
   constructor(readonly init: ProcessInit) {}
 
@@ -73,25 +80,34 @@ export class ProcessRuntime {
 
   /** Registers the update, signals and queries every process answers. Call first thing. */
   install(): void {
-    setHandler(taskActionUpdate, async (input) => {
-      const epoch = this.settledEpoch;
-      const final = await this.applyAction(input);
-      if (final) await condition(() => this.settledEpoch !== epoch || this.status !== 'running', SETTLE_WAIT);
-      return this.state();
-    }, { validator: (input) => validateTaskAction(input, this.findTask(input.taskId)) });
+    setHandler(
+      taskActionUpdate,
+      (input) =>
+        this.actionLock.runExclusive(async () => {
+          // The validator ran before the lock: check again against the state the previous action left.
+          validateTaskAction(input, this.findTask(input.taskId));
+          const epoch = this.settledEpoch;
+          const final = await this.applyAction(input);
+          if (final) await condition(() => this.settledEpoch !== epoch || this.status !== 'running', SETTLE_WAIT);
+          return this.state();
+        }),
+      { validator: (input) => validateTaskAction(input, this.findTask(input.taskId)) },
+    );
 
-    setHandler(taskActionSignal, async (input) => {
-      try {
-        validateTaskAction(input, this.findTask(input.taskId));
-      } catch (err) {
-        this.audit({ actorId: input.actor.userId, action: 'rejected-signal', taskId: input.taskId, detail: `${input.action}: ${(err as Error).message}` });
-        return;
-      }
-      await this.applyAction(input);
-    });
+    setHandler(taskActionSignal, (input) =>
+      this.actionLock.runExclusive(async () => {
+        try {
+          validateTaskAction(input, this.findTask(input.taskId));
+        } catch (err) {
+          this.audit({ actorId: input.actor.userId, action: 'rejected-signal', taskId: input.taskId, detail: `${input.action}: ${(err as Error).message}` });
+          return;
+        }
+        await this.applyAction(input);
+      }),
+    );
 
-    setHandler(recomputeDeadlinesSignal, ({ reason }) => this.recomputeProvisionalDeadlines(reason));
-    setHandler(refreshAssigneesSignal, ({ reason }) => this.refreshAssignees(reason));
+    setHandler(recomputeDeadlinesSignal, ({ reason }) => this.actionLock.runExclusive(() => this.recomputeProvisionalDeadlines(reason)));
+    setHandler(refreshAssigneesSignal, ({ reason }) => this.actionLock.runExclusive(() => this.refreshAssignees(reason)));
     setHandler(stateQuery, () => this.state());
     setHandler(auditQuery, () => this.trail.entries);
   }
