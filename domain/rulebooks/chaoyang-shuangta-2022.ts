@@ -1,3 +1,4 @@
+import { decree713Defaults } from '../decisions/national-defaults';
 import type { SealRules } from '../documents/rules';
 import { cited } from '../citation';
 import type { Role } from '../directory';
@@ -205,5 +206,15 @@ export const CHAOYANG_SHUANGTA_2022: Rulebook = {
     majorRevisionLimit: null,
     superviseDecisions: cited(false, 'none:001'),
     publishDecisions: cited(false, 'none:001'),
+  },
+  decisions: {
+    ...decree713Defaults('001'),
+    // 001:25 (numerals lost in the seed; counted by position): 未经合法性审核或审核不合格的,不得提交政府集体讨论.
+    legalityReview: cited<true>(true, '001:25'),
+    // 001:25: 重大决策出台前应按照规定向区委请示报告.
+    partyCommitteeReport: cited<true>(true, '001:25'),
+    // 001:25: 属于人民代表大会及其常委会讨论决定的 … 或者应当在出台前向人大常委会报告的,按有关规定办理.
+    higherApproval: cited<true>(true, '001:25'),
+    evaluation: cited<true>(true, '001:25'),
   },
 };

@@ -1,3 +1,4 @@
+import { decree713Defaults } from '../decisions/national-defaults';
 import type { SealRules } from '../documents/rules';
 import { cited } from '../citation';
 import type { Role } from '../directory';
@@ -205,5 +206,20 @@ export const JINAN_LIXIA_2023: Rulebook = {
     majorRevisionLimit: null,
     superviseDecisions: cited(true, '002:47'),
     publishDecisions: cited(false, 'none:002'),
+  },
+  decisions: {
+    ...decree713Defaults('002'),
+    // 002:18: 重大行政决策事项实行目录清单管理,由区政府研究确定并经区委同意后,向社会公开.
+    catalogue: cited(true, '002:18'),
+    collectiveDecision: cited<true>(true, '002:18'),
+    // 002:20: 通过多种形式听取 … 社会公众的意见建议.
+    publicParticipation: cited<true>(true, '002:20'),
+    // 002:40: 如有必要,由区市场监管部门履行公平竞争审查程序.
+    fairCompetitionReview: cited<true>(true, '002:40'),
+    // 002:20: 作出重大行政决策前,应按规定向区委请示报告;按要求向区人大常委会报告;根据工作需要 … 与区政协开展民主协商.
+    partyCommitteeReport: cited<true>(true, '002:20'),
+    peoplesCongressReport: cited(false, '002:20'),
+    cppccConsultation: cited(false, '002:20'),
+    evaluation: cited<true>(true, '002:21'),
   },
 };

@@ -1,3 +1,4 @@
+import { decree713Defaults } from '../decisions/national-defaults';
 import type { SealRules } from '../documents/rules';
 import { cited } from '../citation';
 import type { Role } from '../directory';
@@ -151,5 +152,23 @@ export const JINAN_SHIZHONG_2023: Rulebook = {
     majorRevisionLimit: null,
     superviseDecisions: cited(true, '000:54'),
     publishDecisions: cited(true, '000:53'),
+  },
+  decisions: {
+    ...decree713Defaults('000'),
+    // 000:21: 提出区政府重大行政决策事项,报区政府同意启动决策程序.
+    initiation: cited<true>(true, '000:21'),
+    // 000:22: 采取公示、调研、座谈、听证等方式向社会公众广泛征求意见.
+    publicParticipation: cited<true>(true, '000:22'),
+    expertReview: cited<true>(true, '000:23'),
+    riskAssessment: cited<true>(true, '000:24'),
+    // 000:51: 如有必要,由区市场监管部门履行公平竞争审查程序.
+    fairCompetitionReview: cited<true>(true, '000:51'),
+    // 000:25: 经有关部门会签后,在拟提交区政府集体决策之前 … 交区司法局进行合法性审查.
+    legalityReview: cited<true>(true, '000:25'),
+    collectiveDecision: cited<true>(true, '000:26'),
+    // 000:27: 依法应当报市政府批准或者提请区委常委会、区人民代表大会及其常委会审议决定的 … 上报批准或者提请审议.
+    higherApproval: cited<true>(true, '000:27'),
+    publication: cited<true>(true, '000:28'),
+    evaluation: cited<true>(true, '000:28'),
   },
 };

@@ -1,3 +1,4 @@
+import { decree713Defaults } from '../decisions/national-defaults';
 import type { SealRules } from '../documents/rules';
 import { cited } from '../citation';
 import type { Role } from '../directory';
@@ -145,5 +146,16 @@ export const RIZHAO_2017: Rulebook = {
     // 004:53(二): the office and the supervision bureau check how decisions of important meetings are carried out.
     superviseDecisions: cited(true, '004:53'),
     publishDecisions: cited(false, 'none:004'),
+  },
+  decisions: {
+    ...decree713Defaults('004'),
+    // 004:12: 必须严格执行公众参与、专家论证、风险评估、合法性审查、集体讨论决定 … 依法应报省政府批准或提请市人民代表大会及其常委会审议决定的,应按照程序上报.
+    collectiveDecision: cited<true>(true, '004:12'),
+    higherApproval: cited<true>(true, '004:12'),
+    // 004:21: 在决策前应向社会公布决策草案、决策依据,广泛听取公众意见.
+    publicParticipation: cited<true>(true, '004:21'),
+    publication: cited<true>(true, '004:21'),
+    // 004:24: 重大决策出台前要向本级人大报告.
+    peoplesCongressReport: cited(true, '004:24'),
   },
 };

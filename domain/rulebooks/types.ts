@@ -1,4 +1,5 @@
 import type { Cited } from '../citation';
+import type { DecisionRules } from '../decisions/rules';
 import type { DocumentRules } from '../documents/rules';
 import type { JurisdictionId } from '../jurisdictions';
 import type { MeetingRules } from '../meetings/rules';
@@ -46,4 +47,6 @@ export interface Rulebook {
   requests: RequestRules;
   /** Standing meetings and agenda items, domain.md A. */
   meetings: MeetingRules;
+  /** Major administrative decisions (重大行政决策), domain.md C; Decree 713 where the text is silent. */
+  decisions: DecisionRules;
 }

@@ -1,3 +1,4 @@
+import { decree713Defaults } from '../decisions/national-defaults';
 import type { SealRules } from '../documents/rules';
 import { cited } from '../citation';
 import type { Role } from '../directory';
@@ -140,5 +141,21 @@ export const ZIBO_ZHANGDIAN_2022: Rulebook = {
     majorRevisionLimit: cited<Limit>({ unit: 'workingDays', n: 10 }, '003:57'),
     superviseDecisions: cited(true, '003:57'),
     publishDecisions: cited(false, 'none:003'),
+  },
+  decisions: {
+    ...decree713Defaults('003'),
+    // 003:27: 重大行政决策事项实行目录管理制度.
+    catalogue: cited(true, '003:27'),
+    collectiveDecision: cited<true>(true, '003:28'),
+    // 003:29: 须进行社会稳定风险评估和舆情评估研判,做好应对预案 … 涉及市场主体经济活动的,应进行公平竞争审查.
+    riskAssessment: cited<true>(true, '003:29'),
+    publicOpinionAssessment: cited(true, '003:29'),
+    fairCompetitionReview: cited<true>(true, '003:29'),
+    publicParticipation: cited<true>(true, '003:30'),
+    // 003:31: 要按规定履行向区委报告程序并依法向区人民代表大会及其常务委员会报告,向区政协通报并协商.
+    partyCommitteeReport: cited<true>(true, '003:31'),
+    peoplesCongressReport: cited(true, '003:31'),
+    cppccConsultation: cited(true, '003:31'),
+    evaluation: cited<true>(true, '003:32'),
   },
 };
