@@ -16,6 +16,7 @@ import { reject } from './engine/failures';
 import { ProcessRuntime } from './engine/process-runtime';
 import type { ProcessState, TaskOutcome } from './engine/types';
 import { processId } from './ids';
+import { ruleInForce } from './rules/rule-in-force';
 import { agendaOutcomeSignal, agendaReleasedSignal, agendaScheduledSignal, type AgendaOutcome } from './meeting-messages';
 import type { OfficialDocumentInput } from './official-document';
 import { signingAssignees } from './signing-assignees';
@@ -227,9 +228,10 @@ export async function agendaItem(input: AgendaItemInput): Promise<ProcessState> 
       if (input.fairCompetitionReview) required.add('fair-competition-review');
       rule = rules.prerequisites.majorDecision.source;
     }
-    if (input.normativeDocument && rules.prerequisites.normativeDocument) {
-      rules.prerequisites.normativeDocument.value.forEach((k) => required.add(k));
-      rule ??= rules.prerequisites.normativeDocument.source;
+    const normative = input.normativeDocument ? ruleInForce(input.jurisdiction, 'meetings.prerequisites.normativeDocument', rules.prerequisites.normativeDocument) : null;
+    if (normative) {
+      normative.value.forEach((k) => required.add(k));
+      rule ??= normative.source;
     }
     if (!required.size || !rule) return true;
     rt.setStep('prerequisites');
@@ -271,7 +273,7 @@ export async function agendaItem(input: AgendaItemInput): Promise<ProcessState> 
         assignees: [{ kind: 'role', role: 'department-head', unitId: input.justiceUnitId }, { kind: 'role', role: 'department-staff', unitId: input.justiceUnitId }],
         actions: [{ name: 'legality-reviewed', label: 'Record the legality review', final: true }],
         timeoutRule: 'none',
-        rule: input.normativeDocument && rules.prerequisites.normativeDocument ? rules.prerequisites.normativeDocument.source : rule,
+        rule: normative ? normative.source : rule,
       },
       { schemas: AGENDA_ITEM_ACTION_SCHEMAS },
     );
@@ -401,7 +403,7 @@ export async function agendaItem(input: AgendaItemInput): Promise<ProcessState> 
     const meetingAt = (rt.details.meeting as { startsAt: string } | undefined)?.startsAt ?? decided.minutesSignedAt;
     const waits: Promise<void>[] = [];
     if (input.document) waits.push(issueTheDocument(input.document, decided, meetingAt));
-    if (rules.superviseDecisions.value) await superviseTheDecision(decided);
+    if (ruleInForce(input.jurisdiction, 'meetings.superviseDecisions', rules.superviseDecisions.value)) await superviseTheDecision(decided);
     if (rules.publishDecisions.value) {
       const published = !input.confidential;
       rt.details.decisionPublished = published;
@@ -445,7 +447,7 @@ export async function agendaItem(input: AgendaItemInput): Promise<ProcessState> 
     rt.audit({ actorId: 'system', action: finished!.status === 'completed' ? 'document-issued' : `document-${finished!.status}`, rule: limit.source, detail: `${workflowId}${number ? ` ${number}` : ''}` });
   }
 
-  /** Every decided matter becomes a supervision notice to the lead unit (000:54, 002:47, 003:57). */
+  /** Every decided matter becomes a supervision notice to the lead unit (000:54, 001:61, 002:47, 003:57, 004:53). */
   async function superviseTheDecision(decided: AgendaOutcome): Promise<void> {
     let dueAt = decided.supervisionDueAt;
     if (!dueAt) {

@@ -3,13 +3,23 @@ import type { Role } from '../directory';
 import type { SigningRole } from '../documents/rules';
 import type { Limit } from '../limit';
 
-/** Why the office does not admit an item to the standing meeting (002:41, 000:51, 001:41, 003:54). */
+/**
+ * Why the office does not admit an item to the standing meeting. Each text has its own list
+ * (domain.md A.6); a rulebook names only the reasons its own article gives, cited to it.
+ */
 export const INADMISSIBLE_REASONS = [
-  { id: 'vice-chief-authority', zh: '属于副区长职权范围内可以决定的事项' },
-  { id: 'solvable-between-units', zh: '可由副区长之间或部门之间协调解决的事项' },
-  { id: 'unit-own-duty', zh: '属于部门职责范围内的事项' },
-  { id: 'not-pre-coordinated', zh: '分歧较大、未经会前协调的事项' },
-  { id: 'ad-hoc-without-consent', zh: '未经主持人同意的临时动议' },
+  { id: 'vice-chief-authority', zh: '属于分管副区长职权范围内决定的事项' }, // 002:41(一), 001:41
+  { id: 'vice-chief-or-department-authority', zh: '属于副区长、区政府各部门职责权限范围内决定的事项' }, // 000:51
+  { id: 'solvable-between-units', zh: '副区长之间或部门之间能够协商解决的事项' }, // 002:41(二)(四)
+  { id: 'solvable-at-lesser-meeting', zh: '通过召开区长办公会议或区政府业务会议能够协调解决的问题' }, // 001:41
+  { id: 'unit-own-duty', zh: '属部门职责范围内的事项' }, // 002:41(三)
+  { id: 'not-pre-coordinated', zh: '会前未经协调的事项' }, // 000:51, 001:41, 002:41(五), 004:41
+  { id: 'not-agreed-in-coordination', zh: '未协商一致的议题' }, // 003:53
+  { id: 'ad-hoc-without-consent', zh: '会前未经会议主持人同意而临时动议的事项' }, // 002:41(六)
+  { id: 'ad-hoc-item', zh: '会前临时提交的议题（特殊情况除外）' }, // 003:54
+  { id: 'not-reported-to-chair', zh: '会前未向主持会议的领导汇报并征得同意的问题' }, // 001:41
+  { id: 'outside-meeting-scope', zh: '其他不符合会议议事范围的事项' }, // 002:41(七)
+  { id: 'funding-staffing-procedure', zh: '涉及申请资金和机构编制事项而未按规定程序办理的' }, // 004:41
 ] as const;
 export type InadmissibleReason = (typeof INADMISSIBLE_REASONS)[number]['id'];
 

@@ -180,11 +180,13 @@ export const CHAOYANG_SHUANGTA_2022: Rulebook = {
     partyCommitteeFiling: null,
     materialsLimit: cited(1000, '001:41'),
     minSolutionOptions: cited(2, '001:41'),
+    // 001:41: 凡政府分管领导职权范围内能够研究解决的问题、通过召开长办公会议或政府业务会议能够协调解决的问题、
+    // 需要相关部门之间沟通协调而未沟通协调的问题、会前未向主持会议的领导汇报并征得同意的问题,均不应提交 (no "unit's own duty").
     admissibility: [
       cited('vice-chief-authority', '001:41'),
-      cited('solvable-between-units', '001:41'),
-      cited('unit-own-duty', '001:41'),
+      cited('solvable-at-lesser-meeting', '001:41'),
       cited('not-pre-coordinated', '001:41'),
+      cited('not-reported-to-chair', '001:41'),
     ],
     coordination: cited(true, 'policy:coordination'),
     prerequisites: {
@@ -204,7 +206,9 @@ export const CHAOYANG_SHUANGTA_2022: Rulebook = {
     minutesLimit: cited<Limit>({ unit: 'workingDays', n: 2 }, '001:46'),
     documentIssueLimit: null,
     majorRevisionLimit: null,
-    superviseDecisions: cited(false, 'none:001'),
+    // 001:61: 政府重要会议议定事项 … 要明确相关负责人具体落实,办理完毕后向政府报告办理情况;
+    // 001:62: 政府常务会议定期听取督查工作汇报.
+    superviseDecisions: cited(true, '001:61'),
     publishDecisions: cited(false, 'none:001'),
   },
   decisions: {

@@ -184,6 +184,7 @@ export const JINAN_LIXIA_2023: Rulebook = {
       cited('unit-own-duty', '002:41'),
       cited('not-pre-coordinated', '002:41'),
       cited('ad-hoc-without-consent', '002:41'),
+      cited('outside-meeting-scope', '002:41'),
     ],
     coordination: cited(true, '002:40'),
     prerequisites: {

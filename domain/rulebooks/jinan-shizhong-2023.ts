@@ -132,11 +132,13 @@ export const JINAN_SHIZHONG_2023: Rulebook = {
     partyCommitteeFiling: null,
     materialsLimit: null,
     minSolutionOptions: null,
-    admissibility: [cited('not-pre-coordinated', '000:51')],
+    // 000:51: 属于副区长、区政府各部门职责权限范围内决定的事项,或会前未经协调的事项,不提交会议讨论研究.
+    admissibility: [cited('vice-chief-or-department-authority', '000:51'), cited('not-pre-coordinated', '000:51')],
     coordination: cited(true, '000:51'),
     prerequisites: {
       majorDecision: cited<readonly PrerequisiteKind[]>(['public-participation', 'expert-review', 'risk-assessment', 'legality-review'], '000:51'),
-      normativeDocument: null,
+      // 000:31: 全面落实行政规范性文件合法性审核 …; 000:46(四): the standing meeting 审议区政府行政规范性文件.
+      normativeDocument: cited<readonly PrerequisiteKind[]>(['legality-review'], '000:31'),
     },
     // 000:50: 报分管副区长审核，并经区长同意后报送区政府办公室.
     reviewChain: [

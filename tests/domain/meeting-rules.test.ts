@@ -76,12 +76,12 @@ describe('materials, options and review chains differ by jurisdiction', () => {
     expect(chains['rizhao-2017']).toEqual(['office/review@004:41', 'chief/consent@004:38']);
   });
 
-  it('follow-up limits: documents in 5 working days (000:53, 002:45, 003:57), 10 for a major revision (003:57); minutes in 2 (001:46); decisions supervised (000:54, 002:47, 003:57, 004:53)', () => {
+  it('follow-up limits: documents in 5 working days (000:53, 002:45, 003:57), 10 for a major revision (003:57); minutes in 2 (001:46); decisions supervised (000:54, 001:61, 002:47, 003:57, 004:53)', () => {
     expect(rulebookFor('jinan-shizhong-2023').meetings.documentIssueLimit).toEqual({ value: { unit: 'workingDays', n: 5 }, source: '000:53' });
     expect(rulebookFor('jinan-lixia-2023').meetings.documentIssueLimit!.source).toBe('002:45');
     expect(rulebookFor('zibo-zhangdian-2022').meetings.majorRevisionLimit).toEqual({ value: { unit: 'workingDays', n: 10 }, source: '003:57' });
     expect(rulebookFor('chaoyang-shuangta-2022').meetings.minutesLimit).toEqual({ value: { unit: 'workingDays', n: 2 }, source: '001:46' });
-    expect(JURISDICTION_IDS.filter((j) => rulebookFor(j).meetings.superviseDecisions.value).map((j) => rulebookFor(j).meetings.superviseDecisions.source)).toEqual(['000:54', '002:47', '003:57', '004:53']);
+    expect(JURISDICTION_IDS.filter((j) => rulebookFor(j).meetings.superviseDecisions.value).map((j) => rulebookFor(j).meetings.superviseDecisions.source)).toEqual(['000:54', '001:61', '002:47', '003:57', '004:53']);
   });
 });
 

@@ -183,7 +183,7 @@ describe('agenda item: outcome and follow-up', () => {
     for (const id of [documentId, ticketId, handle.workflowId]) await h.env.client.workflow.getHandle(id).terminate('test done');
   });
 
-  it('001: no supervision of decisions in its rulebook; a not-approved outcome closes the item', async () => {
+  it('001: a not-approved outcome closes the item, with nothing to supervise', async () => {
     const handle = await startAgendaItem(h.env.client, h.taskQueue, agendaItemInput(CS));
     await driveAgendaItem(handle, awaitingMeeting);
     await decide(handle, `meeting.${CS}.${randomUUID()}`, { outcome: 'not-approved', decision: '不予通过' });

@@ -1,0 +1,23 @@
+import type { JurisdictionId } from '../jurisdictions';
+
+/**
+ * Rule values corrected after processes were already running under the old reading (issue 10).
+ * A running process replays with the value it began with; a new one takes the corrected value.
+ * The workflow side (`workflows/rules/rule-in-force.ts`) decides which by a `patched()` marker.
+ */
+export interface RuleCorrection {
+  /** The patch id recorded in new histories. */
+  patch: string;
+  jurisdiction: JurisdictionId;
+  /** Dotted path of the rulebook entry, e.g. 'meetings.superviseDecisions'. */
+  rule: string;
+  /** The value processes started before the correction keep. */
+  before: unknown;
+}
+
+export const RULE_CORRECTIONS: readonly RuleCorrection[] = [
+  // 001:61: 政府重要会议议定事项 … 要明确相关负责人具体落实,办理完毕后向政府报告办理情况.
+  { patch: 'rule-001-supervise-decisions', jurisdiction: 'chaoyang-shuangta-2022', rule: 'meetings.superviseDecisions', before: false },
+  // 000:31: 全面落实行政规范性文件合法性审核.
+  { patch: 'rule-000-normative-legality-review', jurisdiction: 'jinan-shizhong-2023', rule: 'meetings.prerequisites.normativeDocument', before: null },
+];

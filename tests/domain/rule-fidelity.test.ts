@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { JURISDICTION_IDS } from '../../domain/jurisdictions';
+import { INADMISSIBLE_REASONS } from '../../domain/meetings/rules';
+import { rulebookFor } from '../../domain/rulebooks';
+
+/** Issue 10, "wrong today": each rule checked against its own seed text, one jurisdiction at a time. */
+const meetings = (j: (typeof JURISDICTION_IDS)[number]) => rulebookFor(j).meetings;
+const reasons = (j: (typeof JURISDICTION_IDS)[number]) => meetings(j).admissibility.map((r) => `${r.value}@${r.source}`);
+
+describe('meetings.admissibility: each text its own list of inadmissible items (domain.md A.6)', () => {
+  it('000:51 — 属于副区长、区政府各部门职责权限范围内决定的事项,或会前未经协调的事项,不提交会议讨论研究', () => {
+    expect(reasons('jinan-shizhong-2023')).toEqual(['vice-chief-or-department-authority@000:51', 'not-pre-coordinated@000:51']);
+  });
+
+  it('001:41 — four reasons, "not reported to the chair and consented to" among them, and no "unit’s own duty"', () => {
+    // 001:41: 凡政府分管领导职权范围内能够研究解决的问题、通过召开长办公会议或政府业务会议能够协调解决的问题、
+    // 需要相关部门之间沟通协调而未沟通协调的问题、会前未向主持会议的领导汇报并征得同意的问题,均不应提交政府常务会议讨论.
+    expect(reasons('chaoyang-shuangta-2022')).toEqual(['vice-chief-authority@001:41', 'solvable-at-lesser-meeting@001:41', 'not-pre-coordinated@001:41', 'not-reported-to-chair@001:41']);
+    expect(reasons('chaoyang-shuangta-2022')).not.toContain('unit-own-duty@001:41');
+  });
+
+  it('002:41 — (一)–(七), the last "其他不符合会议议事范围的事项" included', () => {
+    expect(reasons('jinan-lixia-2023')).toEqual([
+      'vice-chief-authority@002:41',
+      'solvable-between-units@002:41',
+      'unit-own-duty@002:41',
+      'not-pre-coordinated@002:41',
+      'ad-hoc-without-consent@002:41',
+      'outside-meeting-scope@002:41',
+    ]);
+  });
+
+  it('003:53–54 — only "not agreed in coordination" and "no ad-hoc items except in special circumstances"', () => {
+    // 003:53: 未协商一致的议题，原则上不提交会议研究。 003:54: 除特殊情况外，会前一般不临时受理议题。
+    expect(reasons('zibo-zhangdian-2022')).toEqual(['not-agreed-in-coordination@003:53', 'ad-hoc-item@003:54']);
+  });
+
+  it('004:41 — not coordinated and countersigned; funding and staffing items outside the prescribed procedure', () => {
+    // 004:41: 提交议题的部门应于会前协调一致，并经相关部门会签。议题内容涉及申请资金和机构编制事项的，严格按规定程序办理。
+    expect(reasons('rizhao-2017')).toEqual(['not-pre-coordinated@004:41', 'funding-staffing-procedure@004:41']);
+  });
+
+  it('every reason a rulebook gives has a Chinese label to show the applicant', () => {
+    const known = new Set(INADMISSIBLE_REASONS.map((r) => r.id));
+    for (const j of JURISDICTION_IDS) for (const r of meetings(j).admissibility) expect(known.has(r.value)).toBe(true);
+  });
+});
+
+describe('meetings.prerequisites.normativeDocument: legality review before the meeting', () => {
+  it('000:31 — 全面落实行政规范性文件合法性审核; the standing meeting 审议区政府行政规范性文件 (000:46(四))', () => {
+    expect(meetings('jinan-shizhong-2023').prerequisites.normativeDocument).toEqual({ value: ['legality-review'], source: '000:31' });
+  });
+});
+
+describe('meetings.superviseDecisions: every decided matter is supervised', () => {
+  it('001:61 — 政府重要会议议定事项 … 要明确相关负责人具体落实,办理完毕后向政府报告办理情况', () => {
+    expect(meetings('chaoyang-shuangta-2022').superviseDecisions).toEqual({ value: true, source: '001:61' });
+    expect(JURISDICTION_IDS.map((j) => meetings(j).superviseDecisions.source)).toEqual(['000:54', '001:61', '002:47', '003:57', '004:53']);
+  });
+});
