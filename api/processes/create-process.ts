@@ -1,10 +1,27 @@
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
+import { BadRequest } from '../errors';
 import type { RouteResponse } from '../routes/define-route';
 
+const idempotencyKey = z
+  .string()
+  .min(8)
+  .max(100)
+  .regex(/^[A-Za-z0-9._-]+$/, 'letters, digits, ".", "_" and "-" only');
+
 /** The body field a client may send instead of the Idempotency-Key header. */
-export const idempotencyKeyField = z.string().min(8).max(100).regex(/^[A-Za-z0-9._-]+$/).optional();
+export const idempotencyKeyField = idempotencyKey.optional();
+
+/** The Idempotency-Key header, held to the same rules as the body field; undefined when not sent. */
+export function idempotencyKeyHeader(req: Request): string | undefined {
+  const raw = req.get('Idempotency-Key');
+  if (raw === undefined) return undefined;
+  const parsed = idempotencyKey.safeParse(raw);
+  if (!parsed.success)
+    throw new BadRequest('invalid Idempotency-Key header', parsed.error.issues.map((issue) => ({ field: 'Idempotency-Key', reason: issue.message })));
+  return parsed.data;
+}
 
 /** What every create route answers: 201 for a new process, 200 for a retried key. */
 export const CREATED_RESPONSES: Record<number, RouteResponse> = {
@@ -14,7 +31,8 @@ export const CREATED_RESPONSES: Record<number, RouteResponse> = {
 
 /** The client's key (body field, then header), or a fresh one: the same key finds the same process. */
 export function clientKey(body: { idempotencyKey?: string }, req: Request): string {
-  return body.idempotencyKey ?? (req.get('Idempotency-Key') || randomUUID());
+  const header = idempotencyKeyHeader(req);
+  return body.idempotencyKey ?? header ?? randomUUID();
 }
 
 /** Sets 201 or 200 and the Location of the process, and returns the body to send. */

@@ -40,6 +40,11 @@ export interface StartRequest<I> {
   details: string;
 }
 
+/** One person's key on one task: another person's (or task's) use of the same key is a different action. */
+export function actionUpdateId(input: Pick<TaskActionInput, 'actor' | 'taskId'>, idempotencyKey: string): string {
+  return `action/${input.actor.userId}/${input.taskId}/${idempotencyKey}`;
+}
+
 /** Turns the workflow's validator failures into the API's HTTP errors. */
 function mapUpdateFailure(err: unknown): never {
   const cause = err instanceof WorkflowUpdateFailedError ? err.cause : undefined;
@@ -131,10 +136,16 @@ export function createProcessGateway({ client, taskQueue }: { client: Client; ta
     state: (id: string): Promise<ProcessState> => queryOrNotFound(id, stateQuery),
     audit: (id: string): Promise<AuditEntry[]> => queryOrNotFound(id, auditQuery),
 
-    async act(id: string, input: TaskActionInput): Promise<ProcessState> {
+    /**
+     * Acts on a task. With the client's idempotency key the action becomes a Workflow Update of a
+     * fixed id (per person, task and key): Temporal applies an update id once, so a retry after a
+     * lost response gets the first result instead of acting twice.
+     */
+    async act(id: string, input: TaskActionInput, idempotencyKey?: string): Promise<ProcessState> {
       if (!(await exists(id))) throw new NotFound(`no process ${id}`);
+      const updateId = idempotencyKey ? actionUpdateId(input, idempotencyKey) : undefined;
       try {
-        return await handle(id).executeUpdate(taskActionUpdate, { args: [input] });
+        return await handle(id).executeUpdate(taskActionUpdate, { args: [input], updateId });
       } catch (err) {
         return mapUpdateFailure(err);
       }

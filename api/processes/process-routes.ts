@@ -4,6 +4,7 @@ import type { User } from '../../domain/directory';
 import type { ProcessState } from '../../workflows/engine/types';
 import { Forbidden } from '../errors';
 import { defineRoute } from '../routes/define-route';
+import { idempotencyKeyField, idempotencyKeyHeader } from './create-process';
 import type { ProcessGateway } from './process-gateway';
 
 const idParams = z.object({ id: z.string().min(1).max(300) });
@@ -13,6 +14,7 @@ const actionBody = z.object({
   action: z.string().min(1).max(60).describe("one of the task's allowed actions, or delegate / extend / pause / resume"),
   comment: z.string().max(2000).optional(),
   data: z.record(z.string(), z.unknown()).optional().describe('the action\'s input, e.g. { "summary": "…" }'),
+  idempotencyKey: idempotencyKeyField.describe('instead of the Idempotency-Key header'),
 });
 
 const listQuery = z.object({
@@ -88,6 +90,8 @@ export function processRoutes({ processes, uiBaseUrl }: { processes: ProcessGate
       method: 'post',
       path: '/v1/processes/:id/tasks/:taskId/actions',
       summary: 'Act on a task (approve, report, object, delegate, extend, pause, resume …)',
+      description:
+        'Send an `Idempotency-Key` header (8–100 letters, digits, `.`, `_`, `-`; one per intended action): a retry with the same key — after a timeout or a lost response — returns the first result instead of acting twice.',
       tags: ['processes'],
       auth: true,
       params: taskParams,
@@ -99,14 +103,15 @@ export function processRoutes({ processes, uiBaseUrl }: { processes: ProcessGate
         404: { description: 'unknown process or task' },
         409: { description: 'already decided, or the step moved on' },
       },
-      handler: async ({ params, body, user }) => {
+      handler: async ({ params, body, user, req }) => {
+        const header = idempotencyKeyHeader(req);
         const state = await processes.act(params.id, {
           taskId: params.taskId,
           action: body.action,
           comment: body.comment,
           data: body.data,
           actor: { userId: user.id, roles: user.roles }, // from the token, never the body
-        });
+        }, body.idempotencyKey ?? header);
         return withLinks(state, uiBaseUrl);
       },
     }),
