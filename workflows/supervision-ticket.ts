@@ -74,7 +74,7 @@ export async function supervisionTicket(input: SupervisionTicketInput): Promise<
     ? { kind: 'users', userIds: [input.leaderInChargeId] }
     : { kind: 'leaderInCharge', unitId: input.responsibleUnitId };
 
-  // 1. The notice fixes task, unit, person and deadline (001:63, 000:54; supervision2020:10).
+  // 1. The notice fixes task, unit, person and deadline (the rulebook's own article; supervision2020:10).
   rt.setStep('notice');
   const limit = input.complexity ? ticketLimit(rulebookFor(input.jurisdiction), input.complexity) : null;
   const startAt = rt.now();
@@ -131,8 +131,8 @@ export async function supervisionTicket(input: SupervisionTicketInput): Promise<
     while (isOpen(task)) {
       if (await condition(() => !isOpen(task), `${everyDays} days`)) return;
       if (progressReports.length === seen) {
-        rt.audit({ actorId: 'system', action: 'progress-report-missing', step: task.view.step, taskId: task.view.id, rule: '000:54' });
-        await rt.notifyTask(task, 'progress-reminder', 'Progress report due', `Report progress every ${everyDays} days (notice; 000:54)`);
+        rt.audit({ actorId: 'system', action: 'progress-report-missing', step: task.view.step, taskId: task.view.id, rule: rules.progressReports.source });
+        await rt.notifyTask(task, 'progress-reminder', 'Progress report due', `Report progress every ${everyDays} days (notice; ${rules.progressReports.source})`);
       }
       seen = progressReports.length;
     }
@@ -210,7 +210,7 @@ export async function supervisionTicket(input: SupervisionTicketInput): Promise<
             { name: 'return-for-rework', label: 'Return for rework with a new deadline', final: true },
           ],
           timeoutRule: 'none',
-          rule: '001:63',
+          rule: rules.closeOut.source,
         },
         {
           schemas: TICKET_ACTION_SCHEMAS,
@@ -231,7 +231,7 @@ export async function supervisionTicket(input: SupervisionTicketInput): Promise<
         rt.details.praiseNote = { at: rt.now(), by: verdict.actorId, rule: rules.praiseNote.source };
         rt.audit({ actorId: verdict.actorId, action: 'praise-note-issued', rule: rules.praiseNote.source, detail: `经验表扬单 → ${input.responsibleUnitId}` });
       }
-      rt.audit({ actorId: verdict.actorId, onBehalfOf: verdict.onBehalfOf, action: 'closed-out', rule: '001:63', detail: '销号' });
+      rt.audit({ actorId: verdict.actorId, onBehalfOf: verdict.onBehalfOf, action: 'closed-out', rule: rules.closeOut.source, detail: '销号' });
       rt.details.closedOutAt = rt.now();
 
       // 4. Optional look-back (回头看) after closure.
@@ -276,5 +276,5 @@ export async function supervisionTicket(input: SupervisionTicketInput): Promise<
 
   rt.setStep('closing');
   await Promise.all(rechecks);
-  return rt.finish('closed', '001:63');
+  return rt.finish('closed', rules.closeOut.source);
 }

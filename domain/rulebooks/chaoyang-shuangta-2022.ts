@@ -26,6 +26,9 @@ export const CHAOYANG_SHUANGTA_2022: Rulebook = {
     praiseNote: cited(true, '001:64'),
     // 001:62 names 检查复核 among supervision tools, but no look-back after close-out.
     lookBack: cited(false, 'none:001'),
+    // 001:63: 对督促检查发现的问题建立台账,实行销号管理; 001:62: 健全限期报告、检查复核 … 制度.
+    closeOut: cited(true, '001:63'),
+    progressReports: cited(true, '001:62'),
     objectionRecheckLimit: NATIONAL_SUPERVISION.objectionRecheckLimit,
     objectionRecheckExtension: NATIONAL_SUPERVISION.objectionRecheckExtension,
   },

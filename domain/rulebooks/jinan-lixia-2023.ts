@@ -23,6 +23,9 @@ export const JINAN_LIXIA_2023: Rulebook = {
     // 002:67: 对抓落实成效明显的，强化表扬和正向激励.
     praiseNote: cited(true, '002:67'),
     lookBack: cited(false, 'none:002'),
+    // 002:47: 区政府督查室负责督办，及时将落实情况向区政府领导报告.
+    closeOut: cited(true, '002:47'),
+    progressReports: cited(true, '002:47'),
     objectionRecheckLimit: NATIONAL_SUPERVISION.objectionRecheckLimit,
     objectionRecheckExtension: NATIONAL_SUPERVISION.objectionRecheckExtension,
   },
@@ -164,7 +167,8 @@ export const JINAN_LIXIA_2023: Rulebook = {
     functionalOpinionTopics: null,
     // 002:50: 区政府领导同志批示的公文,由区政府办公室统一转办、处理.
     forwardedByOffice: cited(true, '002:50'),
-    handlingWithinLimit: cited(false, 'none:002'),
+    // 002:58: 各街道办事处、区政府各部门应当在规定时限内办理完毕并回复办理结果.
+    handlingWithinLimit: cited(true, '002:58'),
     delayExplanation: cited(false, 'none:002'),
   },
   meetings: {

@@ -23,6 +23,9 @@ export const JINAN_SHIZHONG_2023: Rulebook = {
     // 000:82: 对抓落实成效明显的，强化表扬和正向激励.
     praiseNote: cited(true, '000:82'),
     lookBack: cited(false, 'none:000'),
+    // 000:54: 由区政府办公室督查室向主办部门发出督查通知 … 督查室负责督办,定期将会议决定事项的落实情况向区政府领导同志报告.
+    closeOut: cited(true, '000:54'),
+    progressReports: cited(true, '000:54'),
     objectionRecheckLimit: NATIONAL_SUPERVISION.objectionRecheckLimit,
     objectionRecheckExtension: NATIONAL_SUPERVISION.objectionRecheckExtension,
   },

@@ -23,6 +23,9 @@ export const RIZHAO_2017: Rulebook = {
     criticismNote: cited(false, 'none:004'),
     praiseNote: cited(false, 'none:004'),
     lookBack: cited(false, 'none:004'),
+    // 004:53: 市政府办公室 … 会同市委、市政府督查考核局对 … 落实情况进行督促检查.
+    closeOut: cited(true, '004:53'),
+    progressReports: cited(true, '004:53'),
     objectionRecheckLimit: NATIONAL_SUPERVISION.objectionRecheckLimit,
     objectionRecheckExtension: NATIONAL_SUPERVISION.objectionRecheckExtension,
   },

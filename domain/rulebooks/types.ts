@@ -29,6 +29,10 @@ export interface Rulebook {
     praiseNote: Cited<boolean>;
     /** Look-back after closure (回头看). */
     lookBack: Cited<boolean>;
+    /** The ledger of supervised matters and their close-out (台账, 销号): the jurisdiction's own article. */
+    closeOut: Cited<boolean>;
+    /** Progress reported to the leaders while a matter runs (定期将落实情况向领导报告): the jurisdiction's own article. */
+    progressReports: Cited<boolean>;
     /** Re-check of a finding the unit objects to (政府督查工作条例 Art. 17): 30 days. */
     objectionRecheckLimit: Cited<Limit>;
     /** ...extendable once by 30 days. */

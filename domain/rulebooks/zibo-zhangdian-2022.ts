@@ -23,6 +23,9 @@ export const ZIBO_ZHANGDIAN_2022: Rulebook = {
     praiseNote: cited(true, '003:74'),
     // 003:73: 对整改落实情况要经常组织开展"回头看".
     lookBack: cited(true, '003:73'),
+    // 003:72: 建立健全督查任务台账; 003:73: 列出清单 … 挂账整改; 003:57: 定期将会议决定事项的落实情况向区政府领导同志报告.
+    closeOut: cited(true, '003:72'),
+    progressReports: cited(true, '003:57'),
     objectionRecheckLimit: NATIONAL_SUPERVISION.objectionRecheckLimit,
     objectionRecheckExtension: NATIONAL_SUPERVISION.objectionRecheckExtension,
   },

@@ -58,3 +58,31 @@ describe('meetings.superviseDecisions: every decided matter is supervised', () =
     expect(JURISDICTION_IDS.map((j) => meetings(j).superviseDecisions.source)).toEqual(['000:54', '001:61', '002:47', '003:57', '004:53']);
   });
 });
+
+describe('citations name the jurisdiction’s own article (item 6)', () => {
+  it('supervision.closeOut and supervision.progressReports: 000:54, 001:63/001:62, 002:47, 003:72/003:57, 004:53 — never another seed’s', () => {
+    expect(JURISDICTION_IDS.map((j) => rulebookFor(j).supervision.closeOut.source)).toEqual(['000:54', '001:63', '002:47', '003:72', '004:53']);
+    expect(JURISDICTION_IDS.map((j) => rulebookFor(j).supervision.progressReports.source)).toEqual(['000:54', '001:62', '002:47', '003:57', '004:53']);
+  });
+
+  it('requests.handlingWithinLimit 002:58 — 各街道办事处、区政府各部门应当在规定时限内办理完毕并回复办理结果', () => {
+    expect(rulebookFor('jinan-lixia-2023').requests.handlingWithinLimit).toEqual({ value: true, source: '002:58' });
+  });
+
+  it('every citation of a rulebook is its own seed’s article, a national one, policy: or none: of its own seed', () => {
+    const national = /^(decree713|supervision2020|ogi2019|docs2012|gb9704):/;
+    for (const j of JURISDICTION_IDS) {
+      const book = rulebookFor(j);
+      const sources: string[] = [];
+      const walk = (v: unknown): void => {
+        if (Array.isArray(v)) v.forEach(walk);
+        else if (v && typeof v === 'object') {
+          for (const [k, x] of Object.entries(v)) if ((k === 'source' || k === 'rule') && typeof x === 'string') sources.push(x);
+          else walk(x);
+        }
+      };
+      walk(book);
+      for (const s of sources) expect(s.startsWith(`${book.seed}:`) || s === `none:${book.seed}` || s.startsWith('policy:') || national.test(s), `${j}: ${s}`).toBe(true);
+    }
+  });
+});
