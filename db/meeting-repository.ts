@@ -15,6 +15,8 @@ export interface QueuedItem {
   leadUnit: string;
   readyAt: string;
   meetingId: string | null;
+  /** A major decision's item: the meeting records each member's view, the chief's last (decree713:30). */
+  majorDecision?: boolean;
 }
 
 interface MeetingRow {
@@ -31,11 +33,12 @@ interface ItemRow {
   lead_unit: string;
   ready_at: string;
   meeting_id: string | null;
+  major_decision: boolean;
 }
 
 const iso = (t: string) => new Date(t).toISOString();
 const toMeeting = (r: MeetingRow): MeetingRecord => ({ id: r.id, jurisdiction: r.jurisdiction, startsAt: iso(r.starts_at), cutoffAt: iso(r.cutoff_at), status: r.status });
-const toItem = (r: ItemRow): QueuedItem => ({ itemId: r.item_id, jurisdiction: r.jurisdiction, title: r.title, leadUnit: r.lead_unit, readyAt: iso(r.ready_at), meetingId: r.meeting_id });
+const toItem = (r: ItemRow): QueuedItem => ({ itemId: r.item_id, jurisdiction: r.jurisdiction, title: r.title, leadUnit: r.lead_unit, readyAt: iso(r.ready_at), meetingId: r.meeting_id, ...(r.major_decision ? { majorDecision: true } : {}) });
 
 /** Records a meeting (idempotent: a retried activity keeps the first record). */
 export async function registerMeeting(db: Queryable, m: Omit<MeetingRecord, 'status'>): Promise<MeetingRecord> {
@@ -60,9 +63,9 @@ export async function setMeetingStatus(db: Queryable, id: string, status: Meetin
 /** Puts a ready item in the queue, or back in it (deferred, or removed from an agenda). */
 export async function enqueueAgendaItem(db: Queryable, item: Omit<QueuedItem, 'meetingId'>): Promise<void> {
   await db.query(
-    `INSERT INTO agenda_queue (item_id, jurisdiction, title, lead_unit, ready_at) VALUES ($1, $2, $3, $4, $5)
+    `INSERT INTO agenda_queue (item_id, jurisdiction, title, lead_unit, ready_at, major_decision) VALUES ($1, $2, $3, $4, $5, $6)
      ON CONFLICT (item_id) DO UPDATE SET ready_at = EXCLUDED.ready_at, meeting_id = NULL`,
-    [item.itemId, item.jurisdiction, item.title, item.leadUnit, item.readyAt],
+    [item.itemId, item.jurisdiction, item.title, item.leadUnit, item.readyAt, item.majorDecision ?? false],
   );
 }
 
@@ -74,7 +77,7 @@ export async function enqueueAgendaItem(db: Queryable, item: Omit<QueuedItem, 'm
 export function claimAgendaItems(db: Database, meetingId: string, jurisdiction: string, cutoffAt: string): Promise<QueuedItem[]> {
   return db.transaction(async (tx) => {
     await tx.query('UPDATE agenda_queue SET meeting_id = $1 WHERE jurisdiction = $2 AND meeting_id IS NULL AND ready_at <= $3', [meetingId, jurisdiction, cutoffAt]);
-    const { rows } = await tx.query<ItemRow>('SELECT item_id, jurisdiction, title, lead_unit, ready_at, meeting_id FROM agenda_queue WHERE meeting_id = $1 ORDER BY ready_at, item_id', [meetingId]);
+    const { rows } = await tx.query<ItemRow>('SELECT item_id, jurisdiction, title, lead_unit, ready_at, meeting_id, major_decision FROM agenda_queue WHERE meeting_id = $1 ORDER BY ready_at, item_id', [meetingId]);
     return rows.map(toItem);
   });
 }
@@ -90,7 +93,7 @@ export async function removeAgendaItem(db: Queryable, itemId: string): Promise<v
 }
 
 export async function getQueuedItem(db: Queryable, itemId: string): Promise<QueuedItem | undefined> {
-  const { rows } = await db.query<ItemRow>('SELECT item_id, jurisdiction, title, lead_unit, ready_at, meeting_id FROM agenda_queue WHERE item_id = $1', [itemId]);
+  const { rows } = await db.query<ItemRow>('SELECT item_id, jurisdiction, title, lead_unit, ready_at, meeting_id, major_decision FROM agenda_queue WHERE item_id = $1', [itemId]);
   return rows[0] ? toItem(rows[0]) : undefined;
 }
 
