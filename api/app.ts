@@ -9,6 +9,7 @@ import type { Absence } from '../domain/directory';
 import { authenticate, requireRole } from './auth';
 import type { Config } from './config';
 import { errorMiddleware, NotFound } from './errors';
+import { guardInput } from './input-guard';
 import { buildOpenApi } from './openapi';
 import { calendarRoutes } from './routes/calendar-routes';
 import type { RouteDefinition } from './routes/define-route';
@@ -141,6 +142,7 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by');
   app.use(observe(log, metrics));
   app.use(express.json({ limit: JSON_BODY_LIMIT }));
+  app.use(guardInput());
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });

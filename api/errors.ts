@@ -102,6 +102,13 @@ const isBodyParserError = (err: unknown): err is BodyParserError =>
   err instanceof Error && typeof (err as BodyParserError).type === 'string' && typeof (err as BodyParserError).status === 'number';
 
 /**
+ * body-parser passes a decompression failure (zlib's Z_DATA_ERROR, brotli's, …) on with status
+ * 400 but without the `type` its own errors carry.
+ */
+const isUndecodableBody = (err: unknown, req: Request): boolean =>
+  err instanceof Error && (err as { status?: unknown }).status === 400 && (err as { type?: unknown }).type === undefined && req.get('content-encoding') !== undefined;
+
+/**
  * The one error middleware, mounted last: typed errors, zod errors and body-parser failures become
  * problem+json; anything else is logged and answered with a bare 500 so internals never leak.
  */
@@ -114,6 +121,15 @@ export function errorMiddleware(log: Logger): ErrorRequestHandler {
     }
     if (err instanceof z.ZodError) {
       return sendProblem(req, res, { slug: 'bad-request', title: 'Bad Request', status: 400, detail: 'the request is invalid', errors: zodFieldErrors(err) });
+    }
+    if (isUndecodableBody(err, req)) {
+      return sendProblem(req, res, {
+        slug: 'bad-request',
+        title: 'Bad Request',
+        status: 400,
+        detail: 'the body could not be decoded as its Content-Encoding says',
+        errors: [{ field: 'Content-Encoding', reason: `the body is not valid ${req.get('content-encoding')} data` }],
+      });
     }
     if (isBodyParserError(err) && err.status < 500) {
       const malformed = err.type === 'entity.parse.failed';
