@@ -3,15 +3,23 @@ import type { Database, Queryable } from './database';
 /** Advisory-lock class for allocations (two-key form: the second key is hashtext(process id)). */
 const ALLOCATION_LOCK_CLASS = 71_460_202;
 
-/** Which sequence a number comes from: sequences run per issuer code, kind and year. */
+/**
+ * Which sequence a number comes from: sequences run per printed issuer code (机关代字) and year —
+ * the code already names the kind of issuance (政发, 政函, 政办发), so kinds that share a code share
+ * its sequence and no two documents print the same number (national-rules.md, docs2012:9).
+ */
 export interface DocumentNumberSequence {
   issuerCode: string; // '市中政发'
-  kind: string; // document kind, e.g. 'notice'
   year: number;
 }
 
+/** What an allocation records: the sequence and the document kind numbered (kept for the record). */
+export interface DocumentNumberRequest extends DocumentNumberSequence {
+  kind: string; // document kind, e.g. 'notice'
+}
+
 /** A number given out, and to which process. */
-export interface IssuedDocumentNumber extends DocumentNumberSequence {
+export interface IssuedDocumentNumber extends DocumentNumberRequest {
   seq: number;
   number: string; // '市中政发〔2026〕12号'
   processId: string;
@@ -53,7 +61,7 @@ export function formatDocumentNumber(input: { issuerCode: string; year: number; 
 }
 
 /**
- * Gives `processId` the next number of its issuer code, kind and year, or the number it already
+ * Gives `processId` the next number of its issuer code and year, or the number it already
  * has (`created: false`): an activity retried after a worker crash never gets a second number.
  * Runs in one transaction of its own; see {@link allocateDocumentNumberIn} to allocate inside the
  * caller's (e.g. together with recording the issued document).
@@ -62,7 +70,7 @@ export function formatDocumentNumber(input: { issuerCode: string; year: number; 
  */
 export function allocateDocumentNumber(
   db: Database,
-  input: DocumentNumberSequence & { processId: string },
+  input: DocumentNumberRequest & { processId: string },
 ): Promise<{ number: string; seq: number; created: boolean }> {
   return db.transaction((tx) => allocateDocumentNumberIn(tx, input));
 }
@@ -74,7 +82,7 @@ export function allocateDocumentNumber(
  */
 export async function allocateDocumentNumberIn(
   tx: Queryable,
-  input: DocumentNumberSequence & { processId: string },
+  input: DocumentNumberRequest & { processId: string },
 ): Promise<{ number: string; seq: number; created: boolean }> {
   formatDocumentNumber({ issuerCode: input.issuerCode, year: input.year, seq: 1 }); // validates
   if (!input.kind) throw new RangeError('kind is empty');
@@ -94,10 +102,10 @@ export async function allocateDocumentNumberIn(
 
   // The upsert locks the counter row until commit: concurrent issuers of one sequence queue here.
   const counter = await tx.query<{ last_seq: number }>(
-    `INSERT INTO document_number_counters AS counter (issuer_code, kind, year, last_seq) VALUES ($1, $2, $3, 1)
-     ON CONFLICT (issuer_code, kind, year) DO UPDATE SET last_seq = counter.last_seq + 1
+    `INSERT INTO document_number_sequences AS counter (issuer_code, year, last_seq) VALUES ($1, $2, 1)
+     ON CONFLICT (issuer_code, year) DO UPDATE SET last_seq = counter.last_seq + 1
      RETURNING last_seq`,
-    [input.issuerCode, input.kind, input.year],
+    [input.issuerCode, input.year],
   );
   const seq = counter.rows[0].last_seq;
   const number = formatDocumentNumber({ issuerCode: input.issuerCode, year: input.year, seq });
@@ -108,11 +116,11 @@ export async function allocateDocumentNumberIn(
   return { number, seq, created: true };
 }
 
-/** The numbers given out in one sequence, in order. */
-export async function listIssuedNumbers(db: Queryable, sequence: DocumentNumberSequence): Promise<IssuedDocumentNumber[]> {
+/** The numbers given out in one sequence (of one kind, if given), in order. */
+export async function listIssuedNumbers(db: Queryable, sequence: DocumentNumberSequence & { kind?: string }): Promise<IssuedDocumentNumber[]> {
   const { rows } = await db.query<IssuedRow>(
-    `SELECT ${ISSUED_COLUMNS} FROM issued_document_numbers WHERE issuer_code = $1 AND kind = $2 AND year = $3 ORDER BY seq`,
-    [sequence.issuerCode, sequence.kind, sequence.year],
+    `SELECT ${ISSUED_COLUMNS} FROM issued_document_numbers WHERE issuer_code = $1 AND year = $2 AND ($3::text IS NULL OR kind = $3) ORDER BY seq, kind`,
+    [sequence.issuerCode, sequence.year, sequence.kind ?? null],
   );
   return rows.map(toIssued);
 }

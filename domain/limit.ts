@@ -5,11 +5,13 @@
  *   24:00 of the next working day;
  * - yearEnd: 24:00 on 31 December of the event's year (rolled like days);
  * - hours: clock hours from the event.
+ * `fromEventDay` marks a local rule that counts the event's own day as day one (001:63 「从部署当日
+ * 算起」: 7 days from Wednesday 4 March 2026 end at 24:00 on Tuesday 10 March 2026).
  */
 export type Limit =
   | { unit: 'workingDays'; n: number }
-  | { unit: 'days'; n: number }
-  | { unit: 'months'; n: number }
+  | { unit: 'days'; n: number; fromEventDay?: true }
+  | { unit: 'months'; n: number; fromEventDay?: true }
   | { unit: 'hours'; n: number }
   | { unit: 'yearEnd' };
 

@@ -5,6 +5,7 @@ import type { AssigneeSelector } from '../domain/directory';
 import { DOCUMENT_ACTION_SCHEMAS } from '../domain/documents/actions';
 import { isUrgent, type DisclosureAttribute, type Direction, type IssuerKind, type Urgency } from '../domain/documents/attributes';
 import type { DocumentKind } from '../domain/documents/kinds';
+import { issuerCodeFor } from '../domain/documents/numbering';
 import { lengthViolation, type DocumentScope } from '../domain/documents/length';
 import { DOCUMENT_POLICY } from '../domain/documents/policy';
 import type { SigningStep } from '../domain/documents/rules';
@@ -173,7 +174,7 @@ export async function officialDocument(input: OfficialDocumentInput): Promise<Pr
     processId: rt.id,
     jurisdiction: input.jurisdiction,
     issuer: input.issuer,
-    issuerCode: rules.issuerCodes[input.issuer].value,
+    issuerCode: issuerCodeFor(rules, input.issuer, input.kind).value,
     kind: input.kind,
     title: input.title,
     body: draft.body,
@@ -184,7 +185,7 @@ export async function officialDocument(input: OfficialDocumentInput): Promise<Pr
   rt.details.number = issued.number;
   rt.details.issuedAt = issued.issuedAt;
   rt.details.bodySha256 = issued.bodySha256;
-  rt.audit({ actorId: 'system', action: 'numbered', rule: rules.issuerCodes[input.issuer].source, detail: issued.number });
+  rt.audit({ actorId: 'system', action: 'numbered', rule: issuerCodeFor(rules, input.issuer, input.kind).source, detail: issued.number });
   rt.setStep('issued');
   const addresseeHeads = input.addressees.length ? await rt.resolve(input.addressees.map((unitId): AssigneeSelector => ({ kind: 'role', role: 'department-head', unitId }))) : [];
   if (addresseeHeads.length)

@@ -70,10 +70,10 @@ export function computeDue(startIso: string, limit: Limit, table: HolidayTable):
     }
     case 'days':
       assertPositiveWhole(limit.n);
-      return due(endOfShanghaiDay(rollForward(addDays(startDate, limit.n))));
+      return due(endOfShanghaiDay(rollForward(addDays(startDate, limit.fromEventDay ? limit.n - 1 : limit.n))));
     case 'months':
       assertPositiveWhole(limit.n);
-      return due(endOfShanghaiDay(rollForward(addMonths(startDate, limit.n))));
+      return due(endOfShanghaiDay(rollForward(addDays(addMonths(startDate, limit.n), limit.fromEventDay ? -1 : 0))));
     case 'yearEnd':
       return due(endOfShanghaiDay(rollForward(`${yearOf(startDate)}-12-31`)));
   }

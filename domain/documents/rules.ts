@@ -107,6 +107,8 @@ export interface DocumentRules {
   disclosureAtDrafting: Cited<boolean>;
   /** Issuer code of the document number (发文字号), e.g. 市中政发〔2023〕1号. */
   issuerCodes: Record<IssuerKind, Cited<string>>;
+  /** Issuer code of letters (函), e.g. 市中政函〔2023〕1号: its own sequence (see issuerCodeFor). */
+  letterIssuerCodes: Record<IssuerKind, Cited<string>>;
   /** The signing-authority matrix (签发权限). */
   signing: readonly SigningRoute[];
   /** Who approves the use of a seal; value null where the text sets no approval (the seal is applied at issuance). */

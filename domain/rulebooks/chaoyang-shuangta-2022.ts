@@ -17,9 +17,10 @@ export const CHAOYANG_SHUANGTA_2022: Rulebook = {
   seed: '001',
   level: 'district',
   supervision: {
-    // 001:63 "710"工作制度: 一般事项7天之内办结, 复杂事项1个月内有结果, 年初确定的事项年底清零销号.
-    ordinaryLimit: cited<Limit>({ unit: 'days', n: 7 }, '001:63'),
-    complexLimit: cited<Limit>({ unit: 'months', n: 1 }, '001:63'),
+    // 001:63 "710"工作制度: 一般事项应在7天之内办结,复杂事项1个月内有结果,年初确定的所有事项在年底清零销号,
+    // 事项落实起始时间从部署当日算起 — the day of assignment is day one (domain.md D.2), unlike the general rule.
+    ordinaryLimit: cited<Limit>({ unit: 'days', n: 7, fromEventDay: true }, '001:63'),
+    complexLimit: cited<Limit>({ unit: 'months', n: 1, fromEventDay: true }, '001:63'),
     annualLimit: cited<Limit>({ unit: 'yearEnd' }, '001:63'),
     // 001:64: 制发"批评约谈单" for lagging work, "经验表扬单" for marked results.
     criticismNote: cited(true, '001:64'),
@@ -62,6 +63,11 @@ export const CHAOYANG_SHUANGTA_2022: Rulebook = {
       // 朝双政发 as printed in the seed's header (朝双政发〔2022〕7号); no article names it.
       government: cited('朝双政发', 'policy:issuer-code'),
       office: cited('朝双政办发', 'policy:issuer-code'),
+    },
+    // Letters (函) print their own code and run their own sequence (national-rules.md: the code names the kind of issuance).
+    letterIssuerCodes: {
+      government: cited('朝双政函', 'policy:issuer-code'),
+      office: cited('朝双政办函', 'policy:issuer-code'),
     },
     signing: [
       {

@@ -71,6 +71,11 @@ export const JINAN_LIXIA_2023: Rulebook = {
       government: cited('历下政发', '002:78'),
       office: cited('历下政办发', 'policy:issuer-code'),
     },
+    // Letters (函) print their own code and run their own sequence (national-rules.md: the code names the kind of issuance).
+    letterIssuerCodes: {
+      government: cited('历下政函', 'policy:issuer-code'),
+      office: cited('历下政办函', 'policy:issuer-code'),
+    },
     signing: [
       {
         issuer: 'government',

@@ -68,6 +68,11 @@ export const JINAN_SHIZHONG_2023: Rulebook = {
       government: cited('市中政发', '000:98'),
       office: cited('市中政办发', 'policy:issuer-code'),
     },
+    // Letters (函) print their own code and run their own sequence (national-rules.md: the code names the kind of issuance).
+    letterIssuerCodes: {
+      government: cited('市中政函', 'policy:issuer-code'),
+      office: cited('市中政办函', 'policy:issuer-code'),
+    },
     signing: [
       {
         issuer: 'government',

@@ -55,6 +55,11 @@ export const RIZHAO_2017: Rulebook = {
       government: cited('日政发', '004:60'),
       office: cited('日政办发', 'policy:issuer-code'),
     },
+    // Letters (函) print their own code and run their own sequence (national-rules.md: the code names the kind of issuance).
+    letterIssuerCodes: {
+      government: cited('日政函', 'policy:issuer-code'),
+      office: cited('日政办函', 'policy:issuer-code'),
+    },
     // 004:50(三) appointments and (四) trips abroad are decided by subject, not kind: not modelled here.
     signing: [
       {

@@ -61,6 +61,11 @@ export const ZIBO_ZHANGDIAN_2022: Rulebook = {
       government: cited('张政发', 'policy:issuer-code'),
       office: cited('张政办发', '003:89'),
     },
+    // Letters (函) print their own code and run their own sequence (national-rules.md: the code names the kind of issuance).
+    letterIssuerCodes: {
+      government: cited('张政函', 'policy:issuer-code'),
+      office: cited('张政办函', 'policy:issuer-code'),
+    },
     signing: [
       {
         issuer: 'government',

@@ -48,23 +48,24 @@ describe('allocateDocumentNumber', () => {
     expect(listed[0]).toMatchObject({ ...GOV, number: '市中政发〔2026〕1号', processId: expect.any(String), issuedAt: expect.stringMatching(/Z$/) });
   });
 
-  it('separate sequences per issuer, per kind and per year', async () => {
+  it('separate sequences per printed issuer code and per year; kinds sharing a code share its sequence', async () => {
     const office = { ...GOV, issuerCode: '市中政办发' };
     const decision = { ...GOV, kind: 'decision' };
     const byYear = { ...GOV, kind: 'by-year' };
     expect((await allocate(office)).number).toBe('市中政办发〔2026〕1号');
-    // Per kind: the printed number repeats across kinds (unique per kind, not globally).
-    expect((await allocate(decision)).number).toBe('市中政发〔2026〕1号');
+    // One printed code, one sequence: a decision after the three notices above is number 4, never a second 1 (issue 10, item 8).
+    expect((await allocate(decision)).number).toBe('市中政发〔2026〕4号');
     expect((await allocate({ ...byYear, year: 2027 })).number).toBe('市中政发〔2027〕1号');
     expect((await allocate({ ...byYear, year: 2028 })).number).toBe('市中政发〔2028〕1号');
     expect((await allocate(office)).seq).toBe(2);
     expect((await allocate({ ...byYear, year: 2027 })).seq).toBe(2);
     expect(await listIssuedNumbers(db, office)).toHaveLength(2);
     expect(await listIssuedNumbers(db, decision)).toHaveLength(1);
+    expect(await listIssuedNumbers(db, { issuerCode: '市中政发', year: 2026 })).toHaveLength(4);
   });
 
   it('idempotent per process id: a retried activity gets the number it already has', async () => {
-    const seq = { ...GOV, kind: 'idempotent' };
+    const seq = { ...GOV, issuerCode: '市中政函' };
     const first = await allocate(seq, 'documentIssuance/retry/1');
     const again = await allocate(seq, 'documentIssuance/retry/1');
     expect(first.created).toBe(true);
@@ -73,10 +74,10 @@ describe('allocateDocumentNumber', () => {
     expect(await listIssuedNumbers(db, seq)).toHaveLength(2);
     // Retries racing each other: still one number.
     const racing = await Promise.all(Array.from({ length: 5 }, () => allocate(seq, 'documentIssuance/retry/2')));
-    expect(new Set(racing.map((r) => r.number))).toEqual(new Set(['市中政发〔2026〕3号']));
+    expect(new Set(racing.map((r) => r.number))).toEqual(new Set(['市中政函〔2026〕3号']));
     expect(racing.filter((r) => r.created)).toHaveLength(1);
     // The same process asking in another sequence is a bug, not a retry.
-    await expect(allocate({ ...seq, kind: 'other' }, 'documentIssuance/retry/1')).rejects.toThrow(/already holds 市中政发〔2026〕1号/);
+    await expect(allocate({ ...seq, kind: 'other' }, 'documentIssuance/retry/1')).rejects.toThrow(/already holds 市中政函〔2026〕1号/);
   });
 
   it('200 allocations at once for one sequence: exactly 1..200, no gaps, no duplicates', async () => {
@@ -93,7 +94,7 @@ describe('allocateDocumentNumber', () => {
   });
 
   it('a transaction that allocates then throws leaves no gap', async () => {
-    const seq = { ...GOV, kind: 'rollback' };
+    const seq = { ...GOV, issuerCode: '市中政办函' };
     expect((await allocate(seq)).seq).toBe(1);
     await expect(
       db.transaction(async (tx) => {
@@ -103,7 +104,7 @@ describe('allocateDocumentNumber', () => {
       }),
     ).rejects.toThrow('printing failed');
     expect(await listIssuedNumbers(db, seq)).toHaveLength(1);
-    expect(await allocate(seq)).toEqual({ number: '市中政发〔2026〕2号', seq: 2, created: true });
+    expect(await allocate(seq)).toEqual({ number: '市中政办函〔2026〕2号', seq: 2, created: true });
     // The failed process, retried, gets the next number as a new allocation.
     expect(await allocate(seq, 'documentIssuance/doomed')).toMatchObject({ seq: 3, created: true });
   });

@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import holidays from '../../db/seed-data/holidays.json';
+import type { HolidayTable, HolidayYear } from '../../domain/calendar/holiday-table';
+import { computeDue, formatShanghai } from '../../domain/calendar/working-days';
+import { issuerCodeFor } from '../../domain/documents/numbering';
 import { JURISDICTION_IDS } from '../../domain/jurisdictions';
 import { INADMISSIBLE_REASONS } from '../../domain/meetings/rules';
 import { rulebookFor } from '../../domain/rulebooks';
@@ -83,6 +87,42 @@ describe('citations name the jurisdiction’s own article (item 6)', () => {
       };
       walk(book);
       for (const s of sources) expect(s.startsWith(`${book.seed}:`) || s === `none:${book.seed}` || s.startsWith('policy:') || national.test(s), `${j}: ${s}`).toBe(true);
+    }
+  });
+});
+
+describe('supervision.ordinaryLimit: the 710 rule counts from the day of assignment (item 7)', () => {
+  // 001:63: 一般事项应在7天之内办结 … 事项落实起始时间从部署当日算起 — the day of assignment is day one.
+  const table: HolidayTable = Object.fromEntries((holidays as HolidayYear[]).map((y) => [y.year, y]));
+  const rules = rulebookFor('chaoyang-shuangta-2022').supervision;
+
+  it('001:63 — an ordinary matter assigned Wednesday 4 March 2026 is due 24:00 Tuesday 10 March 2026', () => {
+    expect(formatShanghai(computeDue('2026-03-04T15:00:00+08:00', rules.ordinaryLimit!.value, table).dueAt)).toBe('2026-03-10 24:00');
+  });
+
+  it('001:63 — a complex matter assigned 4 March 2026 has its result within 1 month: 24:00 Friday 3 April 2026', () => {
+    expect(formatShanghai(computeDue('2026-03-04T15:00:00+08:00', rules.complexLimit!.value, table).dueAt)).toBe('2026-04-03 24:00');
+  });
+
+  it('the general rule is unchanged elsewhere: 7 days from 4 March end 24:00 11 March (民法典 Art. 201)', () => {
+    expect(formatShanghai(computeDue('2026-03-04T15:00:00+08:00', { unit: 'days', n: 7 }, table).dueAt)).toBe('2026-03-11 24:00');
+  });
+});
+
+describe('documents.letterIssuerCodes: a letter prints its own code (item 8)', () => {
+  it('000: a government notice prints 市中政发, a government letter 市中政函, the office’s 市中政办发 / 市中政办函', () => {
+    const docs = rulebookFor('jinan-shizhong-2023').documents;
+    expect(issuerCodeFor(docs, 'government', 'notice').value).toBe('市中政发');
+    expect(issuerCodeFor(docs, 'government', 'letter').value).toBe('市中政函');
+    expect(issuerCodeFor(docs, 'office', 'opinion').value).toBe('市中政办发');
+    expect(issuerCodeFor(docs, 'office', 'letter').value).toBe('市中政办函');
+  });
+
+  it('every jurisdiction: the four codes differ, so no two sequences print the same number', () => {
+    for (const j of JURISDICTION_IDS) {
+      const d = rulebookFor(j).documents;
+      const codes = [d.issuerCodes.government, d.issuerCodes.office, d.letterIssuerCodes.government, d.letterIssuerCodes.office].map((c) => c.value);
+      expect(new Set(codes).size, j).toBe(4);
     }
   });
 });

@@ -44,8 +44,9 @@ describe('001:63 — the "710" rule (一般事项7天, 复杂事项1个月, 年�
   const rules = rulebookFor('chaoyang-shuangta-2022').supervision;
   const assigned = '2026-11-23T10:00:00+08:00'; // a Monday
 
-  it('001:63 — ordinary matter — due 7 days after assignment: 24:00 Mon 30 Nov 2026', () => {
-    expect(rules.ordinaryLimit).toEqual({ value: { unit: 'days', n: 7 }, source: '001:63' });
+  it('001:63 — ordinary matter assigned Mon 23 Nov — its 7th day (day one the 23rd) is Sun 29 Nov: due 24:00 Mon 30 Nov 2026', () => {
+    // 001:63: 事项落实起始时间从部署当日算起 — the day of assignment counts as day one.
+    expect(rules.ordinaryLimit).toEqual({ value: { unit: 'days', n: 7, fromEventDay: true }, source: '001:63' });
     expect(isWorkingDay('2026-11-30', TABLE)).toEqual({ working: true, known: true });
     const due = computeDue(assigned, rules.ordinaryLimit!.value, TABLE);
     expect(due).toEqual({ dueAt: '2026-11-30T16:00:00.000Z', provisional: false, unknownYears: [] });
@@ -53,13 +54,13 @@ describe('001:63 — the "710" rule (一般事项7天, 复杂事项1个月, 年�
   });
 
   it('001:63 — ordinary matter whose 7th day is a National Day holiday — rolls to 24:00 Thu 8 Oct 2026', () => {
-    // Sat 26 Sep + 7 days = Sat 3 Oct, a day off; 4–7 Oct are off too.
+    // Day one Sat 26 Sep, day seven Fri 2 Oct, a day off; 3–7 Oct are off too.
     expect(computeDue('2026-09-26T10:00:00+08:00', rules.ordinaryLimit!.value, TABLE).dueAt).toBe('2026-10-08T16:00:00.000Z');
   });
 
-  it('001:63 — complex matter — result due 1 month after assignment: 24:00 Wed 23 Dec 2026', () => {
-    expect(rules.complexLimit).toEqual({ value: { unit: 'months', n: 1 }, source: '001:63' });
-    expect(formatShanghai(computeDue(assigned, rules.complexLimit!.value, TABLE).dueAt)).toBe('2026-12-23 24:00');
+  it('001:63 — complex matter — result due within 1 month, the day of assignment being day one: 24:00 Tue 22 Dec 2026', () => {
+    expect(rules.complexLimit).toEqual({ value: { unit: 'months', n: 1, fromEventDay: true }, source: '001:63' });
+    expect(formatShanghai(computeDue(assigned, rules.complexLimit!.value, TABLE).dueAt)).toBe('2026-12-22 24:00');
   });
 
   it('001:63 — matter fixed at the start of the year — cleared by 24:00 Thu 31 Dec 2026', () => {

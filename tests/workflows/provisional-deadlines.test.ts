@@ -15,8 +15,9 @@ describe('deadlines in a year the calendar does not know', () => {
   it('are computed Monday–Friday and marked provisional; loading the year recomputes them (national-rules: calendar)', async () => {
     const table = await loadHolidayTable(h.db);
     const firstUnknownYear = Math.max(...Object.keys(table).map(Number)) + 1;
-    // Move the test server's clock to 1 December of the last known year, so a 1-month limit (001:63) ends in the unknown one.
-    const target = Date.parse(`${firstUnknownYear - 1}-12-01T10:00:00+08:00`);
+    // Move the test server's clock to 15 December of the last known year, so a 1-month limit (001:63, day one
+    // the day of assignment) ends in the unknown one.
+    const target = Date.parse(`${firstUnknownYear - 1}-12-15T10:00:00+08:00`);
     const now = await h.env.currentTimeMs();
     if (target > now) await h.env.sleep(target - now);
 

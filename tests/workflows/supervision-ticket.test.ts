@@ -49,8 +49,8 @@ describe('supervision ticket (督查督办) on the time-skipping server', () => 
     let s = await waitForState(handle, (x) => x.tasks.length > 0);
     const deadline = s.deadlines.find((d) => d.id === 'ticket')!;
     expect(deadline.rule).toBe('001:63');
-    expect(deadline.limit).toEqual({ unit: 'days', n: 7 });
-    expect(deadline.dueAt).toBe(computeDue(deadline.startAt, { unit: 'days', n: 7 }, await loadHolidayTable(h.db)).dueAt);
+    expect(deadline.limit).toEqual({ unit: 'days', n: 7, fromEventDay: true });
+    expect(deadline.dueAt).toBe(computeDue(deadline.startAt, { unit: 'days', n: 7, fromEventDay: true }, await loadHolidayTable(h.db)).dueAt);
     const exec = openTask(s, 'ticket.execution');
     expect(exec.assignees.map((a) => a.userId)).toContain(head.userId);
     expect(exec.dueAt).toBe(deadline.dueAt);
@@ -81,7 +81,7 @@ describe('supervision ticket (督查督办) on the time-skipping server', () => 
 
   it('001:63 — complex and annual matters — are due in 1 month and by 31 December', async () => {
     const table = await loadHolidayTable(h.db);
-    for (const [complexity, limit] of [['complex', { unit: 'months', n: 1 }], ['annual', { unit: 'yearEnd' }]] as const) {
+    for (const [complexity, limit] of [['complex', { unit: 'months', n: 1, fromEventDay: true }], ['annual', { unit: 'yearEnd' }]] as const) {
       const handle = await startTicket(h.env.client, h.taskQueue, ticket({ complexity }));
       const s = await waitForState(handle, (x) => x.tasks.length > 0);
       const d = s.deadlines[0];
