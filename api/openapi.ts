@@ -1,13 +1,7 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { jsonSchema, type JsonSchema } from './json-schema';
+import { taskActionComponents } from './task-action-docs';
 import type { RouteDefinition } from './routes/define-route';
-
-type JsonSchema = Record<string, unknown>;
-
-/** Requests are documented as clients send them (before coercion), responses as they arrive. */
-function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
-  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
-  return rest;
-}
 
 /** Path and query parameters, one per property of the object schema. */
 function parameters(schema: z.ZodType | undefined, where: 'path' | 'query'): JsonSchema[] {
@@ -70,7 +64,7 @@ function operation(route: RouteDefinition): Record<string, unknown> {
     tags: route.tags,
     security: route.auth === false ? [] : [{ bearerAuth: [] }],
     parameters: [...parameters(route.params, 'path'), ...parameters(route.query, 'query')],
-    ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } } } : {}),
+    ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: route.bodyDocs ?? jsonSchema(route.body, 'input') } } } } : {}),
     responses,
   };
 }
@@ -97,7 +91,7 @@ export function buildOpenApi(routes: RouteDefinition[], info: { title?: string; 
     paths,
     components: {
       securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
-      schemas: { Problem: problemSchema },
+      schemas: { Problem: problemSchema, ...taskActionComponents() },
     },
   };
 }

@@ -2,7 +2,9 @@ import { ApplicationFailure, condition, sleep } from '@temporalio/workflow';
 import type { AssigneeSelector } from '../domain/directory';
 import type { JurisdictionId } from '../domain/jurisdictions';
 import { rulebookFor } from '../domain/rulebooks';
-import { TICKET_ACTION_SCHEMAS, ticketLimit, type TicketComplexity, type TicketSource } from '../domain/supervision/ticket';
+import { parseAction, parseOutcome, stepTask } from '../domain/steps';
+import { TICKET_EXECUTION, TICKET_LOOK_BACK, TICKET_RECHECK, TICKET_VERIFICATION } from '../domain/supervision/steps';
+import { ticketLimit, type TicketComplexity, type TicketSource } from '../domain/supervision/ticket';
 import { reject } from './engine/failures';
 import { ProcessRuntime } from './engine/process-runtime';
 import { isOpen, type TaskRecord } from './engine/task-record';
@@ -36,6 +38,8 @@ interface Finding {
   rule: string;
   objection?: { grounds: string; at: string; outcome?: 'upheld' | 'revoked' };
 }
+
+const FINDING_KIND_LABEL: Record<Finding['kind'], string> = { 'criticism-note': '批评约谈单', rework: '整改认定' };
 
 const SUPERVISION_OFFICE: AssigneeSelector = { kind: 'role', role: 'supervision-office' };
 
@@ -94,28 +98,23 @@ export async function supervisionTicket(input: SupervisionTicketInput): Promise<
     await rt.setDeadline({ id: deadlineId, label: `re-check of objection to ${finding.id}`, rule: rules.objectionRecheckLimit.source, startAt: rt.now(), limit: rules.objectionRecheckLimit.value });
     const task = await rt.openTask(
       {
-        step: 'ticket.recheck',
-        title: `Re-check the objection to ${finding.kind} ${finding.id}`,
+        ...stepTask(TICKET_RECHECK),
+        title: `复核对${FINDING_KIND_LABEL[finding.kind]} ${finding.id} 的异议：${input.title}`,
         assignees: [SUPERVISION_OFFICE],
         controllers: [SUPERVISION_OFFICE],
         escalateTo: [{ kind: 'role', role: 'office-director' }],
-        actions: [
-          { name: 'uphold', label: 'Uphold the finding', final: true },
-          { name: 'revoke', label: 'Revoke the finding', final: true },
-        ],
         deadlineId,
         timeoutRule: 'escalate',
         rule: rules.objectionRecheckLimit.source,
         maxExtensions: 1,
         extension: { limit: rules.objectionRecheckExtension.value, rule: rules.objectionRecheckExtension.source },
       },
-      { schemas: TICKET_ACTION_SCHEMAS },
     );
     rechecks.push(concludeRecheck(finding, task, objector));
   };
 
   const concludeRecheck = async (finding: Finding, task: TaskRecord, objector: string): Promise<void> => {
-    const outcome = await rt.awaitTask(task);
+    const outcome = parseOutcome(TICKET_RECHECK, await rt.awaitTask(task));
     if (outcome.action !== 'uphold' && outcome.action !== 'revoke') return;
     finding.objection!.outcome = outcome.action === 'uphold' ? 'upheld' : 'revoked';
     rt.audit({ actorId: outcome.actorId, onBehalfOf: outcome.onBehalfOf, action: `objection-${finding.objection!.outcome}`, rule: rules.objectionRecheckLimit.source, detail: `${finding.id} (objection by ${objector})` });
@@ -132,7 +131,7 @@ export async function supervisionTicket(input: SupervisionTicketInput): Promise<
       if (await condition(() => !isOpen(task), `${everyDays} days`)) return;
       if (progressReports.length === seen) {
         rt.audit({ actorId: 'system', action: 'progress-report-missing', step: task.view.step, taskId: task.view.id, rule: rules.progressReports.source });
-        await rt.notifyTask(task, 'progress-reminder', 'Progress report due', `Report progress every ${everyDays} days (notice; ${rules.progressReports.source})`);
+        await rt.notifyTask(task, 'progress-reminder', '请报送工作进展', `按督办通知，每${everyDays}天报送一次工作进展（${rules.progressReports.source}）`);
       }
       seen = progressReports.length;
     }
@@ -144,7 +143,7 @@ export async function supervisionTicket(input: SupervisionTicketInput): Promise<
     findings.push(note);
     rt.audit({ actorId: 'system', action: 'criticism-note-issued', step: task.view.step, taskId: task.view.id, rule: note.rule, detail: `批评约谈单 ${note.id} → ${input.responsibleUnitId}` });
     const leaders = await rt.resolve([leaderInCharge, SUPERVISION_OFFICE]);
-    await rt.notifyTask(task, 'criticism-note', `Criticism-and-interview note ${note.id}`, `${input.responsibleUnitId} is overdue (${note.rule})`, leaders);
+    await rt.notifyTask(task, 'criticism-note', `批评约谈单 ${note.id}`, `${input.responsibleUnitId} 逾期未办结（${note.rule}）`, leaders);
   };
 
   let currentExecution: TaskRecord | undefined;
@@ -155,79 +154,75 @@ export async function supervisionTicket(input: SupervisionTicketInput): Promise<
     acknowledgedAt = undefined;
     const execution = await rt.openTask(
       {
-        step: 'ticket.execution',
-        title: round === 1 ? `Carry out: ${input.title}` : `Rework (round ${round}): ${input.title}`,
+        ...stepTask(TICKET_EXECUTION),
+        title: round === 1 ? `办理：${input.title}` : `整改（第${round}轮）：${input.title}`,
         assignees: unitHolders,
         controllers: [SUPERVISION_OFFICE],
         escalateTo: [leaderInCharge, SUPERVISION_OFFICE],
-        actions: [
-          { name: 'acknowledge', label: 'Acknowledge the notice', final: false },
-          { name: 'report-progress', label: 'Report progress', final: false },
-          { name: 'object', label: 'Object to a finding', final: false },
-          { name: 'submit-completion', label: 'Submit the completion report', final: true },
-        ],
         deadlineId: 'ticket',
         timeoutRule: 'escalate',
         rule: rt.findDeadline('ticket')!.rule,
       },
       {
-        schemas: TICKET_ACTION_SCHEMAS,
-        validate: (action) => {
+        validate: (message) => {
+          const action = parseAction(TICKET_EXECUTION, message);
           if (action.action === 'acknowledge' && acknowledgedAt) reject.conflict(`acknowledged already at ${acknowledgedAt}`);
           if (action.action === 'object') {
-            const finding = findings.find((f) => f.id === action.data?.findingId);
+            const finding = findings.find((f) => f.id === action.data.findingId);
             if (!finding) reject.badRequest('no such finding', [{ field: 'data.findingId', reason: `one of: ${findings.map((f) => f.id).join(', ') || 'none yet'}` }]);
             if (finding.objection) reject.conflict(`finding ${finding.id} was objected to already`);
           }
         },
-        onAction: (action) => {
+        onAction: (message) => {
+          const action = parseAction(TICKET_EXECUTION, message);
           if (action.action === 'acknowledge') acknowledgedAt = rt.now();
-          if (action.action === 'report-progress') progressReports.push({ at: rt.now(), by: action.actor.userId, summary: String(action.data?.summary) });
-          if (action.action === 'object') return objectTo(findings.find((f) => f.id === action.data?.findingId)!, String(action.data?.grounds), action.actor.userId);
+          if (action.action === 'report-progress') progressReports.push({ at: rt.now(), by: message.actor.userId, summary: action.data.summary });
+          if (action.action === 'object') {
+            const { findingId, grounds } = action.data;
+            return objectTo(findings.find((f) => f.id === findingId)!, grounds, message.actor.userId);
+          }
         },
         onOverdue: criticise,
       },
     );
     currentExecution = execution;
     const watcher = input.progressReportEveryDays ? watchProgressReports(execution, input.progressReportEveryDays) : undefined;
-    const done = await rt.awaitTask(execution);
+    const done = parseOutcome(TICKET_EXECUTION, await rt.awaitTask(execution));
     await watcher;
     if (reinstated) {
       rt.audit({ actorId: 'system', action: 'completion-reinstated', rule: rules.objectionRecheckLimit.source });
     } else {
       if (done.action !== 'submit-completion') continue;
-      rt.details.completion = { at: done.at, by: done.actorId, summary: done.data?.summary };
+      rt.details.completion = { at: done.at, by: done.actorId, summary: done.data.summary };
 
       // 3. The supervision office verifies: close out (销号) or return for rework with a new deadline.
       rt.setStep('verification');
-      const verdict = await rt.runTask(
+      const verification = await rt.runTask(
         {
-          step: 'ticket.verification',
-          title: `Verify the completion of: ${input.title}`,
+          ...stepTask(TICKET_VERIFICATION),
+          title: `核查办结情况：${input.title}`,
           assignees: [SUPERVISION_OFFICE],
-          actions: [
-            { name: 'close', label: 'Verify and close out (销号)', final: true },
-            { name: 'return-for-rework', label: 'Return for rework with a new deadline', final: true },
-          ],
           timeoutRule: 'none',
           rule: rules.closeOut.source,
         },
         {
-          schemas: TICKET_ACTION_SCHEMAS,
-          validate: (action) => {
-            if (action.action === 'close' && action.data?.praise && !rules.praiseNote.value)
+          validate: (message) => {
+            const action = parseAction(TICKET_VERIFICATION, message);
+            if (action.action === 'close' && action.data.praise && !rules.praiseNote.value)
               reject.badRequest('no praise note here', [{ field: 'data.praise', reason: `${input.jurisdiction}'s rules provide no praise note (${rules.praiseNote.source})` }]);
-            if (action.action === 'close' && action.data?.lookBackAfterDays && !rules.lookBack.value)
+            if (action.action === 'close' && action.data.lookBackAfterDays && !rules.lookBack.value)
               reject.badRequest('no look-back here', [{ field: 'data.lookBackAfterDays', reason: `${input.jurisdiction}'s rules provide no look-back (回头看) (${rules.lookBack.source})` }]);
           },
         },
       );
+      const verdict = parseOutcome(TICKET_VERIFICATION, verification);
       if (verdict.action === 'return-for-rework') {
-        await rework(verdict.data as { reason: string; workingDays?: number; dueAt?: string }, verdict.actorId, 'supervision2020:15');
+        await rework(verdict.data, verdict.actorId, 'supervision2020:15');
         round++;
         continue;
       }
-      if (verdict.data?.praise) {
+      if (verdict.action !== 'close') break;
+      if (verdict.data.praise) {
         rt.details.praiseNote = { at: rt.now(), by: verdict.actorId, rule: rules.praiseNote.source };
         rt.audit({ actorId: verdict.actorId, action: 'praise-note-issued', rule: rules.praiseNote.source, detail: `经验表扬单 → ${input.responsibleUnitId}` });
       }
@@ -235,28 +230,24 @@ export async function supervisionTicket(input: SupervisionTicketInput): Promise<
       rt.details.closedOutAt = rt.now();
 
       // 4. Optional look-back (回头看) after closure.
-      const lookBackDays = verdict.data?.lookBackAfterDays as number | undefined;
+      const lookBackDays = verdict.data.lookBackAfterDays;
       if (lookBackDays) {
         rt.setStep('look-back-scheduled');
         rt.settle();
         await sleep(`${lookBackDays} days`);
         rt.setStep('look-back');
-        const look = await rt.runTask(
-          {
-            step: 'ticket.look-back',
-            title: `Look back (回头看): ${input.title}`,
+        const look = parseOutcome(
+          TICKET_LOOK_BACK,
+          await rt.runTask({
+            ...stepTask(TICKET_LOOK_BACK),
+            title: `回头看：${input.title}`,
             assignees: [SUPERVISION_OFFICE],
-            actions: [
-              { name: 'confirm', label: 'Confirm the result holds', final: true },
-              { name: 'reopen', label: 'Reopen for rework', final: true },
-            ],
             timeoutRule: 'none',
             rule: rules.lookBack.source,
-          },
-          { schemas: TICKET_ACTION_SCHEMAS },
+          }),
         );
         if (look.action === 'reopen') {
-          await rework(look.data as { reason: string; workingDays?: number; dueAt?: string }, look.actorId, rules.lookBack.source);
+          await rework(look.data, look.actorId, rules.lookBack.source);
           round++;
           continue;
         }

@@ -5,7 +5,9 @@ import type { ProcessState } from '../../workflows/engine/types';
 import { Forbidden } from '../errors';
 import { defineRoute } from '../routes/define-route';
 import { idempotencyKeyField, idempotencyKeyHeader } from './create-process';
+import { TASK_ACTION_DOCS } from '../task-action-docs';
 import type { ProcessGateway } from './process-gateway';
+import { describeTask } from './task-views';
 
 const idParams = z.object({ id: z.string().min(1).max(300) });
 const taskParams = idParams.extend({ taskId: z.string().regex(/^t\d+$/, 'a task id such as t1') });
@@ -30,9 +32,11 @@ const listQuery = z.object({
  */
 function withLinks(state: ProcessState, uiBaseUrl: string | undefined) {
   const self = `/v1/processes/${encodeURIComponent(state.id)}`;
+  const tasks = state.tasks.map(describeTask);
   return {
     ...state,
-    openTasks: state.tasks.filter((t) => t.status === 'open' || t.status === 'paused').map((t) => ({ ...t, actionsUrl: `${self}/tasks/${t.id}/actions` })),
+    tasks,
+    openTasks: tasks.filter((t) => t.status === 'open' || t.status === 'paused').map((t) => ({ ...t, actionsUrl: `${self}/tasks/${t.id}/actions` })),
     links: { self, audit: `${self}/audit`, related: state.links, temporalUi: uiBaseUrl ? `${uiBaseUrl}/workflows/${encodeURIComponent(state.id)}` : undefined },
   };
 }
@@ -96,6 +100,7 @@ export function processRoutes({ processes, uiBaseUrl }: { processes: ProcessGate
       auth: true,
       params: taskParams,
       body: actionBody,
+      bodyDocs: TASK_ACTION_DOCS,
       responses: {
         200: { description: 'the process state after the action' },
         400: { description: 'bad input' },
@@ -129,7 +134,7 @@ export function processRoutes({ processes, uiBaseUrl }: { processes: ProcessGate
           const state = await processes.state(p.id);
           for (const task of state.tasks) {
             if ((task.status === 'open' || task.status === 'paused') && task.assignees.some((a) => a.userId === user.id))
-              items.push({ processId: state.id, processType: state.type, title: state.title, task, actionsUrl: `/v1/processes/${encodeURIComponent(state.id)}/tasks/${task.id}/actions` });
+              items.push({ processId: state.id, processType: state.type, title: state.title, task: describeTask(task), actionsUrl: `/v1/processes/${encodeURIComponent(state.id)}/tasks/${task.id}/actions` });
           }
         }
         items.sort((a, b) => (a.task.dueAt ?? '9999').localeCompare(b.task.dueAt ?? '9999'));

@@ -37,6 +37,8 @@ export interface RouteSpec<P extends Schema, Q extends Schema, B extends Schema,
   params?: P;
   query?: Q;
   body?: B;
+  /** The body as documented, when the route checks it loosely and the process strictly (task actions). */
+  bodyDocs?: Record<string, unknown>;
   /** By status; 4xx/5xx without a schema are documented as problem+json. */
   responses: Record<number, RouteResponse>;
   /**
@@ -57,6 +59,7 @@ export interface RouteDefinition {
   params?: z.ZodType;
   query?: z.ZodType;
   body?: z.ZodType;
+  bodyDocs?: Record<string, unknown>;
   responses: Record<number, RouteResponse>;
   /** Validates, runs the handler, sends the result. Authentication is mounted in front by createApp. */
   handle: RequestHandler;

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import type { Cited } from '../citation';
 import type { Limit } from '../limit';
 import type { Rulebook } from '../rulebooks/types';
@@ -26,25 +25,3 @@ export function ticketLimit(rulebook: Rulebook, complexity: TicketComplexity): C
   const { ordinaryLimit, complexLimit, annualLimit } = rulebook.supervision;
   return { ordinary: ordinaryLimit, complex: complexLimit, annual: annualLimit }[complexity];
 }
-
-/** Action inputs on the ticket's tasks, checked in the workflow's update validator. */
-const reworkDeadline = {
-  workingDays: z.number().int().min(1).max(250).optional(),
-  dueAt: z.iso.datetime({ offset: true }).optional(),
-};
-const needsDeadline = (v: { workingDays?: number; dueAt?: string }) => v.workingDays !== undefined || v.dueAt !== undefined;
-
-export const TICKET_ACTION_SCHEMAS = {
-  'report-progress': z.object({ summary: z.string().trim().min(1).max(2000) }),
-  'submit-completion': z.object({ summary: z.string().trim().min(1).max(5000) }),
-  object: z.object({ findingId: z.string().min(1), grounds: z.string().trim().min(1).max(2000) }),
-  close: z.object({ praise: z.boolean().optional(), lookBackAfterDays: z.number().int().min(1).max(366).optional() }),
-  'return-for-rework': z
-    .object({ reason: z.string().trim().min(1).max(2000), ...reworkDeadline })
-    .refine(needsDeadline, { message: 'give workingDays or dueAt for the rework', path: ['workingDays'] }),
-  uphold: z.object({ reason: z.string().trim().min(1).max(2000) }),
-  revoke: z.object({ reason: z.string().trim().min(1).max(2000) }),
-  reopen: z
-    .object({ reason: z.string().trim().min(1).max(2000), ...reworkDeadline })
-    .refine(needsDeadline, { message: 'give workingDays or dueAt for the rework', path: ['workingDays'] }),
-} as const;

@@ -167,7 +167,7 @@ describe('supervision ticket (督查督办) on the time-skipping server', () => 
     s = await act(handle, { taskId: openTask(s, 'ticket.execution').id, action: 'submit-completion', actor: head, data: { summary: 'v1' } });
     s = await act(handle, { taskId: openTask(s, 'ticket.verification').id, action: 'return-for-rework', actor: office, data: { reason: '台账不全', workingDays: 3 } });
     const round2 = openTask(s, 'ticket.execution');
-    expect(round2.title).toMatch(/round 2/);
+    expect(round2.title).toMatch(/整改（第2轮）/);
     const d = s.deadlines.find((x) => x.id === 'ticket')!;
     expect(d.limit).toEqual({ unit: 'workingDays', n: 3 });
     expect(d.changes.length).toBe(2);
@@ -305,7 +305,7 @@ describe('supervision ticket (督查督办) on the time-skipping server', () => 
     itOnOwnServer('reopen — after the 30 days set at close-out — opens a second round of rework', async (h) => {
       const { handle, look, zdOffice } = await closedWithLookBack(h);
       const s = await act(handle, { taskId: look.id, action: 'reopen', actor: zdOffice, data: { reason: '问题反弹', workingDays: 5 } });
-      expect(openTask(s, 'ticket.execution').title).toMatch(/round 2/);
+      expect(openTask(s, 'ticket.execution').title).toMatch(/整改（第2轮）/);
       expect(s.details.findings).toEqual([expect.objectContaining({ kind: 'rework', rule: '003:73' })]);
       await handle.terminate('test done');
     });

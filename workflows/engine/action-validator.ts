@@ -80,9 +80,12 @@ export function validateTaskAction(input: TaskActionInput, task: TaskRecord | un
     reject.badRequest(`action ${input.action} is not possible on this task`, [
       { field: 'action', reason: `one of: ${[...allowed, ...ENGINE_ACTIONS].join(', ')}` },
     ]);
-  if (!isAssignee(task, input.actor.userId)) reject.forbidden(`task ${task.view.id} is not assigned to ${input.actor.userId}`);
+  const declared = task.spec.declaration?.actions[input.action];
+  if (declared?.by === 'controller') {
+    if (!isController(task, input)) reject.forbidden(`only the office supervising ${task.view.step} can ${input.action}`);
+  } else if (!isAssignee(task, input.actor.userId)) reject.forbidden(`task ${task.view.id} is not assigned to ${input.actor.userId}`);
   if (task.view.status === 'paused') reject.conflict('the task is paused; resume it first');
-  const schema = task.hooks.schemas?.[input.action];
+  const schema = declared?.schema ?? task.hooks.schemas?.[input.action];
   if (schema) {
     const parsed = schema.safeParse(input.data ?? {});
     if (!parsed.success)

@@ -2,6 +2,7 @@ import type { Source } from '../../domain/citation';
 import type { AssigneeSelector, Assignment, Role } from '../../domain/directory';
 import type { JurisdictionId } from '../../domain/jurisdictions';
 import type { Limit } from '../../domain/limit';
+import type { StepDeclaration } from '../../domain/steps';
 
 /** The authenticated person acting; the API fills it from the token, never from the request body. */
 export interface Actor {
@@ -19,7 +20,9 @@ export type TimeoutRule =
 /** An action a person can take on a task, as the API and the UI show it. */
 export interface ActionView {
   name: string;
+  /** zh-CN, as people read it. */
   label: string;
+  labelEn?: string;
   /** A final action decides the task; others (e.g. a progress report) are recorded and it stays open. */
   final: boolean;
 }
@@ -27,6 +30,8 @@ export interface ActionView {
 /** Everything the engine needs to open a human task. Process workflows build these. */
 export interface TaskSpec {
   step: string; // e.g. 'ticket.execution'
+  /** The step's declaration (domain/<process>/steps.ts): the engine validates each action's data by it. */
+  declaration?: StepDeclaration;
   title: string;
   assignees: AssigneeSelector[];
   /** Who may extend, pause and resume the task (besides operators). */

@@ -1,0 +1,11 @@
+import type { StepDeclaration } from './steps';
+import { TICKET_STEPS } from './supervision/steps';
+
+/** Every declared step of every process, by the id a task carries: what the API serves with each task. */
+export const DECLARED_STEPS: readonly StepDeclaration[] = [...TICKET_STEPS];
+
+const byId = new Map(DECLARED_STEPS.map((step) => [step.id, step]));
+
+export function findStep(id: string): StepDeclaration | undefined {
+  return byId.get(id);
+}
