@@ -1,21 +1,23 @@
 import type { Limit } from '../limit';
 import type { ComputedDue, HolidayTable } from './holiday-table';
 import { addDays, addMonths, dayOfWeek, endOfShanghaiDay, instantMs, shanghaiDateOf, yearOf } from './shanghai-date';
+import { statutoryHolidays } from './statutory-holidays';
 
 export { formatShanghai } from './shanghai-date';
 
 /**
  * Whether a Shanghai calendar date is a working day (工作日) under the State Council's notice for
  * its year: days off (放假) are not, adjusted weekend days (调休上班) are, otherwise Monday–Friday.
- * A year missing from the table falls back to Monday–Friday with `known: false`, so the caller can
- * mark what it derives as provisional rather than silently trust it.
+ * A year missing from the table falls back to Monday–Friday less that year's statutory holidays
+ * (computed, statutory-holidays.ts) with `known: false`: the holidays are certain, the adjusted
+ * working weekends are not, so the caller marks what it derives as provisional.
  * @throws RangeError if `date` is not 'YYYY-MM-DD'.
  */
 export function isWorkingDay(date: string, table: HolidayTable): { working: boolean; known: boolean } {
   const weekday = dayOfWeek(date);
   const mondayToFriday = weekday >= 1 && weekday <= 5;
   const year = table[yearOf(date)];
-  if (!year) return { working: mondayToFriday, known: false };
+  if (!year) return { working: mondayToFriday && !statutoryHolidays(yearOf(date)).includes(date), known: false };
   if (year.daysOff.includes(date)) return { working: false, known: true };
   if (year.workingWeekendDays.includes(date)) return { working: true, known: true };
   return { working: mondayToFriday, known: true };

@@ -44,8 +44,10 @@ describe('isWorkingDay', () => {
     expect(isWorkingDay('2026-02-24', TABLE).working).toBe(true);
   });
 
-  it('a year not in the table (2027) — falls back to Monday–Friday and says it does not know', () => {
-    expect(isWorkingDay('2027-01-01', TABLE)).toEqual({ working: true, known: false }); // a Friday
+  it('a year not in the table (2027) — Monday–Friday less its statutory holidays, and says it does not know', () => {
+    // 全国年节及纪念日放假办法 (2025): 元旦放假1天 — the holiday is certain even before the notice.
+    expect(isWorkingDay('2027-01-01', TABLE)).toEqual({ working: false, known: false }); // a Friday, New Year's Day
+    expect(isWorkingDay('2027-01-04', TABLE)).toEqual({ working: true, known: false }); // a Monday
     expect(isWorkingDay('2027-01-02', TABLE)).toEqual({ working: false, known: false }); // a Saturday
   });
 
@@ -113,8 +115,9 @@ describe('computeDue — days, months, year end', () => {
 
   it('yearEnd — 31 Dec is a day off — rolls into the next year, which makes it provisional', () => {
     const table: HolidayTable = { ...TABLE, 2026: { ...TABLE[2026], daysOff: [...TABLE[2026].daysOff, '2026-12-31'] } };
+    // Fri 1 Jan 2027 is New Year's Day (statutory, known before the notice), then a weekend: Mon 4 Jan.
     expect(computeDue('2026-03-10T10:00:00+08:00', { unit: 'yearEnd' }, table)).toEqual({
-      dueAt: endOf('2027-01-01'),
+      dueAt: endOf('2027-01-04'),
       provisional: true,
       unknownYears: [2027],
     });
@@ -140,9 +143,9 @@ describe('computeDue — years not in the table', () => {
   });
 
   it('crossing from 2026 into 2027 — provisional once a 2027 day is examined', () => {
-    // Tue 29 Dec 2026 + 5 working days: 30, 31 Dec, then (assumed) Fri 1 Jan, Mon 4 and Tue 5 Jan 2027.
+    // Tue 29 Dec 2026 + 5 working days: 30, 31 Dec, then (1 Jan is New Year's Day) Mon 4, Tue 5 and Wed 6 Jan 2027.
     expect(computeDue('2026-12-29T10:00:00+08:00', { unit: 'workingDays', n: 5 }, TABLE)).toEqual({
-      dueAt: endOf('2027-01-05'),
+      dueAt: endOf('2027-01-06'),
       provisional: true,
       unknownYears: [2027],
     });

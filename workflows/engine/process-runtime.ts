@@ -13,7 +13,7 @@ import type { AssigneeSelector } from '../../domain/directory';
 import { ENGINE_POLICY } from '../../domain/engine-policy';
 import type { JurisdictionId } from '../../domain/jurisdictions';
 import { describeLimit, type Limit } from '../../domain/limit';
-import { formatShanghai } from '../../domain/calendar/working-days';
+import { formatShanghai } from '../../domain/calendar/shanghai-date';
 import {
   auditQuery,
   recomputeDeadlinesSignal,
