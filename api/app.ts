@@ -6,10 +6,12 @@ import { dirname } from 'node:path';
 import pino, { type Logger } from 'pino';
 import type { Database } from '../db/database';
 import type { Absence } from '../domain/directory';
-import { authenticate, requireRole } from './auth';
+import { authenticate, metricsAccess, requireRole } from './auth';
 import type { Config } from './config';
 import { errorMiddleware, NotFound } from './errors';
 import { guardInput } from './input-guard';
+import { createRateLimits } from './rate-limits';
+import { securityHeaders } from './security-headers';
 import { buildOpenApi } from './openapi';
 import { calendarRoutes } from './routes/calendar-routes';
 import type { RouteDefinition } from './routes/define-route';
@@ -23,7 +25,7 @@ export type ReadinessCheck = () => Promise<unknown>;
 
 export interface AppDeps {
   db: Database;
-  config: Pick<Config, 'GOVFLOW_JWT_SECRET' | 'GOVFLOW_JWT_ISSUER'>;
+  config: Pick<Config, 'GOVFLOW_JWT_SECRET' | 'GOVFLOW_JWT_ISSUER' | 'GOVFLOW_METRICS_TOKEN' | 'GOVFLOW_RATE_LIMIT_PUBLIC' | 'GOVFLOW_RATE_LIMIT_AUTH_FAILURES' | 'GOVFLOW_TRUST_PROXY'>;
   /** When given, /readyz also asks the Temporal frontend whether it answers. */
   temporal?: Client;
   /** Routes beyond the built-in ones (directory, calendar, notifications, public documents): the process routes. */
@@ -137,17 +139,21 @@ export function createApp(deps: AppDeps): Express {
   const openapi = buildOpenApi(routes);
   const docs = docsPage();
   const auth = authenticate(deps);
+  const limits = createRateLimits({ publicPerMinute: deps.config.GOVFLOW_RATE_LIMIT_PUBLIC, authFailuresPerMinute: deps.config.GOVFLOW_RATE_LIMIT_AUTH_FAILURES });
 
   const app = express();
   app.disable('x-powered-by');
+  // Per-client limits key on req.ip: the client's address as the trusted proxies report it.
+  app.set('trust proxy', deps.config.GOVFLOW_TRUST_PROXY);
   app.use(observe(log, metrics));
+  app.use(securityHeaders());
   app.use(express.json({ limit: JSON_BODY_LIMIT }));
   app.use(guardInput());
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/readyz', async (req, res) => {
+  app.get('/readyz', limits.publicEndpoints, async (req, res) => {
     const checks: [string, ReadinessCheck][] = [['database', () => deps.db.query('select 1')]];
     const temporal = deps.temporal;
     if (temporal) checks.push(['temporal', () => temporal.workflowService.getSystemInfo({})]);
@@ -166,10 +172,10 @@ export function createApp(deps: AppDeps): Express {
     const ready = outcomes.every(([, outcome]) => outcome === 'ok');
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks: Object.fromEntries(outcomes) });
   });
-  app.get('/metrics', (_req, res) => {
+  app.get('/metrics', limits.authFailures, metricsAccess(deps), (_req, res) => {
     res.type('text/plain; version=0.0.4').send(metrics.render());
   });
-  app.get('/openapi.json', (_req, res) => {
+  app.get('/openapi.json', limits.publicEndpoints, (_req, res) => {
     res.json(openapi);
   });
   app.get('/docs', (_req, res) => {
@@ -181,7 +187,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/docs/assets', express.static(docs.assets, { index: false, maxAge: '1d' }));
 
   for (const route of routes) {
-    const guards: RequestHandler[] = route.auth === false ? [] : [auth];
+    const guards: RequestHandler[] = route.auth === false ? [limits.publicEndpoints] : [limits.authFailures, auth];
     if (Array.isArray(route.auth)) guards.push(requireRole(...route.auth));
     app[route.method](route.path, ...guards, route.handle);
   }

@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express';
+import { timingSafeEqual } from 'node:crypto';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import type { Queryable } from '../db/database';
 import { getUser } from '../db/directory-repository';
@@ -38,6 +39,7 @@ export async function issueToken(options: {
 /** Why a token was refused, in words a developer can act on; never the token itself. */
 function reasonFor(err: unknown): string {
   if (err instanceof joseErrors.JWTExpired) return 'the token has expired';
+  if (err instanceof joseErrors.JWTClaimValidationFailed && err.claim === 'exp' && err.reason === 'missing') return 'the token has no expiry (exp): tokens that never expire are not accepted';
   if (err instanceof joseErrors.JWTClaimValidationFailed) return `the token's ${err.claim} claim is not accepted`;
   if (err instanceof joseErrors.JWSSignatureVerificationFailed) return 'the token signature is not valid';
   return 'the token is malformed or not signed by this issuer';
@@ -58,7 +60,12 @@ export function authenticate(deps: { db: Queryable; config: Pick<Config, 'GOVFLO
     let subject: string | undefined;
     let jurisdiction: unknown;
     try {
-      const { payload } = await jwtVerify(match[1], key, { issuer: deps.config.GOVFLOW_JWT_ISSUER, algorithms: [ALGORITHM] });
+      const { payload } = await jwtVerify(match[1], key, {
+        issuer: deps.config.GOVFLOW_JWT_ISSUER,
+        algorithms: [ALGORITHM],
+        // A leaked token without an expiry would work forever.
+        requiredClaims: ['exp'],
+      });
       subject = payload.sub;
       jurisdiction = payload.jurisdiction;
     } catch (err) {
@@ -89,5 +96,25 @@ export function requireRole(...roles: Role[]): RequestHandler {
     if (!req.user) throw new Unauthorized();
     if (!hasRole(req.user, roles)) throw new Forbidden(`this needs one of the roles: ${roles.join(', ')}`);
     next();
+  };
+}
+
+/**
+ * Middleware for GET /metrics: the configured scrape token (GOVFLOW_METRICS_TOKEN) as a bearer
+ * token, or else `authenticate` and the operator role. Request counts by route say what the
+ * government is doing; they are not public.
+ *
+ * @throws {Unauthorized} / {Forbidden} as `authenticate` and `requireRole('operator')` do.
+ */
+export function metricsAccess(deps: Parameters<typeof authenticate>[0] & { config: Pick<Config, 'GOVFLOW_METRICS_TOKEN'> }): RequestHandler {
+  const scrape = deps.config.GOVFLOW_METRICS_TOKEN ? Buffer.from(deps.config.GOVFLOW_METRICS_TOKEN) : undefined;
+  const isScrapeToken = (sent: string) => scrape !== undefined && Buffer.byteLength(sent) === scrape.length && timingSafeEqual(Buffer.from(sent), scrape);
+  const auth = authenticate(deps);
+  const operator = requireRole('operator');
+  return (req, res, next) => {
+    const match = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '');
+    if (match && isScrapeToken(match[1])) return next();
+    // Returned, so that express 5 turns a rejection (401, 403) into the error middleware's problem.
+    return auth(req, res, (err?: unknown) => (err ? next(err) : operator(req, res, next)));
   };
 }

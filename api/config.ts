@@ -25,6 +25,14 @@ const configSchema = z
     GOVFLOW_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').default(DEV_JWT_SECRET),
     GOVFLOW_JWT_ISSUER: z.string().min(1).default('govflow-dev'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /** A bearer token a metrics scraper sends to GET /metrics instead of an operator's token. */
+    GOVFLOW_METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
+    /** Requests per client per minute to the endpoints that need no token (public documents, /openapi.json, /readyz). */
+    GOVFLOW_RATE_LIMIT_PUBLIC: z.coerce.number().int().min(1).default(120),
+    /** Refused tokens per client per minute; past it every authenticated request from that client is a 429. */
+    GOVFLOW_RATE_LIMIT_AUTH_FAILURES: z.coerce.number().int().min(1).default(20),
+    /** Proxies in front of the API whose X-Forwarded-For is believed (per-client limits need the real address). */
+    GOVFLOW_TRUST_PROXY: z.coerce.number().int().min(0).default(0),
   })
   .superRefine((c, ctx) => {
     // A default secret in production would let anyone who reads this file mint tokens.

@@ -74,6 +74,19 @@ function parse<S extends Schema>(schema: S, value: unknown, whole: string, error
 }
 
 /**
+ * What createApp's middleware may answer on any route, for the OpenAPI document (a route's own
+ * declaration wins): 403 from the jurisdiction and role checks every authenticated handler makes
+ * (role-list routes get theirs, naming the roles, from buildOpenApi), 429 from the rate limits.
+ */
+function platformResponses(auth: RouteAuth): Record<number, RouteResponse> {
+  const responses: Record<number, RouteResponse> = {
+    429: { description: auth === false ? 'too many requests from this client; Retry-After says when to try again' : 'too many refused tokens from this client; Retry-After says when to try again' },
+  };
+  if (auth === true) responses[403] = { description: 'your roles or jurisdiction do not allow this' };
+  return responses;
+}
+
+/**
  * Declares a route. The one way routes are written, so that validation, auth and the OpenAPI
  * document cannot drift apart.
  *
@@ -116,5 +129,5 @@ export function defineRoute<P extends Schema = undefined, Q extends Schema = und
   };
 
   const { handler: _handler, ...declaration } = spec;
-  return { ...declaration, handle };
+  return { ...declaration, responses: { ...platformResponses(spec.auth), ...spec.responses }, handle };
 }

@@ -26,7 +26,8 @@ export interface Reply {
  * the few seconds of booting a database; it is then left open on close.
  */
 export async function startTestApi(extra: Partial<Omit<AppDeps, 'db' | 'config'>> = {}, sharedDb?: Database) {
-  const config = loadConfig({});
+  // Tests call from one address far faster than people do: rate limits are tested on their own (hardening.test.ts).
+  const config = loadConfig({ GOVFLOW_RATE_LIMIT_PUBLIC: '1000000', GOVFLOW_RATE_LIMIT_AUTH_FAILURES: '1000000' });
   const db: Database = sharedDb ?? (await openDatabase({ dataDir: 'memory://' }));
   if (!sharedDb) {
     await migrate(db);

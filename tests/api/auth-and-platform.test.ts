@@ -140,9 +140,9 @@ describe('platform endpoints', () => {
     expect((await api.call('GET', '/healthz')).headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('GET /metrics — counts requests by route pattern and status, and reports uptime', async () => {
+  it('GET /metrics (an operator) — counts requests by route pattern and status, and reports uptime', async () => {
     await api.call('GET', '/v1/calendar/2026', { token });
-    const reply = await api.call('GET', '/metrics');
+    const reply = await api.call('GET', '/metrics', { token: await api.tokenFor(await api.userWith('operator')) });
     expect(reply.status).toBe(200);
     expect(reply.contentType).toMatch(/^text\/plain/);
     expect(reply.body).toMatch(/govflow_http_requests_total\{method="GET",route="\/v1\/calendar\/:year",status="\d{3}"\} \d+$/m);

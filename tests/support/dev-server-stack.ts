@@ -14,6 +14,9 @@ import type { Role, User } from '../../domain/directory';
 import type { JurisdictionId } from '../../domain/jurisdictions';
 import { createGovWorker } from '../../worker/create-worker';
 
+/** Tests call from one address far faster than people do: rate limits are tested on their own (tests/api/hardening.test.ts). */
+const UNLIMITED = { GOVFLOW_RATE_LIMIT_PUBLIC: '1000000', GOVFLOW_RATE_LIMIT_AUTH_FAILURES: '1000000' };
+
 /**
  * Everything a user meets, for real: the API on a socket, the Temporal dev server (started once
  * per run by the global setup), a worker with the real activities, a seeded database.
@@ -21,7 +24,7 @@ import { createGovWorker } from '../../worker/create-worker';
 export async function startStack() {
   const address = inject('devServerAddress');
   const taskQueue = `govflow-e2e-${randomUUID()}`; // each file its own queue on the shared server
-  const config = loadConfig({ PORT: '0', TEMPORAL_ADDRESS: address, TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'silent' });
+  const config = loadConfig({ PORT: '0', TEMPORAL_ADDRESS: address, TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'silent', ...UNLIMITED });
   const db = await openDatabase({ dataDir: 'memory://' });
   await migrate(db);
   await seed(db);
