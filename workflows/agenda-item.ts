@@ -11,6 +11,7 @@ import { applicationViolations } from '../domain/meetings/materials';
 import type { PrerequisiteKind, ReviewStep } from '../domain/meetings/rules';
 import { rulebookFor } from '../domain/rulebooks';
 import { activities } from './engine/activities-proxy';
+import { AGENDA_COUNTERSIGN } from '../domain/meetings/item-steps';
 import { runCountersignRound } from './engine/countersign';
 import { reject } from './engine/failures';
 import { ProcessRuntime } from './engine/process-runtime';
@@ -166,7 +167,7 @@ export async function agendaItem(input: AgendaItemInput): Promise<ProcessState> 
       limit: countersignRules.replyLimit,
       silenceIsConsent: countersignRules.silenceIsConsent,
       escalateToUnitId: input.leadUnitId,
-      step: 'agenda.countersign',
+      step: AGENDA_COUNTERSIGN,
     });
     rt.details.countersign = replies;
     const objections = replies.filter((r) => r.verdict === 'disagree');

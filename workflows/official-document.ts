@@ -2,7 +2,6 @@ import { ApplicationFailure } from '@temporalio/workflow';
 import type { Source } from '../domain/citation';
 import { cited } from '../domain/citation';
 import type { AssigneeSelector } from '../domain/directory';
-import { DOCUMENT_ACTION_SCHEMAS } from '../domain/documents/actions';
 import { isUrgent, type DisclosureAttribute, type Direction, type IssuerKind, type Urgency } from '../domain/documents/attributes';
 import type { DocumentKind } from '../domain/documents/kinds';
 import { issuerCodeFor } from '../domain/documents/numbering';
@@ -14,6 +13,21 @@ import type { JurisdictionId } from '../domain/jurisdictions';
 import type { Limit } from '../domain/limit';
 import { NATIONAL_OPEN_GOVERNMENT } from '../domain/rulebooks/national';
 import { rulebookFor } from '../domain/rulebooks';
+import { formatShanghaiChinese } from '../domain/calendar/shanghai-date';
+import {
+  DOCUMENT_COUNTERSIGN,
+  DOCUMENT_COUNTERSIGN_COORDINATION,
+  DOCUMENT_COUNTERSIGN_DECISION,
+  DOCUMENT_HEAD_SIGN_OFF,
+  DOCUMENT_OFFICE_REVIEW,
+  DOCUMENT_PUBLICATION,
+  DOCUMENT_REVISION,
+  DOCUMENT_SEAL_CONSENT,
+  DOCUMENT_SEAL_REVIEW,
+  DOCUMENT_ISSUE,
+  SIGNING_STEPS,
+} from '../domain/documents/steps';
+import { parseAction, parseOutcome, stepTask } from '../domain/steps';
 import { activities } from './engine/activities-proxy';
 import { runCountersignRound, type CountersignReply } from './engine/countersign';
 import { reject } from './engine/failures';
@@ -87,8 +101,8 @@ export async function officialDocument(input: OfficialDocumentInput): Promise<Pr
   const leadUnit: AssigneeSelector[] = [{ kind: 'users', userIds: [input.drafterId] }, ...leadHead];
 
   /** A new draft text must keep the length cap too; checked before the action is taken. */
-  const checkBody = (body: unknown) => {
-    const tooLong = typeof body === 'string' ? lengthViolation(rules, input.scope, body) : undefined;
+  const checkBody = (body: string) => {
+    const tooLong = lengthViolation(rules, input.scope, body);
     if (tooLong) reject.badRequest('draft too long', [{ field: 'data.body', reason: tooLong }]);
   };
   const replaceDraft = (body: string, by: string, why: string, rule: Source) => {
@@ -103,44 +117,41 @@ export async function officialDocument(input: OfficialDocumentInput): Promise<Pr
     await rt.setDeadline({ id: deadlineId, label: 'revision of the returned draft', rule: DOCUMENT_POLICY.revisionLimit.source, startAt: rt.now(), limit: DOCUMENT_POLICY.revisionLimit.value });
     return rt.openTask(
       {
-        step: 'document.revision',
-        title: `Revise the draft: ${reason}`,
+        ...stepTask(DOCUMENT_REVISION),
+        title: `修改文稿：${reason}`,
         assignees: leadUnit,
-        actions: [{ name: 'resubmit', label: 'Resubmit the revised draft', final: true }],
         deadlineId,
         timeoutRule: 'none',
         rule,
       },
-      { schemas: DOCUMENT_ACTION_SCHEMAS, validate: (a) => checkBody(a.data?.body) },
+      { validate: (message) => checkBody(parseAction(DOCUMENT_REVISION, message).data.body) },
     );
   };
   const awaitRevision = async (task: TaskRecord, reason: string): Promise<void> => {
-    const out = await rt.awaitTask(task);
-    replaceDraft(String(out.data!.body), out.actorId, String(out.data?.note ?? reason), task.spec.rule);
+    const out = parseOutcome(DOCUMENT_REVISION, await rt.awaitTask(task));
+    if (out.action !== 'resubmit') return;
+    replaceDraft(out.data.body, out.actorId, out.data.note ?? reason, task.spec.rule);
   };
 
   // 1. The lead unit's head reviews the draft and signs a specific opinion (000:69, 002:54, 003:63).
   for (;;) {
     rt.setStep('drafting');
-    const out = await rt.runTask(
-      {
-        step: 'document.head-sign-off',
-        title: `Sign off the draft: ${input.title}`,
+    const out = parseOutcome(
+      DOCUMENT_HEAD_SIGN_OFF,
+      await rt.runTask({
+        ...stepTask(DOCUMENT_HEAD_SIGN_OFF),
+        title: `部门负责人审核签字：${input.title}`,
         assignees: leadHead,
-        actions: [
-          { name: 'sign-off', label: 'Sign off with an opinion', final: true },
-          { name: 'return-to-drafter', label: 'Return to the drafter', final: true },
-        ],
         timeoutRule: 'none',
         rule: rules.headSignOff.source,
-      },
-      { schemas: DOCUMENT_ACTION_SCHEMAS },
+      }),
     );
     if (out.action === 'sign-off') {
-      rt.details.headSignOff = { by: out.actorId, onBehalfOf: out.onBehalfOf, opinion: out.data?.opinion, at: out.at, rule: rules.headSignOff.source };
+      rt.details.headSignOff = { by: out.actorId, onBehalfOf: out.onBehalfOf, opinion: out.data.opinion, at: out.at, rule: rules.headSignOff.source };
       break;
     }
-    const reason = String(out.data?.reason);
+    if (out.action !== 'return-to-drafter') continue;
+    const reason = out.data.reason;
     await awaitRevision(await openRevision(reason, rules.headSignOff.source), reason);
   }
 
@@ -194,7 +205,7 @@ export async function officialDocument(input: OfficialDocumentInput): Promise<Pr
       processId: rt.id,
       kind: 'document-issued',
       subject: `${issued.number} ${input.title}`,
-      body: `Issued ${issued.issuedAt}; electronic documents count as paper ones (000:72, 002:61).`,
+      body: `已于${formatShanghaiChinese(issued.issuedAt)}印发；电子公文与纸质公文具有同等效力（000:72, 002:61）。`,
       dedupeKey: `${rt.id}/issued`,
     });
   rt.audit({ actorId: 'system', action: 'issued', rule: 'docs2012:26', detail: `${issued.number} → ${input.addressees.join(', ') || 'no addressees'}` });
@@ -222,7 +233,7 @@ export async function officialDocument(input: OfficialDocumentInput): Promise<Pr
         limit,
         silenceIsConsent: rules.countersign.silenceIsConsent,
         escalateToUnitId: input.leadUnitId,
-        step: 'document.countersign',
+        step: DOCUMENT_COUNTERSIGN,
       });
       countersign.push(replies);
       const objections = replies.filter((r) => r.verdict === 'disagree');
@@ -230,49 +241,46 @@ export async function officialDocument(input: OfficialDocumentInput): Promise<Pr
 
       // 000:62 / 001:50: the lead unit coordinates; if it stays, it lists each side's grounds and a proposal.
       rt.setStep('countersign-coordination');
-      const coordination = await rt.runTask(
+      const coordinated = await rt.runTask(
         {
-          step: 'document.countersign-coordination',
-          title: `Resolve the disagreement of ${objections.map((o) => o.unitId).join(', ')}`,
+          ...stepTask(DOCUMENT_COUNTERSIGN_COORDINATION),
+          title: `协调会签分歧（${objections.map((o) => o.unitId).join('、')}）：${input.title}`,
           assignees: leadHead,
-          actions: [
-            { name: 'revise', label: 'Revise the draft and ask the units again', final: true },
-            { name: 'refer-to-leader', label: 'List each side’s grounds and a proposal for the leader in charge', final: true },
-          ],
           timeoutRule: 'none',
           rule: limit.source,
         },
         {
-          schemas: DOCUMENT_ACTION_SCHEMAS,
-          validate: (a) => {
+          validate: (message) => {
+            const a = parseAction(DOCUMENT_COUNTERSIGN_COORDINATION, message);
             if (a.action !== 'revise') return;
-            checkBody(a.data?.body);
-            const unknown = (a.data!.reopenUnits as string[]).filter((u) => !input.countersignUnitIds.includes(u));
+            checkBody(a.data.body);
+            const unknown = a.data.reopenUnits.filter((u) => !input.countersignUnitIds.includes(u));
             if (unknown.length) reject.badRequest('not a countersigning unit', [{ field: 'data.reopenUnits', reason: `${unknown.join(', ')} did not countersign; one of ${input.countersignUnitIds.join(', ')}` }]);
           },
         },
       );
+      const coordination = parseOutcome(DOCUMENT_COUNTERSIGN_COORDINATION, coordinated);
       if (coordination.action === 'revise') {
         // A revised draft goes back to the units whose opinion it touches.
-        replaceDraft(String(coordination.data!.body), coordination.actorId, String(coordination.data!.note), limit.source);
-        units = coordination.data!.reopenUnits as string[];
+        replaceDraft(coordination.data.body, coordination.actorId, coordination.data.note, limit.source);
+        units = coordination.data.reopenUnits;
         continue;
       }
-      rt.details.coordination = { objections: objections.map((o) => ({ unitId: o.unitId, grounds: o.text })), leadGrounds: coordination.data!.leadGrounds, proposal: coordination.data!.proposal };
+      if (coordination.action !== 'refer-to-leader') return;
+      rt.details.coordination = { objections: objections.map((o) => ({ unitId: o.unitId, grounds: o.text })), leadGrounds: coordination.data.leadGrounds, proposal: coordination.data.proposal };
       rt.setStep('countersign-leader-decision');
-      const decision = await rt.runTask(
-        {
-          step: 'document.countersign-decision',
-          title: `Decide the countersign disagreement: ${input.title}`,
+      const decision = parseOutcome(
+        DOCUMENT_COUNTERSIGN_DECISION,
+        await rt.runTask({
+          ...stepTask(DOCUMENT_COUNTERSIGN_DECISION),
+          title: `裁定会签分歧：${input.title}`,
           assignees: [{ kind: 'leaderInCharge', unitId: input.leadUnitId }],
-          actions: [{ name: 'decide', label: 'Decide', final: true }],
           timeoutRule: 'none',
           rule: limit.source,
-        },
-        { schemas: DOCUMENT_ACTION_SCHEMAS },
+        }),
       );
       viewsDiffer = true; // the signing route may change (002:55: the chief signs where views differ)
-      rt.details.countersignDecision = { by: decision.actorId, onBehalfOf: decision.onBehalfOf, decision: decision.data!.decision, at: decision.at };
+      rt.details.countersignDecision = { by: decision.actorId, onBehalfOf: decision.onBehalfOf, decision: decision.data?.decision, at: decision.at };
       return;
     }
   }
@@ -295,44 +303,41 @@ export async function officialDocument(input: OfficialDocumentInput): Promise<Pr
     let revision: Promise<unknown> | undefined;
     const task: TaskRecord = await rt.openTask(
       {
-        step: 'document.office-review',
-        title: `Review the draft (审核): ${input.title}`,
+        ...stepTask(DOCUMENT_OFFICE_REVIEW, refusals.length ? undefined : ['edit', 'return-for-revision', 'approve']),
+        title: `办公室审核：${input.title}`,
         assignees: OFFICE_STAFF,
         controllers: OFFICE_DIRECTOR,
         escalateTo: OFFICE_DIRECTOR,
-        actions: [
-          { name: 'edit', label: 'Edit the draft', final: false },
-          { name: 'return-for-revision', label: 'Return to the lead unit for revision', final: false },
-          { name: 'approve', label: 'Approve for signing', final: true },
-          ...(refusals.length ? [{ name: 'refuse', label: 'Refuse to issue', final: true }] : []),
-        ],
         deadlineId,
         timeoutRule: 'escalate',
         rule,
       },
       {
-        schemas: DOCUMENT_ACTION_SCHEMAS,
-        validate: (a) => {
-          if (a.action === 'edit') checkBody(a.data?.body);
-          if (a.action === 'refuse' && !refusals.some((r) => r.value === a.data?.reason))
+        validate: (message) => {
+          const a = parseAction(DOCUMENT_OFFICE_REVIEW, message);
+          if (a.action === 'edit') checkBody(a.data.body);
+          if (a.action === 'refuse' && !refusals.some((r) => r.value === a.data.reason))
             reject.badRequest('not a reason the rules give', [{ field: 'data.reason', reason: `one of: ${refusals.map((r) => `${r.value} (${r.source})`).join(', ')}` }]);
         },
-        onAction: async (a) => {
-          if (a.action === 'edit') return replaceDraft(String(a.data!.body), a.actor.userId, String(a.data!.note), rule);
+        onAction: async (message) => {
+          const a = parseAction(DOCUMENT_OFFICE_REVIEW, message);
+          if (a.action === 'edit') return replaceDraft(a.data.body, message.actor.userId, a.data.note, rule);
+          if (a.action !== 'return-for-revision') return;
           // Back with the lead unit: the office's clock stops until the revision comes back (003:63).
-          const reason = String(a.data!.reason);
-          rt.pauseTask(task, a.actor.userId, `returned for revision: ${reason}`, rule);
+          const reason = a.data.reason;
+          rt.pauseTask(task, message.actor.userId, `returned for revision: ${reason}`, rule);
           const back = await openRevision(reason, rule);
           revision = awaitRevision(back, reason).then(() => rt.resumeTask(task, 'system', 'revised draft received', rule));
         },
       },
     );
-    const out = await rt.awaitTask(task);
+    const out = parseOutcome(DOCUMENT_OFFICE_REVIEW, await rt.awaitTask(task));
     await revision;
     if (out.action === 'refuse') {
-      const reason = refusals.find((r) => r.value === out.data!.reason)!;
-      rt.details.refusal = { reason: reason.value, rule: reason.source, explanation: out.data!.explanation, by: out.actorId, at: out.at };
-      rt.audit({ actorId: out.actorId, action: 'refused-to-issue', rule: reason.source, detail: `${reason.value}: ${out.data!.explanation}` });
+      const refused = out.data;
+      const reason = refusals.find((r) => r.value === refused.reason)!;
+      rt.details.refusal = { reason: reason.value, rule: reason.source, explanation: refused.explanation, by: out.actorId, at: out.at };
+      rt.audit({ actorId: out.actorId, action: 'refused-to-issue', rule: reason.source, detail: `${reason.value}: ${refused.explanation}` });
       return { refusedUnder: reason.source };
     }
     rt.details.officeReview = { by: out.actorId, at: out.at, draftVersion: draft.version, rule };
@@ -357,27 +362,22 @@ export async function officialDocument(input: OfficialDocumentInput): Promise<Pr
       if (reading && deadlineId)
         await rt.setDeadline({ id: deadlineId, label: `${step.role} reading (${input.urgency})`, rule: reading.source, startAt: rt.now(), limit: reading.value });
       const issues = step.act === 'issue';
-      const out = await rt.runTask(
-        {
-          step: `document.${step.act}`,
-          title: `${issues ? 'Sign and issue (签发)' : step.act === 'sign-off' ? 'Sign off (审签)' : 'Review (审核)'}: ${input.title}`,
-          assignees,
-          escalateTo: OFFICE_DIRECTOR,
-          actions: [
-            issues ? { name: 'sign-and-issue', label: 'Sign and issue (签发)', final: true } : { name: 'approve-signature', label: 'Approve with an opinion', final: true },
-            { name: 'return-to-office', label: 'Return to the office', final: true },
-          ],
-          deadlineId,
-          timeoutRule: 'escalate',
-          rule: step.rule,
-        },
-        { schemas: DOCUMENT_ACTION_SCHEMAS },
-      );
+      const declared = issues ? DOCUMENT_ISSUE : SIGNING_STEPS[step.act === 'sign-off' ? 'sign-off' : 'review'];
+      const raw = await rt.runTask({
+        ...stepTask(declared),
+        title: `${declared.label}：${input.title}`,
+        assignees,
+        escalateTo: OFFICE_DIRECTOR,
+        deadlineId,
+        timeoutRule: 'escalate',
+        rule: step.rule,
+      });
+      const out = issues ? parseOutcome(DOCUMENT_ISSUE, raw) : parseOutcome(declared, raw);
       if (out.action === 'return-to-office') {
-        rt.audit({ actorId: out.actorId, onBehalfOf: out.onBehalfOf, action: 'returned-to-office', rule: step.rule, detail: String(out.data?.opinion) });
+        rt.audit({ actorId: out.actorId, onBehalfOf: out.onBehalfOf, action: 'returned-to-office', rule: step.rule, detail: out.data.opinion });
         return false;
       }
-      signatures.push({ role: step.role, act: step.act, by: out.actorId, onBehalfOf: out.onBehalfOf, opinion: out.data?.opinion as string, at: out.at, rule: step.rule });
+      signatures.push({ role: step.role, act: step.act, by: out.actorId, onBehalfOf: out.onBehalfOf, opinion: out.data?.opinion, at: out.at, rule: step.rule });
     }
     return true;
   }
@@ -399,17 +399,14 @@ export async function officialDocument(input: OfficialDocumentInput): Promise<Pr
     rt.setStep('seal');
     for (const step of seal) {
       const role = step.role === 'other-vice-chiefs' ? 'vice-chief' : step.role;
-      const out = await rt.runTask(
-        {
-          step: `document.seal-${step.act}`,
-          title: `${step.act === 'consent' ? 'Consent to' : 'Review'} the use of the ${input.issuer} seal: ${input.title}`,
-          assignees: signingAssignees(role, input.leadUnitId),
-          actions: [{ name: 'approve-seal', label: step.act === 'consent' ? 'Consent (签字同意)' : 'Approve', final: true }],
-          timeoutRule: 'none',
-          rule: step.rule,
-        },
-        { schemas: DOCUMENT_ACTION_SCHEMAS },
-      );
+      const declared = step.act === 'consent' ? DOCUMENT_SEAL_CONSENT : DOCUMENT_SEAL_REVIEW;
+      const out = await rt.runTask({
+        ...stepTask(declared),
+        title: `${declared.label}（${input.issuer === 'government' ? '政府印章' : '办公室印章'}）：${input.title}`,
+        assignees: signingAssignees(role, input.leadUnitId),
+        timeoutRule: 'none',
+        rule: step.rule,
+      });
       rt.audit({ actorId: out.actorId, onBehalfOf: out.onBehalfOf, action: `seal-${step.act}`, rule: step.rule });
     }
     rt.audit({ actorId: 'system', action: 'sealed', rule: seal[seal.length - 1].rule, detail: `${input.issuer} seal` });
@@ -419,20 +416,16 @@ export async function officialDocument(input: OfficialDocumentInput): Promise<Pr
     rt.setStep('publication');
     const limit = NATIONAL_OPEN_GOVERNMENT.proactivePublication;
     await rt.setDeadline({ id: 'publication', label: 'proactive publication', rule: limit.source, startAt: issuedAt, limit: limit.value });
-    const out = await rt.runTask(
-      {
-        step: 'document.publication',
-        title: `Publish (主动公开): ${input.title}`,
-        assignees: OFFICE_STAFF,
-        controllers: OFFICE_DIRECTOR,
-        escalateTo: OFFICE_DIRECTOR,
-        actions: [{ name: 'publish', label: 'Confidentiality checked: publish', final: true }],
-        deadlineId: 'publication',
-        timeoutRule: 'escalate',
-        rule: limit.source,
-      },
-      { schemas: DOCUMENT_ACTION_SCHEMAS },
-    );
+    const out = await rt.runTask({
+      ...stepTask(DOCUMENT_PUBLICATION),
+      title: `主动公开：${input.title}`,
+      assignees: OFFICE_STAFF,
+      controllers: OFFICE_DIRECTOR,
+      escalateTo: OFFICE_DIRECTOR,
+      deadlineId: 'publication',
+      timeoutRule: 'escalate',
+      rule: limit.source,
+    });
     const { publishedAt } = await activities('publish to the public list').publishDocument({ processId: rt.id, at: out.at });
     rt.details.publishedAt = publishedAt;
     rt.audit({ actorId: out.actorId, action: 'published', rule: limit.source, detail: 'confidentiality checked (002:28)' });

@@ -83,3 +83,10 @@ export function formatShanghai(iso: string): string {
   if (local.slice(11, 23) === '00:00:00.000') return `${addDays(date, -1)} 24:00`;
   return `${date} ${time}`;
 }
+
+/** The same instant as a Chinese office writes it: '2026年11月24日 17:00' (midnight as 24:00 of the day before). */
+export function formatShanghaiChinese(iso: string): string {
+  const [date, time] = formatShanghai(iso).split(' ');
+  const [y, m, d] = date.split('-').map(Number);
+  return `${y}年${m}月${d}日 ${time}`;
+}

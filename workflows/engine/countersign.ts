@@ -1,12 +1,16 @@
 import type { Cited, Source } from '../../domain/citation';
 import type { Limit } from '../../domain/limit';
-import { DOCUMENT_ACTION_SCHEMAS } from '../../domain/documents/actions';
+import type { CountersignStep } from '../../domain/countersign-steps';
+import { parseAction, parseOutcome, stepTask } from '../../domain/steps';
 import { reject } from './failures';
 import type { ProcessRuntime } from './process-runtime';
 import type { TaskRecord } from './task-record';
 
-/** How a unit answered a countersign (会签): a reply, or the rules' reading of its silence. */
-export type CountersignVerdict = 'agree' | 'agree-with-comments' | 'disagree' | 'deemed-consent';
+/**
+ * How a unit answered a countersign (会签): a reply, or the rules' reading of its silence;
+ * `cancelled` only if the process ended before the unit answered.
+ */
+export type CountersignVerdict = 'agree' | 'agree-with-comments' | 'disagree' | 'deemed-consent' | 'cancelled';
 
 export interface CountersignReply {
   round: number;
@@ -31,7 +35,8 @@ export interface CountersignRound {
   silenceIsConsent: Cited<boolean>;
   /** Whom an overdue reply is escalated to where silence is not consent. */
   escalateToUnitId: string;
-  step: string; // e.g. 'document.countersign'
+  /** The step the units' tasks run in, e.g. document.countersign (domain/countersign-steps.ts). */
+  step: CountersignStep;
 }
 
 /**
@@ -49,34 +54,29 @@ export async function runCountersignRound(rt: ProcessRuntime, round: Countersign
     if (limit) await rt.setDeadline({ id: deadlineId, label: `countersign reply of ${unitId} (round ${round.round})`, rule, startAt, limit });
     const task = await rt.openTask(
       {
-        step: round.step,
-        title: `Countersign (会签) round ${round.round}: ${round.subject}`,
+        ...stepTask(round.step),
+        title: `会签（第${round.round}轮）：${round.subject}`,
         assignees: [{ kind: 'role', role: 'department-head', unitId }, { kind: 'role', role: 'department-staff', unitId }],
         controllers: [{ kind: 'role', role: 'department-head', unitId: round.escalateToUnitId }],
         escalateTo: [{ kind: 'role', role: 'department-head', unitId: round.escalateToUnitId }],
-        actions: [
-          { name: 'agree', label: 'Agree (同意)', final: true },
-          { name: 'agree-with-comments', label: 'Agree with comments', final: true },
-          { name: 'disagree', label: 'Disagree, with grounds', final: true },
-          { name: 'request-new-limit', label: 'Ask for a new limit', final: false },
-        ],
         deadlineId: limit ? deadlineId : undefined,
         timeoutRule: round.silenceIsConsent.value ? 'deemed-consent' : 'escalate',
         rule,
       },
       {
-        schemas: DOCUMENT_ACTION_SCHEMAS,
         validate: (input) => {
           if (input.action === 'request-new-limit' && !limit) reject.conflict(`this countersign has no reply limit to renegotiate (${rule})`);
         },
         onAction: async (input) => {
+          const action = parseAction(round.step, input);
+          if (action.action !== 'request-new-limit') return;
           // 000:62: a unit that cannot reply in time negotiates a new limit (协商新的时限).
-          const workingDays = input.data!.workingDays as number;
+          const { workingDays, reason } = action.data;
           await rt.setDeadline(
             { id: deadlineId, label: `countersign reply of ${unitId} (round ${round.round}, new limit)`, rule, startAt: rt.now(), limit: { unit: 'workingDays', n: workingDays } },
             input.actor.userId,
           );
-          rt.audit({ actorId: input.actor.userId, action: 'countersign-limit-renegotiated', rule, detail: `${unitId}: ${workingDays} working days — ${input.data!.reason}` });
+          rt.audit({ actorId: input.actor.userId, action: 'countersign-limit-renegotiated', rule, detail: `${unitId}: ${workingDays} working days — ${reason}` });
         },
       },
     );
@@ -86,9 +86,9 @@ export async function runCountersignRound(rt: ProcessRuntime, round: Countersign
 
   const outcomes = await rt.awaitAll(opened.map((o) => o.task));
   const replies = opened.map(({ unitId }, i): CountersignReply => {
-    const outcome = outcomes[i];
-    const verdict = outcome.action as CountersignVerdict;
-    const text = (outcome.data?.comments ?? outcome.data?.grounds) as string | undefined;
+    const outcome = parseOutcome(round.step, outcomes[i], ['agree', 'agree-with-comments', 'disagree']);
+    const verdict: CountersignVerdict = outcome.action === 'returned' ? 'cancelled' : outcome.action;
+    const text = outcome.action === 'agree-with-comments' ? outcome.data.comments : outcome.action === 'disagree' ? outcome.data.grounds : undefined;
     if (verdict === 'deemed-consent') {
       rt.audit({ actorId: 'system', action: 'countersign-deemed-consent', rule: round.silenceIsConsent.source, detail: `${unitId}: 视为无不同意见` });
     }
@@ -96,3 +96,4 @@ export async function runCountersignRound(rt: ProcessRuntime, round: Countersign
   });
   return replies;
 }
+
