@@ -5,6 +5,7 @@ import { createNotificationActivities } from './notification-activities';
 import { createArchiveActivities } from './archive-activities';
 import { createDocumentActivities } from './document-activities';
 import { createMeetingActivities } from './meeting-activities';
+import { createDecisionPublicationActivities } from './decision-publication-activities';
 
 export interface ActivityDeps {
   db: Database;
@@ -19,6 +20,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createArchiveActivities(deps),
     ...createDocumentActivities(deps),
     ...createMeetingActivities(deps),
+    ...createDecisionPublicationActivities(deps),
   };
 }
 

@@ -17,6 +17,7 @@ import { calendarRoutes } from './routes/calendar-routes';
 import type { RouteDefinition } from './routes/define-route';
 import { directoryRoutes } from './routes/directory-routes';
 import { notificationRoutes } from './routes/notification-routes';
+import { publicDecisionRoutes } from './routes/public-decision-routes';
 import { publicDocumentRoutes } from './routes/public-document-routes';
 import './types';
 
@@ -129,7 +130,7 @@ const DOCS_INIT = `window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '
 export function createApp(deps: AppDeps): Express {
   const log = deps.log ?? pino({ level: 'info' });
   const metrics = createMetrics();
-  const routes = [...directoryRoutes(deps), ...calendarRoutes(deps), ...notificationRoutes(deps), ...publicDocumentRoutes(deps), ...(deps.routes ?? [])];
+  const routes = [...directoryRoutes(deps), ...calendarRoutes(deps), ...notificationRoutes(deps), ...publicDocumentRoutes(deps), ...publicDecisionRoutes(deps), ...(deps.routes ?? [])];
   const seen = new Set<string>();
   for (const r of routes) {
     const key = `${r.method.toUpperCase()} ${r.path}`;

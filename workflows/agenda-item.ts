@@ -1,4 +1,4 @@
-import { condition, ParentClosePolicy, setHandler, startChild } from '@temporalio/workflow';
+import { condition, ParentClosePolicy, patched, setHandler, startChild } from '@temporalio/workflow';
 import type { Source } from '../domain/citation';
 import type { AssigneeSelector } from '../domain/directory';
 import type { DisclosureAttribute, Direction, IssuerKind } from '../domain/documents/attributes';
@@ -405,10 +405,14 @@ export async function agendaItem(input: AgendaItemInput): Promise<ProcessState> 
     const waits: Promise<void>[] = [];
     if (input.document) waits.push(issueTheDocument(input.document, decided, meetingAt));
     if (ruleInForce(input.jurisdiction, 'meetings.superviseDecisions', rules.superviseDecisions.value)) await superviseTheDecision(decided);
-    if (rules.publishDecisions.value) {
+    if (ruleInForce(input.jurisdiction, 'meetings.publishDecisions', rules.publishDecisions.value)) {
       const published = !input.confidential;
+      const rule = rules.publishDecisions.source;
+      // Onto the public list (GET /public/decisions), not only the audit trail; items started before this kept the audit line alone.
+      if (published && patched('decisions-on-public-list'))
+        await activities('publish the decision').publishDecision({ itemId: rt.id, jurisdiction: input.jurisdiction, meetingId: decided.meetingId, title: input.title, decision: decided.decision, outcome: decided.outcome, rule, decidedAt: decided.minutesSignedAt, publishedAt: rt.now() });
       rt.details.decisionPublished = published;
-      rt.audit({ actorId: 'system', action: published ? 'decision-published' : 'decision-not-published', rule: rules.publishDecisions.source, detail: published ? decided.decision : 'confidential' });
+      rt.audit({ actorId: 'system', action: published ? 'decision-published' : 'decision-not-published', rule, detail: published ? decided.decision : 'confidential' });
     }
     await Promise.all(waits);
   }

@@ -218,7 +218,8 @@ export const CHAOYANG_SHUANGTA_2022: Rulebook = {
     // 001:61: 政府重要会议议定事项 … 要明确相关负责人具体落实,办理完毕后向政府报告办理情况;
     // 001:62: 政府常务会议定期听取督查工作汇报.
     superviseDecisions: cited(true, '001:61'),
-    publishDecisions: cited(false, 'none:001'),
+    // 001:27: 政府全体会议、政府常务会议讨论决定的事项 … 除依法需要保密的外,应及时公布.
+    publishDecisions: cited(true, '001:27'),
   },
   decisions: {
     ...decree713Defaults('001'),

@@ -20,4 +20,8 @@ export const RULE_CORRECTIONS: readonly RuleCorrection[] = [
   { patch: 'rule-001-supervise-decisions', jurisdiction: 'chaoyang-shuangta-2022', rule: 'meetings.superviseDecisions', before: false },
   // 000:31: 全面落实行政规范性文件合法性审核.
   { patch: 'rule-000-normative-legality-review', jurisdiction: 'jinan-shizhong-2023', rule: 'meetings.prerequisites.normativeDocument', before: null },
+  // 001:27, 003:36, 004:21: decisions published unless confidential.
+  { patch: 'rule-001-publish-decisions', jurisdiction: 'chaoyang-shuangta-2022', rule: 'meetings.publishDecisions', before: false },
+  { patch: 'rule-003-publish-decisions', jurisdiction: 'zibo-zhangdian-2022', rule: 'meetings.publishDecisions', before: false },
+  { patch: 'rule-004-publish-decisions', jurisdiction: 'rizhao-2017', rule: 'meetings.publishDecisions', before: false },
 ];

@@ -161,6 +161,7 @@ export const JINAN_SHIZHONG_2023: Rulebook = {
     documentIssueLimit: cited<Limit>({ unit: 'workingDays', n: 5 }, '000:53'),
     majorRevisionLimit: null,
     superviseDecisions: cited(true, '000:54'),
+    // 000:53: 区政府全体会议和区政府常务会议讨论决定的事项,除依法需要保密的外,应当及时公布.
     publishDecisions: cited(true, '000:53'),
   },
   decisions: {

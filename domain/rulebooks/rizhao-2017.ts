@@ -153,7 +153,8 @@ export const RIZHAO_2017: Rulebook = {
     majorRevisionLimit: null,
     // 004:53(二): the office and the supervision bureau check how decisions of important meetings are carried out.
     superviseDecisions: cited(true, '004:53'),
-    publishDecisions: cited(false, 'none:004'),
+    // 004:21: 市政府全体会议、常务会议讨论决定的事项 … 除需要保密的外,应及时公开.
+    publishDecisions: cited(true, '004:21'),
   },
   decisions: {
     ...decree713Defaults('004'),

@@ -145,7 +145,8 @@ export const ZIBO_ZHANGDIAN_2022: Rulebook = {
     documentIssueLimit: cited<Limit>({ unit: 'workingDays', n: 5 }, '003:57'),
     majorRevisionLimit: cited<Limit>({ unit: 'workingDays', n: 10 }, '003:57'),
     superviseDecisions: cited(true, '003:57'),
-    publishDecisions: cited(false, 'none:003'),
+    // 003:36: 区政府全体会议和常务会议决定的事项 … 除依法依规需要保密的外，应及时公布.
+    publishDecisions: cited(true, '003:36'),
   },
   decisions: {
     ...decree713Defaults('003'),

@@ -126,3 +126,15 @@ describe('documents.letterIssuerCodes: a letter prints its own code (item 8)', (
     }
   });
 });
+
+describe('meetings.publishDecisions: decided matters published unless confidential (item 3)', () => {
+  it('000:53, 001:27, 003:36, 004:21 — 常务会议讨论决定的事项,除依法需要保密的外,应当及时公布; 002 says nothing of it', () => {
+    expect(JURISDICTION_IDS.map((j) => meetings(j).publishDecisions)).toEqual([
+      { value: true, source: '000:53' },
+      { value: true, source: '001:27' },
+      { value: false, source: 'none:002' },
+      { value: true, source: '003:36' },
+      { value: true, source: '004:21' },
+    ]);
+  });
+});

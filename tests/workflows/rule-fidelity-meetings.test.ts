@@ -1,6 +1,7 @@
 import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listPublishedDecisions } from '../../db/published-decision-repository';
 import type { JurisdictionId } from '../../domain/jurisdictions';
 import type { ProcessState } from '../../workflows/engine/types';
 import { agendaOutcomeSignal, agendaScheduledSignal, type AgendaOutcome } from '../../workflows/meeting-messages';
@@ -12,6 +13,7 @@ import { startTimeSkipping, type TimeSkippingHarness } from '../support/time-ski
 const JS: JurisdictionId = 'jinan-shizhong-2023'; // 000
 const CS: JurisdictionId = 'chaoyang-shuangta-2022'; // 001
 const ZD: JurisdictionId = 'zibo-zhangdian-2022'; // 003
+const RZ: JurisdictionId = 'rizhao-2017'; // 004
 
 let h: TimeSkippingHarness;
 beforeAll(async () => {
@@ -67,5 +69,27 @@ describe('rules of the agenda item, per seed', () => {
     expect(ticketState.details).toMatchObject({ source: 'meeting-decision' });
     expect(ticketState.deadlines[0].dueAt).toBe(dueAt);
     await h.env.client.workflow.getHandle(ticket!.processId).terminate('test done');
+  });
+
+  // 000:53 / 001:27 / 003:36 / 004:21: 常务会议讨论决定的事项,除依法需要保密的外,应当及时公布 — on the public list.
+  it.each([
+    [JS, '000:53'],
+    [CS, '001:27'],
+    [ZD, '003:36'],
+    [RZ, '004:21'],
+  ] as const)('%s: a decided matter goes onto the public list of decisions (%s); a confidential one does not', async (j, rule) => {
+    const open = await startAgendaItem(h.env.client, h.taskQueue, agendaItemInput(j, { title: `公开议题 ${rule}` }));
+    const secret = await startAgendaItem(h.env.client, h.taskQueue, agendaItemInput(j, { title: `保密议题 ${rule}`, confidential: true }));
+    for (const handle of [open, secret]) {
+      await driveAgendaItem(handle, awaitingMeeting);
+      await decide(handle, `meeting.${j}.${randomUUID()}`, { supervisionDueAt: new Date(Date.now() + 30 * 86_400_000).toISOString(), decision: '原则通过，由区住建局组织实施' });
+    }
+    for (const handle of [open, secret]) {
+      const s = await waitForState(handle, (x) => x.status !== 'running');
+      for (const l of s.links.filter((x) => x.relation === 'spawned')) await h.env.client.workflow.getHandle(l.processId).terminate('test done');
+    }
+    const listed = await listPublishedDecisions(h.db, { jurisdiction: j, limit: 50, offset: 0 });
+    expect(listed.filter((d) => d.itemId === open.workflowId)).toEqual([expect.objectContaining({ title: `公开议题 ${rule}`, decision: '原则通过，由区住建局组织实施', outcome: 'approved', rule })]);
+    expect(listed.some((d) => d.itemId === secret.workflowId)).toBe(false);
   });
 });
