@@ -45,15 +45,15 @@ async function serve(env: Record<string, string>) {
 describe('the workbench routes', () => {
   it('dev issuer — on a development server — lists the sample people and signs a token that the API accepts', async () => {
     const { url } = await serve({});
-    const people = await (await fetch(`${url}/v1/dev/users`)).json();
+    const people = (await (await fetch(`${url}/v1/dev/users`)).json()) as any;
     const chaoyang = people.jurisdictions.find((j: { id: string }) => j.id === 'chaoyang-shuangta-2022');
     expect(chaoyang.name).toMatch(/人民政府$/);
     expect(chaoyang.users).toContainEqual({ id: 'cs.finance.head', name: '冯洋', unitName: '区财政局', roles: ['department-head'] });
 
     const issued = await fetch(`${url}/v1/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: 'cs.finance.head' }) });
     expect(issued.status).toBe(200);
-    const { token } = await issued.json();
-    const me = await (await fetch(`${url}/v1/workbench/me`, { headers: { authorization: `Bearer ${token}` } })).json();
+    const { token } = (await issued.json()) as { token: string };
+    const me = (await (await fetch(`${url}/v1/workbench/me`, { headers: { authorization: `Bearer ${token}` } })).json()) as any;
     expect(me.user).toMatchObject({ id: 'cs.finance.head', name: '冯洋', unitName: '区财政局', jurisdiction: 'chaoyang-shuangta-2022' });
 
     const unknown = await fetch(`${url}/v1/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: 'nobody' }) });
@@ -65,7 +65,7 @@ describe('the workbench routes', () => {
     expect(devIssuerEnabled({ NODE_ENV: 'production', GOVFLOW_JWT_SECRET: PRODUCTION_SECRET, GOVFLOW_JWT_ISSUER: 'x' })).toBe(false);
     expect(devIssuerEnabled({ GOVFLOW_JWT_SECRET: PRODUCTION_SECRET, GOVFLOW_JWT_ISSUER: 'x' })).toBe(false);
     expect(devIssuerEnabled({ GOVFLOW_JWT_SECRET: DEV_JWT_SECRET, GOVFLOW_JWT_ISSUER: 'x' })).toBe(true);
-    for (const env of [{ NODE_ENV: 'production', GOVFLOW_JWT_SECRET: PRODUCTION_SECRET }, { GOVFLOW_JWT_SECRET: PRODUCTION_SECRET }]) {
+    for (const env of [{ NODE_ENV: 'production', GOVFLOW_JWT_SECRET: PRODUCTION_SECRET }, { GOVFLOW_JWT_SECRET: PRODUCTION_SECRET }] as Record<string, string>[]) {
       const { url, token } = await serve(env);
       expect((await fetch(`${url}/v1/dev/users`)).status).toBe(404);
       expect((await fetch(`${url}/v1/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"userId":"cs.chief"}' })).status).toBe(404);
@@ -77,7 +77,7 @@ describe('the workbench routes', () => {
 
   it('GET /v1/workbench/me — offers the start forms the roles allow, each with the JSON Schema of its route body', async () => {
     const { url, token } = await serve({});
-    const meOf = async (userId: string) => (await fetch(`${url}/v1/workbench/me`, { headers: { authorization: `Bearer ${await token(userId, 'chaoyang-shuangta-2022')}` } })).json();
+    const meOf = async (userId: string): Promise<any> => (await fetch(`${url}/v1/workbench/me`, { headers: { authorization: `Bearer ${await token(userId, 'chaoyang-shuangta-2022')}` } })).json();
     const office = await meOf('cs.supervision.director');
     expect(office.startForms.map((f: { kind: string }) => f.kind)).toEqual(['ticket']);
     const ticket = office.startForms[0];

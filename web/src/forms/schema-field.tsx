@@ -36,7 +36,8 @@ export function SchemaField({ name, schema, value, required, errors, idPrefix, s
   const i18n = useI18n();
   const id = `${idPrefix}-${name}`;
   const label = i18n.lang === 'zh' ? (FIELD_LABELS[name] ?? schema.title ?? schema.description ?? name) : (schema.title ?? name);
-  const hint = schema.description && schema.description !== label ? schema.description : undefined;
+  // A description in another language than the page's is noise beside a Chinese label.
+  const hint = schema.description && schema.description !== label && (i18n.lang === 'en' || /[\u4e00-\u9fff]/.test(schema.description)) ? schema.description : undefined;
   const valueLabel = (v: unknown) => (i18n.lang === 'zh' ? (VALUE_LABELS[String(v)] ?? String(v)) : String(v));
   const describedBy = [errors?.length ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
   const common = { id, name, 'aria-invalid': errors?.length ? true : undefined, 'aria-describedby': describedBy, required };
