@@ -6,6 +6,7 @@ import { createArchiveActivities } from './archive-activities';
 import { createDocumentActivities } from './document-activities';
 import { createMeetingActivities } from './meeting-activities';
 import { createDecisionPublicationActivities } from './decision-publication-activities';
+import { createDecisionActivities } from './decision-activities';
 
 export interface ActivityDeps {
   db: Database;
@@ -21,6 +22,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createDocumentActivities(deps),
     ...createMeetingActivities(deps),
     ...createDecisionPublicationActivities(deps),
+    ...createDecisionActivities(deps),
   };
 }
 

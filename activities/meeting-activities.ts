@@ -78,7 +78,7 @@ export function createMeetingActivities({ db }: ActivityDeps) {
      * A ready item joins the queue. Returns the meeting it can still make (cut-off not passed) and
      * the earlier ones it missed, so the applicant is told why it waits.
      */
-    async queueAgendaItem(input: { itemId: string; jurisdiction: JurisdictionId; title: string; leadUnit: string; readyAt: string }): Promise<{ next?: MeetingRef; missed: MeetingRef[] }> {
+    async queueAgendaItem(input: { itemId: string; jurisdiction: JurisdictionId; title: string; leadUnit: string; readyAt: string; majorDecision?: boolean }): Promise<{ next?: MeetingRef; missed: MeetingRef[] }> {
       await enqueueAgendaItem(db, input);
       const open = await openMeetings(db, input.jurisdiction);
       const ref = (m: MeetingRecord): MeetingRef => ({ id: m.id, startsAt: m.startsAt, cutoffAt: m.cutoffAt });

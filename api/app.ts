@@ -19,7 +19,6 @@ import { directoryRoutes } from './routes/directory-routes';
 import { notificationRoutes } from './routes/notification-routes';
 import { publicDecisionRoutes } from './routes/public-decision-routes';
 import { publicDocumentRoutes } from './routes/public-document-routes';
-import { workbenchRoutes, workbenchStatic } from './routes/workbench-routes';
 import './types';
 
 /** A readiness probe: resolves when the dependency is usable, throws (with a reason) when not. */
@@ -27,7 +26,7 @@ export type ReadinessCheck = () => Promise<unknown>;
 
 export interface AppDeps {
   db: Database;
-  config: Pick<Config, 'GOVFLOW_JWT_SECRET' | 'GOVFLOW_JWT_ISSUER' | 'GOVFLOW_METRICS_TOKEN' | 'GOVFLOW_RATE_LIMIT_PUBLIC' | 'GOVFLOW_RATE_LIMIT_AUTH_FAILURES' | 'GOVFLOW_TRUST_PROXY'> & { NODE_ENV?: string };
+  config: Pick<Config, 'GOVFLOW_JWT_SECRET' | 'GOVFLOW_JWT_ISSUER' | 'GOVFLOW_METRICS_TOKEN' | 'GOVFLOW_RATE_LIMIT_PUBLIC' | 'GOVFLOW_RATE_LIMIT_AUTH_FAILURES' | 'GOVFLOW_TRUST_PROXY'>;
   /** When given, /readyz also asks the Temporal frontend whether it answers. */
   temporal?: Client;
   /** Routes beyond the built-in ones (directory, calendar, notifications, public documents): the process routes. */
@@ -131,8 +130,7 @@ const DOCS_INIT = `window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '
 export function createApp(deps: AppDeps): Express {
   const log = deps.log ?? pino({ level: 'info' });
   const metrics = createMetrics();
-  const apiRoutes = [...directoryRoutes(deps), ...calendarRoutes(deps), ...notificationRoutes(deps), ...publicDocumentRoutes(deps), ...publicDecisionRoutes(deps), ...(deps.routes ?? [])];
-  const routes = [...apiRoutes, ...workbenchRoutes({ db: deps.db, config: deps.config, routes: apiRoutes })];
+  const routes = [...directoryRoutes(deps), ...calendarRoutes(deps), ...notificationRoutes(deps), ...publicDocumentRoutes(deps), ...publicDecisionRoutes(deps), ...(deps.routes ?? [])];
   const seen = new Set<string>();
   for (const r of routes) {
     const key = `${r.method.toUpperCase()} ${r.path}`;
@@ -194,9 +192,6 @@ export function createApp(deps: AppDeps): Express {
     if (Array.isArray(route.auth)) guards.push(requireRole(...route.auth));
     app[route.method](route.path, ...guards, route.handle);
   }
-
-  // The staff workbench (web/) at `/`, after the API so no page can shadow a route.
-  app.use(workbenchStatic());
 
   app.use((req) => {
     throw new NotFound(`no route ${req.method} ${req.path}; see /openapi.json`);

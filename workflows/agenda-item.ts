@@ -10,6 +10,7 @@ import { AGENDA_ITEM_ACTION_SCHEMAS } from '../domain/meetings/item-actions';
 import { applicationViolations } from '../domain/meetings/materials';
 import type { PrerequisiteKind, ReviewStep } from '../domain/meetings/rules';
 import { rulebookFor } from '../domain/rulebooks';
+import { missingEvidence, type DecisionEvidence } from '../domain/decisions/evidence';
 import { activities } from './engine/activities-proxy';
 import { AGENDA_COUNTERSIGN } from '../domain/meetings/item-steps';
 import { runCountersignRound } from './engine/countersign';
@@ -55,6 +56,12 @@ export interface AgendaItemInput {
   confidential?: boolean;
   document?: ItemDocument;
   startedBy: string;
+  /**
+   * Set when a major decision (重大行政决策) starts its item: the procedures it completed come as
+   * evidence, no task asks for them, and the outcome goes back to the decision, which owns the
+   * follow-up (publication, supervision). The only way an item is a major decision (decree713:25).
+   */
+  decision?: { processId: string; evidence: DecisionEvidence[] };
 }
 
 type Stage = { kind: 'waiting' } | { kind: 'scheduled'; meetingId: string; startsAt: string };
@@ -82,6 +89,7 @@ export async function agendaItem(input: AgendaItemInput): Promise<ProcessState> 
   setHandler(agendaOutcomeSignal, (o) => {
     outcome = o;
   });
+  if (input.decision) rt.addLink({ relation: 'spawned-by', processId: input.decision.processId, type: 'majorDecision' });
   Object.assign(rt.details, {
     reasons: input.reasons,
     application,
@@ -152,6 +160,8 @@ export async function agendaItem(input: AgendaItemInput): Promise<ProcessState> 
     if (decided.outcome === 'deferred') continue;
     await activities('leave the agenda queue').removeAgendaItem({ itemId: rt.id });
     if (decided.outcome === 'not-approved') return rt.finish('closed', rules.minutesSignedBy.source);
+    // A major decision's item hands the outcome back: the decision publishes and supervises it.
+    if (input.decision) return rt.finish('completed', rules.minutesSignedBy.source);
     await followUp(decided);
     return rt.finish('completed', rules.minutesSignedBy.source);
   }
@@ -235,6 +245,7 @@ export async function agendaItem(input: AgendaItemInput): Promise<ProcessState> 
       rule ??= normative.source;
     }
     if (!required.size || !rule) return true;
+    if (input.decision) return evidenceComplete([...required], rule);
     rt.setStep('prerequisites');
     const recorded = rt.details.prerequisites as { kind: PrerequisiteKind; reference: string; by: string; at: string }[];
     const byLeadUnit: PrerequisiteKind[] = [...required].filter((k) => k !== 'legality-review');
@@ -282,6 +293,18 @@ export async function agendaItem(input: AgendaItemInput): Promise<ProcessState> 
     if (legality.data!.lawful) return true;
     rt.audit({ actorId: legality.actorId, action: 'found-unlawful', rule: 'decree713:25', detail: String(legality.data!.opinion) });
     await tellApplicant('agenda-unlawful', 'Legality review failed', `${legality.data!.opinion} (decree713:25)`);
+    return false;
+  }
+
+  /** The decision's evidence is recorded as the prerequisites; anything missing or failed keeps the item from the meeting (decree713:25). */
+  async function evidenceComplete(required: PrerequisiteKind[], rule: Source): Promise<boolean> {
+    const evidence = input.decision!.evidence;
+    const recorded = rt.details.prerequisites as { kind: PrerequisiteKind; reference: string; by: string; at: string }[];
+    for (const e of evidence) recorded.push({ kind: e.kind, reference: e.conclusion, by: e.by, at: e.at });
+    rt.details.evidence = evidence;
+    const missing = missingEvidence(required, evidence);
+    if (!missing.length) return true;
+    rt.audit({ actorId: 'system', action: 'prerequisites-missing', rule: 'decree713:25', detail: `${missing.join(', ')} (${rule})` });
     return false;
   }
 
@@ -378,7 +401,7 @@ export async function agendaItem(input: AgendaItemInput): Promise<ProcessState> 
     rt.setStep('awaiting-meeting');
     stage = { kind: 'waiting' };
     const readyAt = rt.now();
-    const queued = await activities('join the agenda queue').queueAgendaItem({ itemId: rt.id, jurisdiction: input.jurisdiction, title: input.title, leadUnit: input.leadUnitId, readyAt });
+    const queued = await activities('join the agenda queue').queueAgendaItem({ itemId: rt.id, jurisdiction: input.jurisdiction, title: input.title, leadUnit: input.leadUnitId, readyAt, ...(input.decision ? { majorDecision: true } : {}) });
     rt.details.queue = { readyAt, next: queued.next ?? null, missed: queued.missed };
     const lead = rules.leadTime;
     for (const missed of queued.missed) {

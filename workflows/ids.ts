@@ -8,6 +8,7 @@ export const PROCESS_TYPES = {
   incomingRequest: 'request',
   agendaItem: 'agenda',
   standingMeeting: 'meeting',
+  majorDecision: 'decision',
 } as const;
 export type ProcessType = keyof typeof PROCESS_TYPES;
 

@@ -4,3 +4,4 @@ export { officialDocument } from './official-document';
 export { incomingRequest } from './incoming-request';
 export { standingMeeting } from './standing-meeting';
 export { agendaItem } from './agenda-item';
+export { majorDecision } from './major-decision/major-decision';

@@ -1,7 +1,8 @@
 import type { QueuedItem } from '../db/meeting-repository';
 import { describeLimit } from '../domain/limit';
 import { MEETING_ACTION_SCHEMAS } from '../domain/meetings/meeting-actions';
-import { DECIDING_OUTCOMES, type AgendaOutcomeKind } from '../domain/meetings/outcomes';
+import { collectiveDecisionViolations } from '../domain/decisions/collective-decision';
+import { AGENDA_OUTCOMES, DECIDING_OUTCOMES, type AgendaOutcomeKind } from '../domain/meetings/outcomes';
 import type { MeetingRules } from '../domain/meetings/rules';
 import { reject, type FieldError } from './engine/failures';
 import type { ProcessRuntime } from './engine/process-runtime';
@@ -17,7 +18,13 @@ export type RecordedOutcome = Omit<AgendaOutcome, 'meetingId' | 'minutesSignedAt
  * One task per item, all open at once; the meeting ends when every outcome is recorded. The vice
  * chief in charge speaks first (001:41), so the record needs that opinion too.
  */
-export async function recordOutcomes(rt: ProcessRuntime, rules: MeetingRules, seed: string, agenda: QueuedItem[]): Promise<Record<string, RecordedOutcome>> {
+export async function recordOutcomes(
+  rt: ProcessRuntime,
+  rules: MeetingRules,
+  seed: string,
+  agenda: QueuedItem[],
+  collective?: { chairId: string; rule: string },
+): Promise<Record<string, RecordedOutcome>> {
   const tasks = [];
   for (const item of agenda)
     tasks.push(
@@ -30,7 +37,7 @@ export async function recordOutcomes(rt: ProcessRuntime, rules: MeetingRules, se
           timeoutRule: 'none',
           rule: rules.members.source,
         },
-        { schemas: MEETING_ACTION_SCHEMAS, validate: (a) => checkOutcome(a, rules, seed) },
+        { schemas: MEETING_ACTION_SCHEMAS, validate: (a) => checkOutcome(a, rules, seed, item.majorDecision && collective ? collective : undefined) },
       ),
     );
   const decided = await rt.awaitAll(tasks);
@@ -44,8 +51,16 @@ export async function recordOutcomes(rt: ProcessRuntime, rules: MeetingRules, se
 }
 
 /** A supervision deadline or a major revision only for a decided matter; a major revision only where the rules set its limit (003:57). */
-function checkOutcome(a: TaskActionInput, rules: MeetingRules, seed: string): void {
+function checkOutcome(a: TaskActionInput, rules: MeetingRules, seed: string, collective?: { chairId: string; rule: string }): void {
   const errors: FieldError[] = [];
+  // A major decision: views recorded, the chief last and deciding, against the majority only with a reason (decree713:30).
+  if (collective && AGENDA_OUTCOMES.includes(a.data?.outcome as AgendaOutcomeKind)) {
+    const views = MEETING_ACTION_SCHEMAS.record.shape.views.safeParse(a.data?.views);
+    if (views.success)
+      errors.push(
+        ...collectiveDecisionViolations({ views: views.data, outcome: a.data!.outcome as AgendaOutcomeKind, chiefId: collective.chairId, againstMajorityReason: a.data?.againstMajorityReason as string | undefined, rule: collective.rule }),
+      );
+  }
   const deciding = DECIDING_OUTCOMES.includes(a.data?.outcome as AgendaOutcomeKind);
   if (a.data?.majorRevision === true && !deciding) errors.push({ field: 'data.majorRevision', reason: 'only an approved item is revised' });
   else if (a.data?.majorRevision === true && !rules.majorRevisionLimit)

@@ -1,4 +1,5 @@
 import { defineSignal } from '@temporalio/workflow';
+import type { MemberView } from '../domain/decisions/collective-decision';
 import type { AgendaOutcomeKind } from '../domain/meetings/outcomes';
 
 // The outcomes live in the domain (the meeting's action schemas need them); re-exported for the item.
@@ -16,6 +17,10 @@ export interface AgendaOutcome {
   majorRevision?: boolean;
   /** The deadline the meeting set for the decided matter: the supervision ticket's (000:54). */
   supervisionDueAt?: string;
+  /** A major decision: members' views in the order spoken, the chief's last (decree713:30). */
+  views?: MemberView[];
+  /** A major decision against the majority view: the reason (decree713:30). */
+  againstMajorityReason?: string;
   minutesSignedAt: string;
   minutesSignedBy: string;
 }

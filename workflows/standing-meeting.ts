@@ -131,7 +131,7 @@ export async function standingMeeting(input: StandingMeetingInput): Promise<Proc
   // 6. The meeting decides each item; the vice chief in charge speaks first (001:41).
   await activities('mark the meeting held').setMeetingStatus({ id: rt.id, status: 'held' });
   rt.setStep('deliberation');
-  Object.assign(outcomes, await recordOutcomes(rt, rules, rulebook.seed, agenda));
+  Object.assign(outcomes, await recordOutcomes(rt, rules, rulebook.seed, agenda, { chairId: input.chairId, rule: rulebook.decisions.chiefSpeaksLast.source }));
   const endedAt = rt.now();
   rt.details.endedAt = endedAt;
 

@@ -37,7 +37,7 @@ export const createAgendaItemBody = z.object({
   leadUnit: z.string().min(1),
   attendingUnits: unitIds.describe('units that must attend (002:40)'),
   countersignUnits: unitIds.describe('units to pre-coordinate with (000:51, 003:53)'),
-  majorDecision: z.boolean().default(false).describe('a major administrative decision: its procedures must be recorded first (000:51, 002:40)'),
+  majorDecision: z.boolean().default(false).describe('always false here: a major decision (重大行政决策) starts its own agenda item through POST /v1/major-decisions (decree713:25)'),
   fairCompetitionReview: z.boolean().optional().describe('needs the fair-competition review (000:51 如有必要)'),
   normativeDocument: z.boolean().default(false).describe('a normative-document draft: the justice bureau reviews legality first (003:53, 001:41)'),
   confidential: z.boolean().optional().describe('the decision is not published (000:53)'),
@@ -48,6 +48,8 @@ type Body = z.output<typeof createAgendaItemBody>;
 
 async function checkApplication(db: Database, body: Body): Promise<{ errors: FieldError[]; justiceUnitId?: string }> {
   const errors: FieldError[] = [...applicationViolations(rulebookFor(body.jurisdiction).meetings, body.materials, body.options)];
+  // A major decision reaches the meeting only through its own process, with its procedures as evidence (decree713:25).
+  if (body.majorDecision) errors.push({ field: 'majorDecision', reason: 'a major decision starts its agenda item itself: POST /v1/major-decisions (decree713:25)' });
   const inJurisdiction = async (id: string) => (await getUnit(db, id))?.jurisdiction === body.jurisdiction;
   if (!(await inJurisdiction(body.leadUnit))) errors.push({ field: 'leadUnit', reason: `no unit ${body.leadUnit} in ${body.jurisdiction}` });
   for (const field of ['attendingUnits', 'countersignUnits'] as const)

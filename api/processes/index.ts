@@ -6,6 +6,7 @@ import type { RouteDefinition } from '../routes/define-route';
 import { incomingRequestRoutes } from './incoming-request-routes';
 import { agendaItemRoutes } from './agenda-item-routes';
 import { documentRoutes } from './document-routes';
+import { majorDecisionRoutes } from './major-decision-routes';
 import { meetingRoutes } from './meeting-routes';
 import { createProcessGateway } from './process-gateway';
 import { processRoutes } from './process-routes';
@@ -23,7 +24,7 @@ export interface ProcessModule {
 export function processModule(deps: { db: Database; client: Client; taskQueue: string; uiBaseUrl?: string }): ProcessModule {
   const processes = createProcessGateway({ client: deps.client, taskQueue: deps.taskQueue });
   return {
-    routes: [...ticketRoutes({ db: deps.db, processes }), ...documentRoutes({ db: deps.db, processes }), ...meetingRoutes({ db: deps.db, processes }), ...agendaItemRoutes({ db: deps.db, processes }), ...incomingRequestRoutes({ db: deps.db, processes }), ...processRoutes({ processes, uiBaseUrl: deps.uiBaseUrl })],
+    routes: [...ticketRoutes({ db: deps.db, processes }), ...documentRoutes({ db: deps.db, processes }), ...meetingRoutes({ db: deps.db, processes }), ...agendaItemRoutes({ db: deps.db, processes }), ...incomingRequestRoutes({ db: deps.db, processes }), ...majorDecisionRoutes({ db: deps.db, processes }), ...processRoutes({ processes, uiBaseUrl: deps.uiBaseUrl })],
     onCalendarYearLoaded: (year) =>
       processes.signalAll({ provisional: true }, (id) => processes.handle(id).signal(recomputeDeadlinesSignal, { reason: `calendar ${year} loaded` })),
     onAbsenceRecorded: (absence) =>

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { memberViewSchema } from '../decisions/steps';
 import { AGENDA_OUTCOMES } from './outcomes';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -36,6 +37,8 @@ export const MEETING_ACTION_SCHEMAS = {
     viceChiefOpinion: text(4000).describe('the vice chief in charge speaks first (001:41)'),
     majorRevision: z.boolean().optional().describe('the approved document needs a major revision (003:57)'),
     supervisionDueAt: instant.optional().describe('the deadline the meeting set for the decided matter (000:54)'),
+    views: z.array(memberViewSchema).max(50).optional().describe('a major decision: each member’s view in the order spoken, the chief’s last (decree713:30)'),
+    againstMajorityReason: text(4000).optional().describe('a major decision against the majority view: the chief’s reason (decree713:30)'),
   }),
   'submit-minutes': z.object({ text: text(20_000).describe('the minutes (纪要) as drafted') }),
   'sign-minutes': z.object({ note: text(2000).optional() }),

@@ -1,0 +1,177 @@
+import { z } from 'zod';
+import { listComments } from '../../db/consultation-repository';
+import type { Database } from '../../db/database';
+import { addCatalogueEntries, getCatalogue, getCatalogueEntry, publishCatalogue } from '../../db/decision-catalogue-repository';
+import { getDecision as getMajorDecisionRecordOrUndefined } from '../../db/major-decision-repository';
+import { getUnit, getUser, listUnits } from '../../db/directory-repository';
+import { DECISION_SCOPE_CATEGORIES } from '../../domain/decisions/scope';
+import { JURISDICTION_IDS } from '../../domain/jurisdictions';
+import { applicationViolations } from '../../domain/meetings/materials';
+import { rulebookFor } from '../../domain/rulebooks';
+import type { MajorDecisionInput } from '../../workflows/major-decision/major-decision';
+import { BadRequest, Forbidden, NotFound, type FieldError } from '../errors';
+import { defineRoute } from '../routes/define-route';
+import { CREATED_RESPONSES, answerStarted, clientKey, idempotencyKeyField, idsOf } from './create-process';
+import type { ProcessGateway } from './process-gateway';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const OFFICE = ['office-staff', 'office-deputy-director', 'office-director'] as const;
+
+export const createMajorDecisionBody = z.strictObject({
+  jurisdiction: z.enum(JURISDICTION_IDS),
+  title: text(200),
+  proposingUnit: z.string().min(1).describe('the unit that proposes and carries the decision (承办单位)'),
+  catalogueEntry: z.string().min(1).describe('its entry in the year’s catalogue (目录, 002:18, 003:27); add one first with POST /v1/decision-catalogue'),
+  draft: z.string().min(1).max(100_000).describe('the draft published for comment (决策草案)'),
+  grounds: z.string().min(1).max(50_000).describe('the grounds (起草说明), published with the draft (004:21)'),
+  marketActorsAffected: z.boolean().describe('market actors are affected: fair-competition review (003:29, 000:51, 002:40)'),
+  hearingPlanned: z.boolean().default(false).describe('a hearing (听证会, decree713:16)'),
+  higherApprovalRequired: z.boolean().default(false).describe('the law requires higher approval (000:27, 004:12)'),
+  reportToPeoplesCongress: z.boolean().optional().describe('report to the people’s congress standing committee where the rulebook leaves it to the matter'),
+  consultCppcc: z.boolean().optional().describe('consult the CPPCC where the rulebook leaves it to the matter'),
+  materials: z.string().min(1).max(20_000).describe('the report for the standing meeting; capped by the rulebook (001:41, 002:40)'),
+  options: z.array(text(2000)).max(10).default([]),
+  evaluationAfterMonths: z.number().int().min(1).max(60).describe('when the implementation is evaluated (000:28, decree713:35)'),
+  idempotencyKey: idempotencyKeyField,
+});
+
+const catalogueQuery = z.object({ jurisdiction: z.enum(JURISDICTION_IDS), year: z.coerce.number().int().min(2000).max(2100) });
+const catalogueBody = z.strictObject({
+  jurisdiction: z.enum(JURISDICTION_IDS),
+  year: z.number().int().min(2000).max(2100),
+  entries: z
+    .array(
+      z.strictObject({
+        title: text(200),
+        proposingUnit: z.string().min(1),
+        scopeCategory: z.enum(idsOf(DECISION_SCOPE_CATEGORIES)).describe('000:20'),
+        plannedQuarter: z.number().int().min(1).max(4),
+      }),
+    )
+    .min(1)
+    .max(100),
+  adjustmentReason: text(2000).optional().describe('required once the catalogue is published: an addition is an adjustment (002:18)'),
+});
+
+/** Major decisions (重大行政决策): the catalogue and the process start. */
+export function majorDecisionRoutes({ db, processes }: { db: Database; processes: ProcessGateway }) {
+  const inJurisdiction = async (id: string, jurisdiction: string) => (await getUnit(db, id))?.jurisdiction === jurisdiction;
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/v1/decision-catalogue',
+      summary: 'A year’s catalogue of major decisions (重大行政决策目录), with every adjustment and its reason',
+      tags: ['major decisions'],
+      auth: true,
+      query: catalogueQuery,
+      responses: { 200: { description: 'the catalogue' } },
+      handler: async ({ query }) => getCatalogue(db, query.jurisdiction, query.year),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/v1/decision-catalogue',
+      summary: 'Add entries to a year’s catalogue (an adjustment with its reason once published, 002:18, 003:27)',
+      tags: ['major decisions'],
+      auth: OFFICE,
+      body: catalogueBody,
+      responses: { 201: { description: 'the entries added' } },
+      handler: async ({ body, user }) => {
+        if (user.jurisdiction !== body.jurisdiction) throw new Forbidden(`you belong to ${user.jurisdiction}, not ${body.jurisdiction}`);
+        const errors: FieldError[] = [];
+        for (const [i, e] of body.entries.entries()) if (!(await inJurisdiction(e.proposingUnit, body.jurisdiction))) errors.push({ field: `entries.${i}.proposingUnit`, reason: `no unit ${e.proposingUnit} in ${body.jurisdiction}` });
+        const current = await getCatalogue(db, body.jurisdiction, body.year);
+        if (current.publishedAt && !body.adjustmentReason) errors.push({ field: 'adjustmentReason', reason: `the ${body.year} catalogue is published: an addition is an adjustment and states its reason (${rulebookFor(body.jurisdiction).decisions.catalogue.source})` });
+        if (errors.length) throw new BadRequest('the entries cannot be added', errors);
+        return { entries: await addCatalogueEntries(db, { jurisdiction: body.jurisdiction, year: body.year, entries: body.entries, by: user.id, adjustmentReason: body.adjustmentReason }) };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/v1/decision-catalogue/publish',
+      summary: 'Publish a year’s catalogue (向社会公开, after the party committee agreed, 002:18)',
+      tags: ['major decisions'],
+      auth: ['office-director'],
+      body: z.strictObject({ jurisdiction: z.enum(JURISDICTION_IDS), year: z.number().int().min(2000).max(2100) }),
+      responses: { 200: { description: 'the published catalogue' } },
+      handler: async ({ body, user }) => {
+        if (user.jurisdiction !== body.jurisdiction) throw new Forbidden(`you belong to ${user.jurisdiction}, not ${body.jurisdiction}`);
+        return publishCatalogue(db, body.jurisdiction, body.year, user.id);
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/v1/major-decisions',
+      summary: 'Start a major administrative decision (重大行政决策) from its catalogue entry',
+      description:
+        'Initiation (000:21) → public comments ≥ 30 days (decree713:15), optional hearing (decree713:16), summary with responses → expert review, risk assessment, fair-competition review side by side (high risk → adjustment) → legality review with ≥ 7 working days before the meeting (decree713:25–26) → reports (002:20, 003:31) → the agenda item with the evidence; the chief speaks last (decree713:30) → higher approval (000:27) → publication (000:28, decree713:32) → supervision, evaluation, suspension (decree713:35–38) → archive (decree713:33).',
+      tags: ['major decisions'],
+      auth: ['department-staff', 'department-head'],
+      body: createMajorDecisionBody,
+      responses: CREATED_RESPONSES,
+      handler: async ({ body, user, req, res }) => {
+        if (user.jurisdiction !== body.jurisdiction) throw new Forbidden(`you belong to ${user.jurisdiction}, not ${body.jurisdiction}`);
+        const errors: FieldError[] = [...applicationViolations(rulebookFor(body.jurisdiction).meetings, body.materials, body.options)];
+        if (!(await inJurisdiction(body.proposingUnit, body.jurisdiction))) errors.push({ field: 'proposingUnit', reason: `no unit ${body.proposingUnit} in ${body.jurisdiction}` });
+        const entry = await getCatalogueEntry(db, body.catalogueEntry);
+        if (!entry || entry.jurisdiction !== body.jurisdiction) errors.push({ field: 'catalogueEntry', reason: `no catalogue entry ${body.catalogueEntry} in ${body.jurisdiction}: the government adds it first (POST /v1/decision-catalogue)` });
+        else if (entry.status !== 'planned') errors.push({ field: 'catalogueEntry', reason: `the entry is ${entry.status}${entry.decisionId ? ` (${entry.decisionId})` : ''}` });
+        else if (entry.proposingUnit !== body.proposingUnit) errors.push({ field: 'proposingUnit', reason: `the catalogue names ${entry.proposingUnit}` });
+        const units = await listUnits(db, body.jurisdiction);
+        const justice = units.find((u) => u.kind === 'justice-bureau');
+        const market = units.find((u) => u.kind === 'market-regulation');
+        if (!justice) errors.push({ field: 'jurisdiction', reason: `${body.jurisdiction} has no justice bureau in the directory to review legality` });
+        if (!market) errors.push({ field: 'jurisdiction', reason: `${body.jurisdiction} has no market-regulation bureau in the directory` });
+        if (errors.length) throw new BadRequest('the decision cannot be started', errors);
+        const proposer = await getUser(db, user.id);
+        const input: MajorDecisionInput = {
+          jurisdiction: body.jurisdiction,
+          title: body.title,
+          proposingUnitId: body.proposingUnit,
+          proposerId: proposer!.id,
+          catalogueEntryId: entry!.id,
+          scopeCategory: entry!.scopeCategory as MajorDecisionInput['scopeCategory'],
+          draft: body.draft,
+          grounds: body.grounds,
+          marketActorsAffected: body.marketActorsAffected,
+          hearingPlanned: body.hearingPlanned,
+          higherApprovalRequired: body.higherApprovalRequired,
+          reportToPeoplesCongress: body.reportToPeoplesCongress,
+          consultCppcc: body.consultCppcc,
+          materials: body.materials,
+          options: body.options,
+          evaluationAfterMonths: body.evaluationAfterMonths,
+          justiceUnitId: justice!.id,
+          marketRegulationUnitId: market!.id,
+          startedBy: user.id,
+        };
+        const started = await processes.start({
+          type: 'majorDecision',
+          workflowType: 'majorDecision',
+          jurisdiction: body.jurisdiction,
+          key: clientKey(body, req),
+          input,
+          title: body.title,
+          leadUnit: body.proposingUnit,
+          summary: `重大行政决策 ${body.title}`,
+          details: `Major decision **${body.title}** from ${body.proposingUnit}, catalogue entry ${entry!.id}`,
+        });
+        return answerStarted(res, started);
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/v1/major-decisions/:id/comments',
+      summary: 'The public comments on a decision’s consultation, for the unit that summarises them (contact details included; staff only)',
+      tags: ['major decisions'],
+      auth: ['department-staff', 'department-head', ...OFFICE],
+      params: z.object({ id: z.string().min(1).max(200) }),
+      query: z.object({ limit: z.coerce.number().int().min(1).max(500).optional(), offset: z.coerce.number().int().min(0).optional() }),
+      responses: { 200: { description: 'comments, oldest first' } },
+      handler: async ({ params, query, user }) => {
+        const decision = await getMajorDecisionRecordOrUndefined(db, params.id);
+        if (!decision || decision.jurisdiction !== user.jurisdiction) throw new NotFound(`no major decision ${params.id}`);
+        return { items: await listComments(db, params.id, { limit: query.limit ?? 100, offset: query.offset ?? 0 }) };
+      },
+    }),
+  ];
+}
