@@ -12,6 +12,8 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev && npm cache clean --force
 
 COPY . .
+# The staff workbench (web/): npm ci ran before the sources were here, so build it now.
+RUN npm run build:web
 
 USER node
 EXPOSE 3000

@@ -1,5 +1,4 @@
 import type { Client } from '@temporalio/client';
-import cors from 'cors';
 import express, { type Express, type RequestHandler } from 'express';
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -20,6 +19,7 @@ import { directoryRoutes } from './routes/directory-routes';
 import { notificationRoutes } from './routes/notification-routes';
 import { publicDecisionRoutes } from './routes/public-decision-routes';
 import { publicDocumentRoutes } from './routes/public-document-routes';
+import { workbenchRoutes, workbenchStatic } from './routes/workbench-routes';
 import './types';
 
 /** A readiness probe: resolves when the dependency is usable, throws (with a reason) when not. */
@@ -27,7 +27,7 @@ export type ReadinessCheck = () => Promise<unknown>;
 
 export interface AppDeps {
   db: Database;
-  config: Pick<Config, 'GOVFLOW_JWT_SECRET' | 'GOVFLOW_JWT_ISSUER' | 'GOVFLOW_METRICS_TOKEN' | 'GOVFLOW_RATE_LIMIT_PUBLIC' | 'GOVFLOW_RATE_LIMIT_AUTH_FAILURES' | 'GOVFLOW_TRUST_PROXY' | 'GOVFLOW_CODEC_CORS_ORIGINS' | 'TEMPORAL_UI_PORT'>;
+  config: Pick<Config, 'GOVFLOW_JWT_SECRET' | 'GOVFLOW_JWT_ISSUER' | 'GOVFLOW_METRICS_TOKEN' | 'GOVFLOW_RATE_LIMIT_PUBLIC' | 'GOVFLOW_RATE_LIMIT_AUTH_FAILURES' | 'GOVFLOW_TRUST_PROXY'> & { NODE_ENV?: string };
   /** When given, /readyz also asks the Temporal frontend whether it answers. */
   temporal?: Client;
   /** Routes beyond the built-in ones (directory, calendar, notifications, public documents): the process routes. */
@@ -131,7 +131,8 @@ const DOCS_INIT = `window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '
 export function createApp(deps: AppDeps): Express {
   const log = deps.log ?? pino({ level: 'info' });
   const metrics = createMetrics();
-  const routes = [...directoryRoutes(deps), ...calendarRoutes(deps), ...notificationRoutes(deps), ...publicDocumentRoutes(deps), ...publicDecisionRoutes(deps), ...(deps.routes ?? [])];
+  const apiRoutes = [...directoryRoutes(deps), ...calendarRoutes(deps), ...notificationRoutes(deps), ...publicDocumentRoutes(deps), ...publicDecisionRoutes(deps), ...(deps.routes ?? [])];
+  const routes = [...apiRoutes, ...workbenchRoutes({ db: deps.db, config: deps.config, routes: apiRoutes })];
   const seen = new Set<string>();
   for (const r of routes) {
     const key = `${r.method.toUpperCase()} ${r.path}`;
@@ -149,9 +150,6 @@ export function createApp(deps: AppDeps): Express {
   app.set('trust proxy', deps.config.GOVFLOW_TRUST_PROXY);
   app.use(observe(log, metrics));
   app.use(securityHeaders());
-  // The Temporal UI calls the codec endpoint from its own origin, in the operator's browser.
-  const uiOrigins = deps.config.GOVFLOW_CODEC_CORS_ORIGINS ?? [`http://localhost:${deps.config.TEMPORAL_UI_PORT}`, `http://127.0.0.1:${deps.config.TEMPORAL_UI_PORT}`];
-  app.use('/codec', cors({ origin: uiOrigins, methods: ['POST'], allowedHeaders: ['Content-Type', 'Authorization', 'X-Namespace'], credentials: true, maxAge: 600 }));
   app.use(express.json({ limit: JSON_BODY_LIMIT }));
   app.use(guardInput());
 
@@ -196,6 +194,9 @@ export function createApp(deps: AppDeps): Express {
     if (Array.isArray(route.auth)) guards.push(requireRole(...route.auth));
     app[route.method](route.path, ...guards, route.handle);
   }
+
+  // The staff workbench (web/) at `/`, after the API so no page can shadow a route.
+  app.use(workbenchStatic());
 
   app.use((req) => {
     throw new NotFound(`no route ${req.method} ${req.path}; see /openapi.json`);

@@ -3,8 +3,16 @@ import type { Source } from '../domain/citation';
 import type { AssigneeSelector } from '../domain/directory';
 import { isUrgent, type Urgency } from '../domain/documents/attributes';
 import type { JurisdictionId } from '../domain/jurisdictions';
-import { REQUEST_ACTION_SCHEMAS } from '../domain/requests/actions';
-import { conformityViolations, topicsNeedingOpinion, type RequestForm, type ReturnReason } from '../domain/requests/conformity';
+import { conformityViolations, RETURN_REASON_LABELS, topicsNeedingOpinion, type RequestForm } from '../domain/requests/conformity';
+import {
+  REQUEST_FUNCTIONAL_OPINION,
+  REQUEST_HANDLING,
+  REQUEST_INSTRUCTION,
+  REQUEST_PROPOSAL,
+  REQUEST_REGISTRATION,
+  REQUEST_REPLY,
+} from '../domain/requests/steps';
+import { parseAction, parseOutcome, stepTask, type ActionData } from '../domain/steps';
 import { topicName, type RequestTopic } from '../domain/requests/topics';
 import { rulebookFor } from '../domain/rulebooks';
 import { activities } from './engine/activities-proxy';
@@ -47,12 +55,7 @@ const OFFICE_DIRECTOR: AssigneeSelector = { kind: 'role', role: 'office-director
 const OFFICE_HANDLERS: AssigneeSelector[] = [OFFICE_STAFF, { kind: 'role', role: 'office-deputy-director' }];
 const unitHead = (unitId: string): AssigneeSelector => ({ kind: 'role', role: 'department-head', unitId });
 
-interface Proposal {
-  proposal: string;
-  handlingUnit: string;
-  leader?: string;
-  handlingLimitWorkingDays?: number;
-}
+type Proposal = ActionData<typeof REQUEST_PROPOSAL, 'propose'>;
 
 /**
  * 请示: registration and conformity check → (functional opinion, 004:48) → proposal → instruction →
@@ -70,6 +73,7 @@ export async function incomingRequest(input: IncomingRequestInput): Promise<Proc
   const missing = opinionTopics.filter((t) => !input.functionalUnits[t]);
   if (missing.length) throw ApplicationFailure.nonRetryable(`name the functional department for ${missing.join(', ')} (${rules.functionalOpinionTopics?.source})`, 'BadRequest');
 
+  const delayExplanations: { at: string; by: string; reason: string; withinLimit: boolean }[] = [];
   Object.assign(rt.details, {
     fromUnitId: input.fromUnitId,
     signedBy: input.signedBy,
@@ -81,10 +85,12 @@ export async function incomingRequest(input: IncomingRequestInput): Promise<Proc
     skipsLevel: form.skipsLevel,
     topics: input.topics,
     major: input.major,
-    conformity: conformityViolations(form, rules),
+    conformity: [],
     functionalOpinions: [],
-    delayExplanations: [],
+    delayExplanations,
   });
+  let violations = conformityViolations(form, rules);
+  rt.details.conformity = violations;
   rt.audit({ actorId: input.registeredBy, action: 'received', rule: rules.officeReturns.source, detail: `from ${input.fromUnitId}, signed by ${input.signedBy}` });
 
   /** The requesting unit hears of a return or an answer through its head, who signed the request. */
@@ -93,40 +99,38 @@ export async function incomingRequest(input: IncomingRequestInput): Promise<Proc
 
   // 1. The office registers the request and checks its form; a non-conforming one goes back (000:63, 001:51).
   rt.setStep('registration');
-  const registration = await rt.runTask(
-    {
-      step: 'request.registration',
-      title: `Register and check (登记、初审): ${input.subject}`,
-      assignees: [OFFICE_STAFF],
-      controllers: [OFFICE_DIRECTOR],
-      actions: [
-        { name: 'accept', label: 'Accept for handling', final: true },
-        { name: 'return', label: 'Return to the sender (退回)', final: true },
-        { name: 'set-skips-level', label: 'Record whether it skips a level (越级)', final: false },
-      ],
-      timeoutRule: 'none',
-      rule: rules.officeReturns.source,
-    },
-    {
-      schemas: REQUEST_ACTION_SCHEMAS,
-      validate: (action) => {
-        const violations = rt.details.conformity as ReturnType<typeof conformityViolations>;
-        if (action.action === 'accept' && violations.length)
-          reject.conflict(`the request does not conform — ${violations.map((v) => `${v.reason} (${v.rule})`).join(', ')}: return it`);
+  const registration = parseOutcome(
+    REQUEST_REGISTRATION,
+    await rt.runTask(
+      {
+        ...stepTask(REQUEST_REGISTRATION, ['accept', 'return', 'set-skips-level']),
+        title: `登记初审：${input.subject}`,
+        assignees: [OFFICE_STAFF],
+        controllers: [OFFICE_DIRECTOR],
+        timeoutRule: 'none',
+        rule: rules.officeReturns.source,
       },
-      onAction: (action) => {
-        if (action.action !== 'set-skips-level') return;
-        form.skipsLevel = action.data?.skipsLevel === true;
-        rt.details.skipsLevel = form.skipsLevel;
-        rt.details.conformity = conformityViolations(form, rules);
+      {
+        validate: (message) => {
+          if (message.action === 'accept' && violations.length)
+            reject.conflict(`the request does not conform — ${violations.map((v) => `${v.reason} (${v.rule})`).join(', ')}: return it`);
+        },
+        onAction: (message) => {
+          const action = parseAction(REQUEST_REGISTRATION, message);
+          if (action.action !== 'set-skips-level') return;
+          form.skipsLevel = action.data.skipsLevel;
+          rt.details.skipsLevel = form.skipsLevel;
+          violations = conformityViolations(form, rules);
+          rt.details.conformity = violations;
+        },
       },
-    },
+    ),
   );
   if (registration.action === 'return') {
-    const reasons = registration.data?.reasons as ReturnReason[];
-    rt.details.returned = { at: registration.at, by: registration.actorId, reasons, note: registration.data?.note ?? null };
+    const { reasons, note } = registration.data;
+    rt.details.returned = { at: registration.at, by: registration.actorId, reasons, note: note ?? null };
     rt.audit({ actorId: registration.actorId, onBehalfOf: registration.onBehalfOf, action: 'returned-to-sender', rule: rules.officeReturns.source, detail: reasons.join(', ') });
-    await tellRequester('request-returned', 'Returned by the office (退回)', `Reasons: ${reasons.join(', ')}${registration.data?.note ? ` — ${registration.data.note}` : ''} (${rules.officeReturns.source})`);
+    await tellRequester('request-returned', '请示被退回', `退回理由：${reasons.map((r) => RETURN_REASON_LABELS[r]).join('、')}${note ? `——${note}` : ''}（${rules.officeReturns.source}）`);
     return rt.finish('returned', rules.officeReturns.source);
   }
 
@@ -138,18 +142,21 @@ export async function incomingRequest(input: IncomingRequestInput): Promise<Proc
 
   // 3. The office drafts the proposed handling (拟办意见) and picks the handling unit.
   rt.setStep('proposal');
-  const proposed = await rt.runTask(
-    {
-      step: 'request.proposal',
-      title: `Propose the handling (拟办意见): ${input.subject}`,
-      assignees: OFFICE_HANDLERS,
-      actions: [{ name: 'propose', label: 'Propose the handling and the handling unit', final: true }],
-      timeoutRule: 'none',
-      rule: rules.officeProposes.source,
-    },
-    { schemas: REQUEST_ACTION_SCHEMAS, validate: (action) => checkProposal(action.data as unknown as Proposal, input) },
+  const proposed = parseOutcome(
+    REQUEST_PROPOSAL,
+    await rt.runTask(
+      {
+        ...stepTask(REQUEST_PROPOSAL),
+        title: `拟办：${input.subject}`,
+        assignees: OFFICE_HANDLERS,
+        timeoutRule: 'none',
+        rule: rules.officeProposes.source,
+      },
+      { validate: (message) => checkProposal(parseAction(REQUEST_PROPOSAL, message).data, input) },
+    ),
   );
-  const proposal = proposed.data as unknown as Proposal;
+  if (proposed.action !== 'propose') return rt.finish('cancelled');
+  const proposal = proposed.data;
   rt.details.proposal = { ...proposal, at: proposed.at, by: proposed.actorId };
 
   // 4. The leader's instruction (批示), within the reading limit where the rules set one (000:71).
@@ -159,35 +166,40 @@ export async function incomingRequest(input: IncomingRequestInput): Promise<Proc
   const urgent = isUrgent(input.urgency);
   const reading = urgent ? rulebook.documents.readingLimits.urgent : rulebook.documents.readingLimits.ordinary;
   if (reading) await rt.setDeadline({ id: 'reading', label: `reading limit (${urgent ? 'urgent' : 'ordinary'})`, rule: reading.source, startAt: rt.now(), limit: reading.value });
-  const instruction = await rt.runTask(
-    {
-      step: 'request.instruction',
-      title: `Instruct (批示): ${input.subject}`,
-      assignees: [leader.selector],
-      controllers: [OFFICE_DIRECTOR],
-      escalateTo: [OFFICE_DIRECTOR],
-      actions: [{ name: 'instruct', label: 'Give the instruction (批示)', final: true }],
-      deadlineId: reading ? 'reading' : undefined,
-      timeoutRule: reading ? 'escalate' : 'none',
-      rule: leader.rule,
-    },
-    {
-      schemas: REQUEST_ACTION_SCHEMAS,
-      validate: (action) => {
-        if (action.action === 'instruct' && action.data?.handlingLimitWorkingDays === undefined && proposal.handlingLimitWorkingDays === undefined)
-          reject.badRequest('no handling limit', [{ field: 'data.handlingLimitWorkingDays', reason: `the office proposed none: state the limit the handling unit works to (${handlingRule})` }]);
+  const instructed = parseOutcome(
+    REQUEST_INSTRUCTION,
+    await rt.runTask(
+      {
+        ...stepTask(REQUEST_INSTRUCTION),
+        title: `批示：${input.subject}`,
+        assignees: [leader.selector],
+        controllers: [OFFICE_DIRECTOR],
+        escalateTo: [OFFICE_DIRECTOR],
+        deadlineId: reading ? 'reading' : undefined,
+        timeoutRule: reading ? 'escalate' : 'none',
+        rule: leader.rule,
       },
-    },
+      {
+        validate: (message) => {
+          const action = parseAction(REQUEST_INSTRUCTION, message);
+          if (action.data.handlingLimitWorkingDays === undefined && proposal.handlingLimitWorkingDays === undefined)
+            reject.badRequest('no handling limit', [{ field: 'data.handlingLimitWorkingDays', reason: `the office proposed none: state the limit the handling unit works to (${handlingRule})` }]);
+        },
+      },
+    ),
   );
-  const limit = (instruction.data?.handlingLimitWorkingDays as number | undefined) ?? proposal.handlingLimitWorkingDays!;
+  // Only cancelling the process ends these tasks without their action (no timeout decides them).
+  if (instructed.action !== 'instruct') return rt.finish('cancelled');
+  const instruction = instructed;
+  const limit = instruction.data.handlingLimitWorkingDays ?? proposal.handlingLimitWorkingDays!;
   // The name and date of the instruction (签署姓名和日期, 000:64) are the actor's and the time of the action.
   rt.details.instruction = {
     by: instruction.actorId,
     onBehalfOf: instruction.onBehalfOf ?? null,
     at: instruction.at,
-    opinion: instruction.data?.opinion,
+    opinion: instruction.data.opinion,
     handlingLimitWorkingDays: limit,
-    startSupervision: instruction.data?.startSupervision === true,
+    startSupervision: instruction.data.startSupervision === true,
     routedBy: leader.why,
   };
 
@@ -198,13 +210,13 @@ export async function incomingRequest(input: IncomingRequestInput): Promise<Proc
     instruction.actorId,
   );
   rt.audit({ actorId: 'system', action: 'forwarded', rule: rules.forwardedByOffice.source, detail: `by the office to ${proposal.handlingUnit}, due ${handlingDeadline.dueAt}` });
-  if (instruction.data?.startSupervision === true) {
+  if (instruction.data.startSupervision === true) {
     await spawnSupervisionTicket(
       rt,
       {
         jurisdiction: input.jurisdiction,
         title: `批示督办: ${input.subject}`,
-        description: String(instruction.data.opinion),
+        description: instruction.data.opinion,
         source: 'leader-instruction',
         responsibleUnitId: proposal.handlingUnit,
         dueAt: handlingDeadline.dueAt,
@@ -213,44 +225,45 @@ export async function incomingRequest(input: IncomingRequestInput): Promise<Proc
       rt.id,
     );
   }
-  const result = await rt.runTask(
-    {
-      step: 'request.handling',
-      title: `Handle as instructed: ${input.subject}`,
-      assignees: [unitHead(proposal.handlingUnit)],
-      controllers: [OFFICE_DIRECTOR, ...OFFICE_HANDLERS],
-      escalateTo: [OFFICE_DIRECTOR, leader.selector],
-      actions: [
-        { name: 'report-result', label: 'Report the result', final: true },
-        ...(rules.delayExplanation.value ? [{ name: 'explain-delay', label: 'Explain why it cannot be finished in time', final: false }] : []),
-      ],
-      deadlineId: 'handling',
-      timeoutRule: 'escalate',
-      rule: handlingRule,
-    },
-    {
-      schemas: REQUEST_ACTION_SCHEMAS,
-      onAction: (action, task) => (action.action === 'explain-delay' ? explainDelay(action.actor.userId, String(action.data?.reason), task) : undefined),
-    },
+  const result = parseOutcome(
+    REQUEST_HANDLING,
+    await rt.runTask(
+      {
+        ...stepTask(REQUEST_HANDLING, rules.delayExplanation.value ? ['report-result', 'explain-delay'] : ['report-result']),
+        title: `按批示办理：${input.subject}`,
+        assignees: [unitHead(proposal.handlingUnit)],
+        controllers: [OFFICE_DIRECTOR, ...OFFICE_HANDLERS],
+        escalateTo: [OFFICE_DIRECTOR, leader.selector],
+        deadlineId: 'handling',
+        timeoutRule: 'escalate',
+        rule: handlingRule,
+      },
+      {
+        onAction: (message, task) => {
+          const action = parseAction(REQUEST_HANDLING, message);
+          return action.action === 'explain-delay' ? explainDelay(message.actor.userId, action.data.reason, task) : undefined;
+        },
+      },
+    ),
   );
-  rt.details.result = { at: result.at, by: result.actorId, result: result.data?.result };
+  rt.details.result = { at: result.at, by: result.actorId, result: result.action === 'report-result' ? result.data.result : undefined };
 
   // 6. The office answers the requesting unit with the result (反馈办理结果).
   rt.setStep('reply');
-  const reply = await rt.runTask(
-    {
-      step: 'request.reply',
-      title: `Reply to ${input.fromUnitId}: ${input.subject}`,
+  const reply = parseOutcome(
+    REQUEST_REPLY,
+    await rt.runTask({
+      ...stepTask(REQUEST_REPLY),
+      title: `答复${input.fromUnitId}：${input.subject}`,
       assignees: [OFFICE_STAFF],
-      actions: [{ name: 'reply', label: 'Reply to the requesting unit', final: true }],
       timeoutRule: 'none',
       rule: rules.forwardedByOffice.source,
-    },
-    { schemas: REQUEST_ACTION_SCHEMAS },
+    }),
   );
-  rt.details.reply = { at: reply.at, by: reply.actorId, reply: reply.data?.reply };
+  const replyText = reply.data?.reply;
+  rt.details.reply = { at: reply.at, by: reply.actorId, reply: replyText };
   rt.audit({ actorId: reply.actorId, onBehalfOf: reply.onBehalfOf, action: 'replied', rule: rules.forwardedByOffice.source, detail: `to ${input.fromUnitId}` });
-  await tellRequester('request-replied', 'Answered (答复)', String(reply.data?.reply));
+  await tellRequester('request-replied', '请示已答复', String(replyText));
   return rt.finish('completed', rules.forwardedByOffice.source);
 
   /** The leader by portfolio, the chief for a major matter where the rules say so, or the one the office names. */
@@ -262,16 +275,15 @@ export async function incomingRequest(input: IncomingRequestInput): Promise<Proc
 
   /** 000:71: recorded and told to the office; it moves no deadline — the office may extend. */
   async function explainDelay(by: string, reason: string, task: TaskRecord): Promise<void> {
-    const explanations = rt.details.delayExplanations as { at: string; by: string; reason: string; withinLimit: boolean }[];
-    explanations.push({ at: rt.now(), by, reason, withinLimit: !task.view.overdue });
+    delayExplanations.push({ at: rt.now(), by, reason, withinLimit: !task.view.overdue });
     rt.audit({ actorId: by, action: 'delay-explained', step: task.view.step, taskId: task.view.id, rule: rules.delayExplanation.source, detail: reason });
     await activities('notify: delay-explained').notify({
       recipientIds: task.view.controllers,
       processId: rt.id,
       kind: 'delay-explained',
-      subject: `[${input.subject}] Delay explained by ${proposal.handlingUnit}`,
+      subject: `[${input.subject}] ${proposal.handlingUnit} 说明不能按期办结的原因`,
       body: `${reason} (${rules.delayExplanation.source})`,
-      dedupeKey: `${rt.id}/${task.view.id}/delay-explained/${explanations.length}`,
+      dedupeKey: `${rt.id}/${task.view.id}/delay-explained/${delayExplanations.length}`,
     });
   }
 }
@@ -293,19 +305,18 @@ async function functionalOpinions(rt: ProcessRuntime, input: IncomingRequestInpu
   // Opened one after another, so task ids follow the order of the topics.
   const asked: { unitId: string; unitTopics: RequestTopic[]; task: TaskRecord }[] = [];
   for (const [unitId, unitTopics] of byUnit) {
-    const task = await rt.openTask(
-      {
-        step: 'request.functional-opinion',
-        title: `Opinion on ${unitTopics.map(topicName).join('、')}: ${input.subject}`,
-        assignees: [unitHead(unitId)],
-        actions: [{ name: 'give-opinion', label: 'Give the functional department’s opinion', final: true }],
-        timeoutRule: 'none',
-        rule,
-      },
-      { schemas: REQUEST_ACTION_SCHEMAS },
-    );
+    const task = await rt.openTask({
+      ...stepTask(REQUEST_FUNCTIONAL_OPINION),
+      title: `就${unitTopics.map(topicName).join('、')}提出意见：${input.subject}`,
+      assignees: [unitHead(unitId)],
+      timeoutRule: 'none',
+      rule,
+    });
     asked.push({ unitId, unitTopics, task });
   }
   const outcomes = await rt.awaitAll(asked.map((a) => a.task));
-  return asked.map(({ unitId, unitTopics }, i) => ({ unitId, topics: unitTopics, opinion: outcomes[i].data?.opinion, by: outcomes[i].actorId, at: outcomes[i].at }));
+  return asked.map(({ unitId, unitTopics }, i) => {
+    const outcome = parseOutcome(REQUEST_FUNCTIONAL_OPINION, outcomes[i]);
+    return { unitId, topics: unitTopics, opinion: outcome.data?.opinion, by: outcome.actorId, at: outcome.at };
+  });
 }

@@ -1,8 +1,11 @@
 import { z } from 'zod';
+import { actionInputProblems } from '../../domain/action-input';
+import { ENGINE_POLICY } from '../../domain/engine-policy';
 import { JURISDICTION_IDS } from '../../domain/jurisdictions';
+import { safeText } from '../../domain/text';
 import type { User } from '../../domain/directory';
 import type { ProcessState } from '../../workflows/engine/types';
-import { Forbidden } from '../errors';
+import { BadRequest, Forbidden } from '../errors';
 import { defineRoute } from '../routes/define-route';
 import { idempotencyKeyField, idempotencyKeyHeader } from './create-process';
 import { TASK_ACTION_DOCS } from '../task-action-docs';
@@ -14,8 +17,11 @@ const taskParams = idParams.extend({ taskId: z.string().regex(/^t\d+$/, 'a task 
 
 const actionBody = z.object({
   action: z.string().min(1).max(60).describe("one of the task's allowed actions, or delegate / extend / pause / resume"),
-  comment: z.string().max(2000).optional(),
-  data: z.record(z.string(), z.unknown()).optional().describe('the action\'s input, e.g. { "summary": "…" }'),
+  comment: safeText(ENGINE_POLICY.maxCommentLength.value).optional(),
+  data: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe('the action\'s input, exactly the fields the action declares, e.g. { "summary": "…" }'),
   idempotencyKey: idempotencyKeyField.describe('instead of the Idempotency-Key header'),
 });
 
@@ -110,6 +116,9 @@ export function processRoutes({ processes, uiBaseUrl }: { processes: ProcessGate
       },
       handler: async ({ params, body, user, req }) => {
         const header = idempotencyKeyHeader(req);
+        // Checked here and again in the workflow (signals skip the API); its own fields there.
+        const problems = actionInputProblems(body);
+        if (problems.length) throw new BadRequest('invalid action input', problems);
         const state = await processes.act(params.id, {
           taskId: params.taskId,
           action: body.action,

@@ -20,6 +20,18 @@ export type ConformityReason = (typeof CONFORMITY_REASONS)[number];
 export const RETURN_REASONS = [...CONFORMITY_REASONS, 'department-can-solve', 'not-consulted', 'content-problem'] as const;
 export type ReturnReason = (typeof RETURN_REASONS)[number];
 
+/** How the office writes each reason to the requesting unit. */
+export const RETURN_REASON_LABELS: Record<ReturnReason, string> = {
+  'several-matters': '未一事一报',
+  'several-addressees': '多头主送',
+  'skips-level': '越级行文',
+  'addressed-to-leader': '直接报送领导同志个人',
+  'no-contact': '未标注联系人和联系电话',
+  'department-can-solve': '属部门职权范围内可自行解决的事项',
+  'not-consulted': '未与有关部门协商',
+  'content-problem': '内容存在明显问题',
+};
+
 /** The addressee meaning "the government" (the office handles it); any other is a leader's user id. */
 export const GOVERNMENT_ADDRESSEE = 'government';
 

@@ -145,7 +145,7 @@ describe('请示 (incoming request for instructions) on the time-skipping server
     expect(trail.find((e) => e.action === 'returned-to-sender')).toMatchObject({ rule: '000:63', detail: 'several-matters' });
     expect(trail.at(-1)).toMatchObject({ action: 'process-returned', rule: '000:63' });
     const told = await listNotifications(h.db, { recipientId: 'js.housing.head' });
-    expect(told.find((n) => n.processId === handle.workflowId && n.kind === 'request-returned')?.body).toMatch(/several-matters — 请一事一报 \(000:63\)/);
+    expect(told.find((n) => n.processId === handle.workflowId && n.kind === 'request-returned')?.body).toBe('退回理由：未一事一报——请一事一报（000:63）');
   });
 
   it('accept while a violation exists — the office finds it skips a level (000:63) — the update fails and nothing changes', async () => {

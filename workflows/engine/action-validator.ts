@@ -1,5 +1,7 @@
-import { ENGINE_POLICY } from '../../domain/engine-policy';
+import type { ZodType } from 'zod';
+import { actionInputProblems } from '../../domain/action-input';
 import type { TaskActionInput } from '../messages';
+import { engineActionSchema } from './engine-action-schemas';
 import { reject, type FieldError } from './failures';
 import { isOpen, type TaskRecord } from './task-record';
 
@@ -23,13 +25,14 @@ function requireComment(input: TaskActionInput, why: string): void {
   if (!input.comment?.trim()) reject.badRequest(`${input.action} needs a reason`, [{ field: 'comment', reason: why }]);
 }
 
-function validateEngineAction(input: TaskActionInput, action: EngineAction, task: TaskRecord): void {
+function validateEngineAction(input: TaskActionInput, action: EngineAction, task: TaskRecord, shape: boolean): void {
   const { view, spec } = task;
   switch (action) {
     case 'delegate':
       if (!isAssignee(task, input.actor.userId)) reject.forbidden('only a holder of the task can delegate it');
       if (typeof input.data?.toUserId !== 'string' || !input.data.toUserId)
         reject.badRequest('delegate needs a user', [{ field: 'data.toUserId', reason: 'required: the user id to hand the task to' }]);
+      if (shape) checkData(input, engineActionSchema(action, task));
       if (isAssignee(task, input.data.toUserId as string)) reject.conflict(`${input.data.toUserId} already holds this task`);
       return;
     case 'extend': {
@@ -38,6 +41,7 @@ function validateEngineAction(input: TaskActionInput, action: EngineAction, task
       if (spec.maxExtensions !== undefined && view.extensions >= spec.maxExtensions)
         reject.conflict(`the limit can be extended ${spec.maxExtensions} time(s) only (${spec.extension?.rule ?? spec.rule})`);
       requireComment(input, 'an extension records its reason in the deadline ledger');
+      if (shape) checkData(input, engineActionSchema(action, task));
       if (spec.extension) return;
       const { workingDays, dueAt } = input.data ?? {};
       const errors: FieldError[] = [];
@@ -56,24 +60,62 @@ function validateEngineAction(input: TaskActionInput, action: EngineAction, task
       if (!isController(task, input)) reject.forbidden('only the office supervising this step can pause it');
       if (view.status === 'paused') reject.conflict('the task is paused already');
       requireComment(input, 'a pause records why the clock stops');
+      if (shape) checkData(input, engineActionSchema(action, task));
       return;
     case 'resume':
       if (!isController(task, input)) reject.forbidden('only the office supervising this step can resume it');
       if (view.status !== 'paused') reject.conflict('the task is not paused');
+      if (shape) checkData(input, engineActionSchema(action, task));
       return;
   }
+}
+
+function checkInputBounds(input: TaskActionInput): void {
+  const errors = actionInputProblems(input);
+  if (errors.length) reject.badRequest(errors[0].field === 'comment' ? 'invalid comment' : `invalid input for ${input.action}`, errors);
+}
+
+/**
+ * `data` must be exactly the action's declared shape: whatever the schema does not name is
+ * refused (a schema that strips unknown keys would otherwise let them into the history).
+ * Actions that declare no schema take no data.
+ */
+function checkData(input: TaskActionInput, schema: ZodType | undefined): void {
+  const data = input.data ?? {};
+  if (!schema) {
+    const extra = Object.keys(data).filter((k) => data[k] !== undefined);
+    if (extra.length) reject.badRequest(`${input.action} takes no data`, extra.map((k) => ({ field: `data.${k}`, reason: 'unknown field' })));
+    return;
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success)
+    reject.badRequest(
+      `invalid input for ${input.action}`,
+      parsed.error.issues.flatMap((issue) =>
+        issue.code === 'unrecognized_keys'
+          ? issue.keys.map((k) => ({ field: ['data', ...issue.path.map(String), k].join('.'), reason: 'unknown field' }))
+          : [{ field: ['data', ...issue.path.map(String)].join('.'), reason: issue.message }],
+      ),
+    );
+  const known = parsed.data !== null && typeof parsed.data === 'object' ? (parsed.data as Record<string, unknown>) : {};
+  const unknown = Object.keys(data).filter((k) => data[k] !== undefined && !(k in known));
+  if (unknown.length) reject.badRequest(`invalid input for ${input.action}`, unknown.map((k) => ({ field: `data.${k}`, reason: 'unknown field' })));
 }
 
 /**
  * The synchronous check an update runs before anything changes: a rejected action changes
  * nothing. Throws NotFound, Conflict, Forbidden or BadRequest failures.
+ *
+ * With `shape: false` only what depends on the process's state is checked again — the update
+ * handler does so inside the action lock, since an earlier action may have changed it after the
+ * validator ran. The input's shape cannot change in between, so it is not checked twice (and a
+ * later tightening of a schema cannot make a recorded history replay differently).
  */
-export function validateTaskAction(input: TaskActionInput, task: TaskRecord | undefined): void {
+export function validateTaskAction(input: TaskActionInput, task: TaskRecord | undefined, { shape = true }: { shape?: boolean } = {}): void {
   if (!task) reject.notFound(`no task ${input.taskId} in this process`);
   if (!isOpen(task)) reject.conflict(`task ${task.view.id} (${task.view.step}) is ${task.view.status === 'done' ? 'already decided' : task.view.status}`);
-  if (input.comment !== undefined && input.comment.length > ENGINE_POLICY.maxCommentLength.value)
-    reject.badRequest('comment too long', [{ field: 'comment', reason: `at most ${ENGINE_POLICY.maxCommentLength.value} characters` }]);
-  if (isEngineAction(input.action)) return validateEngineAction(input, input.action, task);
+  if (shape) checkInputBounds(input);
+  if (isEngineAction(input.action)) return validateEngineAction(input, input.action, task, shape);
 
   const allowed = task.view.actions.map((a) => a.name);
   if (!allowed.includes(input.action))
@@ -85,14 +127,6 @@ export function validateTaskAction(input: TaskActionInput, task: TaskRecord | un
     if (!isController(task, input)) reject.forbidden(`only the office supervising ${task.view.step} can ${input.action}`);
   } else if (!isAssignee(task, input.actor.userId)) reject.forbidden(`task ${task.view.id} is not assigned to ${input.actor.userId}`);
   if (task.view.status === 'paused') reject.conflict('the task is paused; resume it first');
-  const schema = declared?.schema ?? task.hooks.schemas?.[input.action];
-  if (schema) {
-    const parsed = schema.safeParse(input.data ?? {});
-    if (!parsed.success)
-      reject.badRequest(
-        `invalid input for ${input.action}`,
-        parsed.error.issues.map((issue) => ({ field: ['data', ...issue.path.map(String)].join('.'), reason: issue.message })),
-      );
-  }
+  if (shape) checkData(input, declared?.schema ?? task.hooks.schemas?.[input.action]);
   task.hooks.validate?.(input, task);
 }

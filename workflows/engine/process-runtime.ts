@@ -85,7 +85,7 @@ export class ProcessRuntime {
       (input) =>
         this.actionLock.runExclusive(async () => {
           // The validator ran before the lock: check again against the state the previous action left.
-          validateTaskAction(input, this.findTask(input.taskId));
+          validateTaskAction(input, this.findTask(input.taskId), { shape: false });
           const epoch = this.settledEpoch;
           const final = await this.applyAction(input);
           if (final) await condition(() => this.settledEpoch !== epoch || this.status !== 'running', SETTLE_WAIT);

@@ -1,0 +1,21 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+
+/**
+ * Builds the workbench into web/dist (served by the API at `/`). JSX goes through esbuild's own
+ * Preact transform; no CDN, no inline script (the API's CSP allows only its own files).
+ */
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  base: '/',
+  logLevel: 'warn',
+  esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2020',
+    // The polyfill would be an inline script; every browser a government office runs has modulepreload or does fine without.
+    modulePreload: { polyfill: false },
+    reportCompressedSize: false,
+  },
+});
