@@ -10,6 +10,10 @@ export default defineConfig({
   base: '/',
   logLevel: 'warn',
   esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  resolve: {
+    // The domain's working-day counting runs in the page too; its lunar calendar stays on the server.
+    alias: [{ find: /^\.\/statutory-holidays$/, replacement: fileURLToPath(new URL('./src/format/served-statutory-holidays.ts', import.meta.url)) }],
+  },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

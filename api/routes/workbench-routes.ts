@@ -3,12 +3,14 @@
  * `npm install`'s prepare step into web/dist), who the caller is with the start forms their roles
  * allow, and — on a development server only — the dev issuer's sign-in.
  */
+import compression from 'compression';
 import express, { type RequestHandler } from 'express';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Database } from '../../db/database';
 import { getUser, listUnits, listUsers } from '../../db/directory-repository';
+import { statutoryHolidays } from '../../domain/calendar/statutory-holidays';
 import { JURISDICTION_IDS } from '../../domain/jurisdictions';
 import { issueToken } from '../auth';
 import { DEV_JWT_SECRET, type Config } from '../config';
@@ -70,6 +72,7 @@ export function workbenchRoutes(deps: { db: Database; config: WorkbenchConfig; r
           schema: z.object({
             user: z.object({ id: z.string(), name: z.string(), jurisdiction: z.string(), unitId: z.string(), unitName: z.string().optional(), roles: z.array(z.string()) }),
             startForms: z.array(startFormSchema),
+            statutoryHolidays: z.record(z.string(), z.array(z.string())).describe('by year, last year to two years ahead: the statutory holidays the server counts with where the holiday table has no year yet'),
           }),
         },
       },
@@ -79,6 +82,7 @@ export function workbenchRoutes(deps: { db: Database; config: WorkbenchConfig; r
         return {
           user: { id: user.id, name: user.name, jurisdiction: user.jurisdiction, unitId: user.unitId, unitName: units.find((u) => u.id === user.unitId)?.name, roles: user.roles },
           startForms: allowed.map(({ auth: _auth, ...form }) => form),
+          statutoryHolidays: Object.fromEntries([-1, 0, 1, 2].map((d) => new Date().getUTCFullYear() + d).map((year) => [year, statutoryHolidays(year)])),
         };
       },
     }),
@@ -127,8 +131,9 @@ export function workbenchRoutes(deps: { db: Database; config: WorkbenchConfig; r
 }
 
 /**
- * The built pages: hashed assets cached for a year, index.html always revalidated so a new build
- * reaches people at once. Without a build, `/` says how to make one.
+ * The built pages, gzipped (a district's network may be slow): hashed assets cached for a year,
+ * index.html always revalidated so a new build reaches people at once. Without a build, `/` says
+ * how to make one.
  */
 export function workbenchStatic(dist = WORKBENCH_DIST): RequestHandler {
   if (!existsSync(`${dist}index.html`)) {
@@ -137,10 +142,13 @@ export function workbenchStatic(dist = WORKBENCH_DIST): RequestHandler {
       res.status(503).type('text/plain; charset=utf-8').send('政务工作台尚未构建：请运行 npm install（或 npm run build:web）。\nThe workbench is not built: run npm install (or npm run build:web).\n');
     };
   }
-  return express.static(dist, {
-    index: 'index.html',
-    setHeaders: (res, path) => {
-      res.setHeader('Cache-Control', path.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
-    },
-  });
+  return express.Router().use(
+    compression(),
+    express.static(dist, {
+      index: 'index.html',
+      setHeaders: (res, path) => {
+        res.setHeader('Cache-Control', path.endsWith('index.html') ? 'no-cache' : 'public, max-age=31536000, immutable');
+      },
+    }),
+  );
 }

@@ -101,9 +101,10 @@ describe('the workbench routes', () => {
     expect(assets.length).toBeGreaterThanOrEqual(2);
     for (const asset of assets) {
       expect(asset).toMatch(/^\/assets\//); // no CDN, no other host
-      const res = await fetch(`${url}${asset}`);
+      const res = await fetch(`${url}${asset}`, { headers: { 'accept-encoding': 'gzip' } });
       expect(res.status).toBe(200);
       expect(res.headers.get('cache-control')).toContain('immutable');
+      expect(res.headers.get('content-encoding')).toBe('gzip');
     }
     // The API keeps its own answers: an unknown API path is still a problem, not the page.
     expect((await fetch(`${url}/v1/nothing-here`)).headers.get('content-type')).toMatch(/problem\+json/);

@@ -15,8 +15,8 @@ export interface BrowserSession {
   browser: Browser;
   /** A fresh context (own storage, so one signed-in user each) with one page, zh-CN, Asia/Shanghai. */
   newPage(options?: { viewport?: { width: number; height: number }; locale?: string }): Promise<Page>;
-  /** Saves a full-page PNG as test-artifacts/<name>.png and returns its path. */
-  screenshot(page: Page, name: string): Promise<string>;
+  /** Saves a PNG of the whole page (or of the viewport only) as test-artifacts/<name>.png and returns its path. */
+  screenshot(page: Page, name: string, options?: { fullPage?: boolean }): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -51,9 +51,9 @@ export async function launchBrowser(): Promise<BrowserSession> {
       contexts.push(context);
       return context.newPage();
     },
-    async screenshot(page, name) {
+    async screenshot(page, name, options = {}) {
       const path = join(ARTIFACTS_DIR, `${name.replace(/[^\w.-]+/g, '-')}.png`);
-      await page.screenshot({ path, fullPage: true });
+      await page.screenshot({ path, fullPage: options.fullPage ?? true });
       return path;
     },
     async close() {

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, whenSignedOut } from './api/client';
 import { clearToken, getToken, takeTokenFromAddress } from './api/session';
 import type { Me } from './api/types';
+import { registerStatutoryHolidays } from './format/served-statutory-holidays';
 import { forgetReference } from './hooks/use-reference';
 import { navigate, useRoute } from './hooks/use-route';
 import { useI18n } from './i18n/i18n';
@@ -54,7 +55,13 @@ export function App() {
   useEffect(() => whenSignedOut(() => (setSignedIn(false), setMe(undefined))), []);
   useEffect(() => {
     if (!signedIn) return;
-    api<Me>('GET', '/v1/workbench/me').then(setMe, () => setSignedIn(false));
+    api<Me>('GET', '/v1/workbench/me').then(
+      (loaded) => {
+        registerStatutoryHolidays(loaded.statutoryHolidays ?? {});
+        setMe(loaded);
+      },
+      () => setSignedIn(false),
+    );
   }, [signedIn]);
 
   if (!signedIn) {

@@ -76,6 +76,8 @@ export interface ProcessSummary {
 export interface Me {
   user: { id: string; name: string; jurisdiction: string; unitId: string; unitName?: string; roles: string[] };
   startForms: { kind: string; path: string; label: string; labelEn: string; schema: JsonSchema }[];
+  /** By year: the statutory holidays the server counts with for years the holiday table lacks. */
+  statutoryHolidays?: Record<string, string[]>;
 }
 
 export interface DirectoryUser {

@@ -18,6 +18,8 @@ const VERDICTS: Record<string, [string, string]> = {
   'request-new-limit': ['商请延期', 'Asked for more time'],
 };
 
+const ACTS: Record<string, [string, string]> = { review: ['审核', 'Review'], 'sign-off': ['审签', 'Sign-off'], issue: ['签发', 'Issue'] };
+
 /** A document's number once issued, its text, the countersign replies and its signatures. */
 export function DocumentPanel({ details, reference }: { details: DocumentDetails; reference: Reference }) {
   const i18n = useI18n();
@@ -54,7 +56,7 @@ export function DocumentPanel({ details, reference }: { details: DocumentDetails
             {details.signatures.map((s) => (
               <li>
                 {nameOf(reference, s.by)}
-                {s.onBehalfOf && `（${i18n.t('onBehalfOf', { name: nameOf(reference, s.onBehalfOf) })}）`} · {s.act}
+                {s.onBehalfOf && `（${i18n.t('onBehalfOf', { name: nameOf(reference, s.onBehalfOf) })}）`} · {i18n.pick(...(ACTS[s.act] ?? [s.act, s.act]))}
                 {s.opinion && `：${s.opinion}`} <span class="muted">{formatTime(s.at, i18n.lang)} · {s.rule}</span>
               </li>
             ))}
