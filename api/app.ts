@@ -1,4 +1,5 @@
 import type { Client } from '@temporalio/client';
+import cors from 'cors';
 import express, { type Express, type RequestHandler } from 'express';
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -27,7 +28,7 @@ export type ReadinessCheck = () => Promise<unknown>;
 
 export interface AppDeps {
   db: Database;
-  config: Pick<Config, 'GOVFLOW_JWT_SECRET' | 'GOVFLOW_JWT_ISSUER' | 'GOVFLOW_METRICS_TOKEN' | 'GOVFLOW_RATE_LIMIT_PUBLIC' | 'GOVFLOW_RATE_LIMIT_AUTH_FAILURES' | 'GOVFLOW_TRUST_PROXY'> & { NODE_ENV?: string };
+  config: Pick<Config, 'GOVFLOW_JWT_SECRET' | 'GOVFLOW_JWT_ISSUER' | 'GOVFLOW_METRICS_TOKEN' | 'GOVFLOW_RATE_LIMIT_PUBLIC' | 'GOVFLOW_RATE_LIMIT_AUTH_FAILURES' | 'GOVFLOW_TRUST_PROXY' | 'GOVFLOW_CODEC_CORS_ORIGINS' | 'TEMPORAL_UI_PORT'> & { NODE_ENV?: string };
   /** When given, /readyz also asks the Temporal frontend whether it answers. */
   temporal?: Client;
   /** Routes beyond the built-in ones (directory, calendar, notifications, public documents): the process routes. */
@@ -150,6 +151,9 @@ export function createApp(deps: AppDeps): Express {
   app.set('trust proxy', deps.config.GOVFLOW_TRUST_PROXY);
   app.use(observe(log, metrics));
   app.use(securityHeaders());
+  // The Temporal UI calls the codec endpoint from its own origin, in the operator's browser.
+  const uiOrigins = deps.config.GOVFLOW_CODEC_CORS_ORIGINS ?? [`http://localhost:${deps.config.TEMPORAL_UI_PORT}`, `http://127.0.0.1:${deps.config.TEMPORAL_UI_PORT}`];
+  app.use('/codec', cors({ origin: uiOrigins, methods: ['POST'], allowedHeaders: ['Content-Type', 'Authorization', 'X-Namespace'], credentials: true, maxAge: 600 }));
   app.use(express.json({ limit: JSON_BODY_LIMIT }));
   app.use(guardInput());
 

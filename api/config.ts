@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEV_PAYLOAD_KEYS, isDevPayloadKey, parsePayloadKeys } from '../worker/payload-codec';
 
 /**
  * Signs dev tokens when nothing else is configured. Public on purpose: it only protects a laptop,
@@ -33,11 +34,34 @@ const configSchema = z
     GOVFLOW_RATE_LIMIT_AUTH_FAILURES: z.coerce.number().int().min(1).default(20),
     /** Proxies in front of the API whose X-Forwarded-For is believed (per-client limits need the real address). */
     GOVFLOW_TRUST_PROXY: z.coerce.number().int().min(0).default(0),
+    /**
+     * `id:base64key,…` (AES-256): the first encrypts Temporal payloads, all decrypt. Default: the
+     * public dev key, so encryption is always on; production must set its own.
+     */
+    GOVFLOW_PAYLOAD_KEYS: z
+      .string()
+      .default(DEV_PAYLOAD_KEYS)
+      .transform((spec, ctx) => {
+        try {
+          return parsePayloadKeys(spec);
+        } catch (err) {
+          ctx.addIssue({ code: 'custom', message: (err as Error).message });
+          return z.NEVER;
+        }
+      }),
+    /** Browser origins (the Temporal UI's) allowed to call /codec/decode and /codec/encode; default the dev server's UI. */
+    GOVFLOW_CODEC_CORS_ORIGINS: z
+      .string()
+      .optional()
+      .transform((list) => list?.split(',').map((o) => o.trim()).filter(Boolean)),
   })
   .superRefine((c, ctx) => {
     // A default secret in production would let anyone who reads this file mint tokens.
     if (c.NODE_ENV === 'production' && c.GOVFLOW_JWT_SECRET === DEV_JWT_SECRET)
       ctx.addIssue({ code: 'custom', path: ['GOVFLOW_JWT_SECRET'], message: 'must be set explicitly when NODE_ENV=production' });
+    // The dev key is in this repository: payloads it encrypted are readable by anyone.
+    if (c.NODE_ENV === 'production' && c.GOVFLOW_PAYLOAD_KEYS.some((k) => isDevPayloadKey(k)))
+      ctx.addIssue({ code: 'custom', path: ['GOVFLOW_PAYLOAD_KEYS'], message: 'must not contain the development key when NODE_ENV=production' });
   });
 
 export type Config = z.output<typeof configSchema>;

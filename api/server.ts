@@ -16,6 +16,8 @@ import { seed } from '../db/seed';
 import { createApp, type AppDeps } from './app';
 import { loadConfig, type Config } from './config';
 import { processModule } from './processes';
+import { AesGcmPayloadCodec, isDevPayloadKey, payloadDataConverter } from '../worker/payload-codec';
+import { codecRoutes } from './routes/codec-routes';
 
 export interface StartApiOptions extends Omit<AppDeps, 'config' | 'temporal' | 'log'> {
   config: Config;
@@ -57,7 +59,7 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
     config,
     temporal: client,
     log,
-    routes: [...(processes?.routes ?? []), ...(deps.routes ?? [])],
+    routes: [...(processes?.routes ?? []), ...codecRoutes({ codec: new AesGcmPayloadCodec(config.GOVFLOW_PAYLOAD_KEYS), public: config.GOVFLOW_PAYLOAD_KEYS.every(isDevPayloadKey) }), ...(deps.routes ?? [])],
     onCalendarYearLoaded: deps.onCalendarYearLoaded ?? processes?.onCalendarYearLoaded,
     onAbsenceRecorded: deps.onAbsenceRecorded ?? processes?.onAbsenceRecorded,
   });
@@ -87,7 +89,7 @@ async function main(): Promise<void> {
   await seed(db);
   // Lazy: the API comes up (and /readyz says why it is not ready) even while Temporal is starting.
   const connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
-  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: payloadDataConverter(config.GOVFLOW_PAYLOAD_KEYS) });
   // As the browser sees it: the dev server's UI, or compose's published port (both TEMPORAL_UI_PORT).
   const api = await startApi({ config, db, client, log, temporalUiUrl: `http://localhost:${config.TEMPORAL_UI_PORT}` });
   log.info({ url: api.url, docs: `${api.url}/docs` }, `govflow API listening on ${api.url}`);

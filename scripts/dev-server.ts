@@ -14,9 +14,18 @@ export interface DevServer {
  * Starts `temporal server start-dev` with govflow's search attributes and waits until it answers.
  * With `dbFile` the server keeps its state across restarts; with `uiPort` it serves the UI.
  */
-export async function startDevServer(options: { port: number; uiPort?: number; dbFile?: string; namespace?: string; log?: (line: string) => void }): Promise<DevServer> {
+export async function startDevServer(options: {
+  port: number;
+  uiPort?: number;
+  dbFile?: string;
+  namespace?: string;
+  /** The API's codec endpoint (http://…/codec): the UI shows payloads decrypted through it. */
+  uiCodecEndpoint?: string;
+  log?: (line: string) => void;
+}): Promise<DevServer> {
   const args = ['server', 'start-dev', '--ip', '127.0.0.1', '--port', String(options.port), '--log-level', 'error', ...searchAttributeCliArgs()];
   if (options.uiPort) args.push('--ui-port', String(options.uiPort));
+  if (options.uiPort && options.uiCodecEndpoint) args.push('--ui-codec-endpoint', options.uiCodecEndpoint);
   else args.push('--headless');
   if (options.dbFile) args.push('--db-filename', options.dbFile);
   if (options.namespace && options.namespace !== 'default') args.push('--namespace', options.namespace);

@@ -14,6 +14,7 @@ import { openDatabase } from '../db/connect';
 import { migrate } from '../db/migrate';
 import { seed } from '../db/seed';
 import { createGovWorker } from '../worker/create-worker';
+import { payloadDataConverter } from '../worker/payload-codec';
 import { registerSearchAttributes } from '../worker/register-search-attributes';
 import { startDevServer, type DevServer } from './dev-server';
 
@@ -26,7 +27,9 @@ async function main(): Promise<void> {
   if (!process.env.TEMPORAL_ADDRESS) {
     const port = Number(config.TEMPORAL_ADDRESS.split(':').pop());
     console.log(`starting the Temporal dev server on ${config.TEMPORAL_ADDRESS} (state in ${dataDir}/temporal.db) …`);
-    devServer = await startDevServer({ port, uiPort: config.TEMPORAL_UI_PORT, dbFile: `${dataDir}/temporal.db`, namespace: config.TEMPORAL_NAMESPACE });
+    // The UI decrypts payloads through the API's codec endpoint (open while the key ring is the dev key).
+    const apiHost = config.HOST === '0.0.0.0' || config.HOST === '::' ? '127.0.0.1' : config.HOST;
+    devServer = await startDevServer({ port, uiPort: config.TEMPORAL_UI_PORT, dbFile: `${dataDir}/temporal.db`, namespace: config.TEMPORAL_NAMESPACE, uiCodecEndpoint: `http://${apiHost}:${config.PORT}/codec` });
   }
 
   const db = await openDatabase({ url: config.DATABASE_URL, dataDir: `${dataDir}/pglite` });
@@ -35,9 +38,11 @@ async function main(): Promise<void> {
 
   const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
   await registerSearchAttributes(connection, config.TEMPORAL_NAMESPACE);
-  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE });
+  // Payloads are encrypted (GOVFLOW_PAYLOAD_KEYS); the UI decrypts through the API's /codec endpoint.
+  const dataConverter = payloadDataConverter(config.GOVFLOW_PAYLOAD_KEYS);
+  const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter });
   const workerConnection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
-  const worker = await createGovWorker({ connection: workerConnection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, db });
+  const worker = await createGovWorker({ connection: workerConnection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, db, dataConverter });
   const workerRun = worker.run();
   const api = await startApi({ config, db, client, temporalUiUrl: devServer?.uiUrl });
 

@@ -1,6 +1,8 @@
 import { bundleWorkflowCode, NativeConnection, Worker, type WorkflowBundleOption } from '@temporalio/worker';
 import { fileURLToPath } from 'node:url';
+import type { DataConverter } from '@temporalio/common';
 import { createActivities } from '../activities';
+import { payloadDataConverter } from './payload-codec';
 import type { Database } from '../db/database';
 
 export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
@@ -26,6 +28,8 @@ export interface GovWorkerOptions {
   db: Database;
   /** A prebuilt bundle; without it the worker bundles `workflows/` itself. */
   workflowBundle?: WorkflowBundleOption;
+  /** How payloads are encrypted (worker/payload-codec.ts); default the dev key ring. Clients must use the same keys. */
+  dataConverter?: DataConverter;
 }
 
 /** A worker running every govflow workflow with the real activities over `db`. */
@@ -35,6 +39,7 @@ export async function createGovWorker(options: GovWorkerOptions): Promise<Worker
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     activities: createActivities({ db: options.db }),
+    dataConverter: options.dataConverter ?? payloadDataConverter(),
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
   });
 }

@@ -8,6 +8,7 @@ import { openDatabase } from '../db/connect';
 import { migrate } from '../db/migrate';
 import { Connection } from '@temporalio/client';
 import { createGovWorker } from './create-worker';
+import { payloadDataConverter } from './payload-codec';
 import { registerSearchAttributes } from './register-search-attributes';
 
 async function main(): Promise<void> {
@@ -19,7 +20,7 @@ async function main(): Promise<void> {
   await registerSearchAttributes(operator, config.TEMPORAL_NAMESPACE);
   await operator.close();
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
-  const worker = await createGovWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, db });
+  const worker = await createGovWorker({ connection, namespace: config.TEMPORAL_NAMESPACE, taskQueue: config.TEMPORAL_TASK_QUEUE, db, dataConverter: payloadDataConverter(config.GOVFLOW_PAYLOAD_KEYS) });
   await worker.run(); // returns after SIGINT/SIGTERM, which the SDK handles
   await connection.close();
   await db.close();

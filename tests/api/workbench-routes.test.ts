@@ -65,7 +65,9 @@ describe('the workbench routes', () => {
     expect(devIssuerEnabled({ NODE_ENV: 'production', GOVFLOW_JWT_SECRET: PRODUCTION_SECRET, GOVFLOW_JWT_ISSUER: 'x' })).toBe(false);
     expect(devIssuerEnabled({ GOVFLOW_JWT_SECRET: PRODUCTION_SECRET, GOVFLOW_JWT_ISSUER: 'x' })).toBe(false);
     expect(devIssuerEnabled({ GOVFLOW_JWT_SECRET: DEV_JWT_SECRET, GOVFLOW_JWT_ISSUER: 'x' })).toBe(true);
-    for (const env of [{ NODE_ENV: 'production', GOVFLOW_JWT_SECRET: PRODUCTION_SECRET }, { GOVFLOW_JWT_SECRET: PRODUCTION_SECRET }] as Record<string, string>[]) {
+    // Production also refuses the development payload key (api/config.ts): give it one of its own.
+    const productionKeys = `k1:${Buffer.alloc(32, 7).toString('base64')}`;
+    for (const env of [{ NODE_ENV: 'production', GOVFLOW_JWT_SECRET: PRODUCTION_SECRET, GOVFLOW_PAYLOAD_KEYS: productionKeys }, { GOVFLOW_JWT_SECRET: PRODUCTION_SECRET }] as Record<string, string>[]) {
       const { url, token } = await serve(env);
       expect((await fetch(`${url}/v1/dev/users`)).status).toBe(404);
       expect((await fetch(`${url}/v1/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"userId":"cs.chief"}' })).status).toBe(404);

@@ -24,6 +24,9 @@ function interpolate(value: string | number, env: Record<string, string>): strin
   });
 }
 
+/** What the operator puts in .env (docker-compose.yml's header). */
+const OPERATOR_ENV = { GOVFLOW_JWT_SECRET: 'x'.repeat(64), GOVFLOW_PAYLOAD_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}` };
+
 const dependencies = (s: Service) => (Array.isArray(s.depends_on) ? s.depends_on : Object.keys(s.depends_on ?? {}));
 const hostPorts = (s: Service) => (s.ports ?? []).map((p) => Number(p.split(':').at(-2)));
 
@@ -52,7 +55,9 @@ describe('docker-compose.yml', () => {
     expect(Object.keys(env)).toEqual(expect.arrayContaining(['TEMPORAL_ADDRESS', 'DATABASE_URL', 'GOVFLOW_JWT_SECRET']));
     // The secret must come from the operator: without it compose refuses to start.
     expect(() => interpolate(env.GOVFLOW_JWT_SECRET, {})).toThrow(/GOVFLOW_JWT_SECRET/);
-    const resolved = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, interpolate(v, { GOVFLOW_JWT_SECRET: 'x'.repeat(64) })]));
+    // So must the payload key: production refuses the dev key.
+    expect(() => interpolate(env.GOVFLOW_PAYLOAD_KEYS, {})).toThrow(/GOVFLOW_PAYLOAD_KEYS/);
+    const resolved = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, interpolate(v, OPERATOR_ENV)]));
     const config = loadConfig(resolved);
     expect(config.NODE_ENV).toBe('production');
     expect(config.TEMPORAL_ADDRESS).toBe('temporal:7233');
@@ -61,7 +66,7 @@ describe('docker-compose.yml', () => {
 
   it('publishes API 3000, Temporal 7233, Temporal UI 8233 and PostgreSQL 5432 (loopback) on the host', () => {
     expect(hostPorts(services.api)).toEqual([3000]);
-    expect(loadConfig(Object.fromEntries(Object.entries(services.api.environment ?? {}).map(([k, v]) => [k, interpolate(v, { GOVFLOW_JWT_SECRET: 'x'.repeat(64) })]))).PORT).toBe(3000);
+    expect(loadConfig(Object.fromEntries(Object.entries(services.api.environment ?? {}).map(([k, v]) => [k, interpolate(v, OPERATOR_ENV)]))).PORT).toBe(3000);
     expect(hostPorts(services.temporal)).toEqual([7233]);
     expect(services['temporal-ui'].ports).toEqual(['8233:8080']);
     expect(services.postgres.ports).toEqual(['127.0.0.1:5432:5432']);

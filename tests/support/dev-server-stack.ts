@@ -13,6 +13,7 @@ import { seed } from '../../db/seed';
 import type { Role, User } from '../../domain/directory';
 import type { JurisdictionId } from '../../domain/jurisdictions';
 import { createGovWorker } from '../../worker/create-worker';
+import { payloadDataConverter } from '../../worker/payload-codec';
 
 /** Tests call from one address far faster than people do: rate limits are tested on their own (tests/api/hardening.test.ts). */
 const UNLIMITED = { GOVFLOW_RATE_LIMIT_PUBLIC: '1000000', GOVFLOW_RATE_LIMIT_AUTH_FAILURES: '1000000' };
@@ -29,7 +30,7 @@ export async function startStack() {
   await migrate(db);
   await seed(db);
   const connection = await Connection.connect({ address });
-  const client = new Client({ connection });
+  const client = new Client({ connection, dataConverter: payloadDataConverter(config.GOVFLOW_PAYLOAD_KEYS) });
   const workerConnection = await NativeConnection.connect({ address });
   const worker = await createGovWorker({ connection: workerConnection, namespace: 'default', taskQueue, db, workflowBundle: { codePath: inject('workflowBundlePath') } });
   const running = worker.run();

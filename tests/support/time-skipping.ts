@@ -6,6 +6,7 @@ import type { Database } from '../../db/database';
 import { migrate } from '../../db/migrate';
 import { seed } from '../../db/seed';
 import { createGovWorker } from '../../worker/create-worker';
+import { payloadDataConverter } from '../../worker/payload-codec';
 import { registerSearchAttributes } from '../../worker/register-search-attributes';
 
 export interface TimeSkippingHarness {
@@ -20,6 +21,8 @@ export interface TimeSkippingHarness {
 export async function startTimeSkipping(taskQueue = 'govflow-test'): Promise<TimeSkippingHarness> {
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: inject('testServerPath') } },
+    // The workers encrypt payloads with the dev key ring (createGovWorker's default): so does the client.
+    client: { dataConverter: payloadDataConverter() },
   });
   await registerSearchAttributes(env.connection, env.namespace ?? 'default');
   const db = await openDatabase({ dataDir: 'memory://' });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { HISTORIES_DIR, historyFromPlainObject } from '../support/histories';
+import { payloadDataConverter } from '../../worker/payload-codec';
 
 const files = readdirSync(HISTORIES_DIR).filter((f) => f.endsWith('.json'));
 
@@ -14,6 +15,7 @@ describe('recorded histories replay against the current workflow code', () => {
 
   it.each(files)('%s replays without nondeterminism', async (file) => {
     const { workflowId, history } = JSON.parse(readFileSync(join(HISTORIES_DIR, file), 'utf8'));
-    await Worker.runReplayHistory({ workflowBundle: { codePath: inject('workflowBundlePath') } }, historyFromPlainObject(history), workflowId);
+    // The worker's data converter: recorded plaintext payloads pass through it, encrypted ones decrypt with the dev key ring.
+    await Worker.runReplayHistory({ workflowBundle: { codePath: inject('workflowBundlePath') }, dataConverter: payloadDataConverter() }, historyFromPlainObject(history), workflowId);
   });
 });
