@@ -21,6 +21,7 @@ import { notificationRoutes } from './routes/notification-routes';
 import { publicDecisionRoutes } from './routes/public-decision-routes';
 import { publicDocumentRoutes } from './routes/public-document-routes';
 import { workbenchRoutes, workbenchStatic } from './routes/workbench-routes';
+import { publicPortal } from './public/portal';
 import './types';
 
 /** A readiness probe: resolves when the dependency is usable, throws (with a reason) when not. */
@@ -28,7 +29,8 @@ export type ReadinessCheck = () => Promise<unknown>;
 
 export interface AppDeps {
   db: Database;
-  config: Pick<Config, 'GOVFLOW_JWT_SECRET' | 'GOVFLOW_JWT_ISSUER' | 'GOVFLOW_METRICS_TOKEN' | 'GOVFLOW_RATE_LIMIT_PUBLIC' | 'GOVFLOW_RATE_LIMIT_AUTH_FAILURES' | 'GOVFLOW_TRUST_PROXY' | 'GOVFLOW_CODEC_CORS_ORIGINS' | 'TEMPORAL_UI_PORT'> & { NODE_ENV?: string };
+  config: Pick<Config, 'GOVFLOW_JWT_SECRET' | 'GOVFLOW_JWT_ISSUER' | 'GOVFLOW_METRICS_TOKEN' | 'GOVFLOW_RATE_LIMIT_PUBLIC' | 'GOVFLOW_RATE_LIMIT_AUTH_FAILURES' | 'GOVFLOW_TRUST_PROXY' | 'GOVFLOW_CODEC_CORS_ORIGINS' | 'TEMPORAL_UI_PORT'> & { NODE_ENV?: string } &
+    Partial<Pick<Config, 'GOVFLOW_RATE_LIMIT_COMMENTS'>>;
   /** When given, /readyz also asks the Temporal frontend whether it answers. */
   temporal?: Client;
   /** Routes beyond the built-in ones (directory, calendar, notifications, public documents): the process routes. */
@@ -43,6 +45,8 @@ export interface AppDeps {
 }
 
 const JSON_BODY_LIMIT = '1mb';
+/** As api/config.ts defaults GOVFLOW_RATE_LIMIT_COMMENTS, for apps built without it (tests). */
+const DEFAULT_COMMENTS_PER_MINUTE = 5;
 /** A probe that hangs is a failing probe: gRPC would otherwise retry a dead Temporal for ~20 s. */
 const READINESS_TIMEOUT_MS = 2_000;
 const SANE_REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -192,6 +196,9 @@ export function createApp(deps: AppDeps): Express {
     res.type('application/javascript').send(DOCS_INIT);
   });
   app.use('/docs/assets', express.static(docs.assets, { index: false, maxAge: '1d' }));
+
+  // The public portal's pages (公众参与): before the routes, so a browser asking for /public/documents gets the page.
+  app.use('/public', publicPortal({ db: deps.db, publicLimit: limits.publicEndpoints, commentsPerMinute: deps.config.GOVFLOW_RATE_LIMIT_COMMENTS ?? DEFAULT_COMMENTS_PER_MINUTE }));
 
   for (const route of routes) {
     const guards: RequestHandler[] = route.auth === false ? [limits.publicEndpoints] : [limits.authFailures, auth];

@@ -30,6 +30,8 @@ const configSchema = z
     GOVFLOW_METRICS_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
     /** Requests per client per minute to the endpoints that need no token (public documents, /openapi.json, /readyz). */
     GOVFLOW_RATE_LIMIT_PUBLIC: z.coerce.number().int().min(1).default(120),
+    /** Public comments per client per minute on the consultation portal (/public/consultations/…/comments). */
+    GOVFLOW_RATE_LIMIT_COMMENTS: z.coerce.number().int().min(1).default(5),
     /** Refused tokens per client per minute; past it every authenticated request from that client is a 429. */
     GOVFLOW_RATE_LIMIT_AUTH_FAILURES: z.coerce.number().int().min(1).default(20),
     /** Proxies in front of the API whose X-Forwarded-For is believed (per-client limits need the real address). */

@@ -16,7 +16,7 @@ import { createGovWorker } from '../../worker/create-worker';
 import { payloadDataConverter } from '../../worker/payload-codec';
 
 /** Tests call from one address far faster than people do: rate limits are tested on their own (tests/api/hardening.test.ts). */
-const UNLIMITED = { GOVFLOW_RATE_LIMIT_PUBLIC: '1000000', GOVFLOW_RATE_LIMIT_AUTH_FAILURES: '1000000' };
+const UNLIMITED = { GOVFLOW_RATE_LIMIT_PUBLIC: '1000000', GOVFLOW_RATE_LIMIT_AUTH_FAILURES: '1000000', GOVFLOW_RATE_LIMIT_COMMENTS: '1000000' };
 
 /**
  * Everything a user meets, for real: the API on a socket, the Temporal dev server (started once
