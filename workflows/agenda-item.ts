@@ -6,17 +6,31 @@ import type { DocumentKind } from '../domain/documents/kinds';
 import type { DocumentScope } from '../domain/documents/length';
 import type { JurisdictionId } from '../domain/jurisdictions';
 import { describeLimit } from '../domain/limit';
-import { AGENDA_ITEM_ACTION_SCHEMAS } from '../domain/meetings/item-actions';
+import { formatShanghaiChinese } from '../domain/calendar/shanghai-date';
 import { applicationViolations } from '../domain/meetings/materials';
-import type { PrerequisiteKind, ReviewStep } from '../domain/meetings/rules';
+import { PREREQUISITE_KINDS, type PrerequisiteKind, type ReviewStep } from '../domain/meetings/rules';
 import { rulebookFor } from '../domain/rulebooks';
 import { missingEvidence, type DecisionEvidence } from '../domain/decisions/evidence';
 import { activities } from './engine/activities-proxy';
-import { AGENDA_COUNTERSIGN } from '../domain/meetings/item-steps';
+import {
+  AGENDA_ADMISSIBILITY,
+  AGENDA_CHIEF_DECISION,
+  AGENDA_CONSENT,
+  AGENDA_COORDINATION_NOTE,
+  AGENDA_COUNTERSIGN,
+  AGENDA_LEGALITY_REVIEW,
+  AGENDA_OPINION,
+  AGENDA_PREREQUISITES,
+  AGENDA_REVIEW,
+  AGENDA_REVISION,
+  AGENDA_SUPERVISION_NOTICE,
+  AGENDA_VICE_CHIEF_COORDINATION,
+} from '../domain/meetings/item-steps';
+import { parseAction, parseOutcome, stepTask } from '../domain/steps';
 import { runCountersignRound } from './engine/countersign';
 import { reject } from './engine/failures';
 import { ProcessRuntime } from './engine/process-runtime';
-import type { ProcessState, TaskOutcome } from './engine/types';
+import type { ProcessState } from './engine/types';
 import { processId } from './ids';
 import { ruleInForce } from './rules/rule-in-force';
 import { agendaOutcomeSignal, agendaReleasedSignal, agendaScheduledSignal, type AgendaOutcome } from './meeting-messages';
@@ -64,6 +78,8 @@ export interface AgendaItemInput {
   decision?: { processId: string; evidence: DecisionEvidence[] };
 }
 
+const prerequisiteName = (kind: PrerequisiteKind) => PREREQUISITE_KINDS.find((k) => k.id === kind)!.zh;
+
 type Stage = { kind: 'waiting' } | { kind: 'scheduled'; meetingId: string; startsAt: string };
 
 /** 议题: admissibility → pre-coordination → prerequisites → review chain → queue → meeting → follow-up. */
@@ -74,6 +90,8 @@ export async function agendaItem(input: AgendaItemInput): Promise<ProcessState> 
   const countersignRules = rulebookFor(input.jurisdiction).documents.countersign;
   const application = { materials: input.materials, options: input.options, version: 1 };
   let stage: Stage = { kind: 'waiting' };
+  /** The meeting the item was last scheduled for. */
+  let meeting: { id: string; startsAt: string } | undefined;
   /** Read through a function: the signal handlers change it while the flow waits. */
   const currentStage = (): Stage => stage;
   let outcome: AgendaOutcome | undefined;
@@ -90,14 +108,16 @@ export async function agendaItem(input: AgendaItemInput): Promise<ProcessState> 
     outcome = o;
   });
   if (input.decision) rt.addLink({ relation: 'spawned-by', processId: input.decision.processId, type: 'majorDecision' });
+  const prerequisites: { kind: PrerequisiteKind; reference: string; by: string; at: string }[] = [];
+  const reviews: { role: string; act: string; by: string; onBehalfOf?: string; opinion?: string; at: string; rule: Source }[] = [];
   Object.assign(rt.details, {
     reasons: input.reasons,
     application,
     attendingUnitIds: input.attendingUnitIds,
     majorDecision: input.majorDecision,
     normativeDocument: input.normativeDocument,
-    prerequisites: [] as { kind: PrerequisiteKind; reference: string; by: string; at: string }[],
-    reviews: [] as { role: string; act: string; by: string; onBehalfOf?: string; opinion?: string; at: string; rule: Source }[],
+    prerequisites,
+    reviews,
   });
   const leadHead: AssigneeSelector[] = [{ kind: 'role', role: 'department-head', unitId: input.leadUnitId }];
   const applicant: AssigneeSelector[] = [{ kind: 'users', userIds: [input.applicantId] }, ...leadHead];
@@ -107,31 +127,31 @@ export async function agendaItem(input: AgendaItemInput): Promise<ProcessState> 
 
   // 1. Admissibility (002:41, 000:51, 001:41, 003:54).
   rt.setStep('admissibility');
-  const admission = await rt.runTask(
-    {
-      step: 'agenda.admissibility',
-      title: `Admit to the standing meeting? ${input.title}`,
-      assignees: OFFICE,
-      actions: [
-        { name: 'admit', label: 'Admit (受理)', final: true },
-        { name: 'reject', label: 'Not for the standing meeting', final: true },
-      ],
-      timeoutRule: 'none',
-      rule: rules.admissibility[0]?.source ?? rules.reviewChain[0].rule,
-    },
-    {
-      schemas: AGENDA_ITEM_ACTION_SCHEMAS,
-      validate: (a) => {
-        if (a.action === 'reject' && !rules.admissibility.some((r) => r.value === a.data?.reason))
-          reject.badRequest('not a reason the rules give', [{ field: 'data.reason', reason: `one of: ${rules.admissibility.map((r) => `${r.value} (${r.source})`).join(', ')}` }]);
+  const admission = parseOutcome(
+    AGENDA_ADMISSIBILITY,
+    await rt.runTask(
+      {
+        ...stepTask(AGENDA_ADMISSIBILITY),
+        title: `议题受理审查：${input.title}`,
+        assignees: OFFICE,
+        timeoutRule: 'none',
+        rule: rules.admissibility[0]?.source ?? rules.reviewChain[0].rule,
       },
-    },
+      {
+        validate: (message) => {
+          const a = parseAction(AGENDA_ADMISSIBILITY, message);
+          if (a.action === 'reject' && !rules.admissibility.some((r) => r.value === a.data.reason))
+            reject.badRequest('not a reason the rules give', [{ field: 'data.reason', reason: `one of: ${rules.admissibility.map((r) => `${r.value} (${r.source})`).join(', ')}` }]);
+        },
+      },
+    ),
   );
   if (admission.action === 'reject') {
-    const reason = rules.admissibility.find((r) => r.value === admission.data!.reason)!;
-    rt.details.rejection = { reason: reason.value, rule: reason.source, explanation: admission.data!.explanation, by: admission.actorId, at: admission.at };
-    rt.audit({ actorId: admission.actorId, action: 'inadmissible', rule: reason.source, detail: `${reason.value}: ${admission.data!.explanation}` });
-    await tellApplicant('agenda-rejected', 'Not admitted to the standing meeting', `${reason.value} (${reason.source}): ${admission.data!.explanation}`);
+    const { explanation } = admission.data;
+    const reason = rules.admissibility.find((r) => r.value === admission.data.reason)!;
+    rt.details.rejection = { reason: reason.value, rule: reason.source, explanation, by: admission.actorId, at: admission.at };
+    rt.audit({ actorId: admission.actorId, action: 'inadmissible', rule: reason.source, detail: `${reason.value}: ${explanation}` });
+    await tellApplicant('agenda-rejected', '议题未予受理', `${reason.value}（${reason.source}）：${explanation}`);
     return rt.finish('refused', reason.source);
   }
 
@@ -184,51 +204,45 @@ export async function agendaItem(input: AgendaItemInput): Promise<ProcessState> 
     if (!objections.length) return true;
     const rule = rules.coordination.source;
     // Disagreement: a coordination note with each side's grounds → the vice chief in charge → the chief.
-    const note = await rt.runTask(
-      {
-        step: 'agenda.coordination-note',
-        title: `Coordination note (协调说明): ${objections.map((o) => o.unitId).join(', ')} disagree`,
+    const note = parseOutcome(
+      AGENDA_COORDINATION_NOTE,
+      await rt.runTask({
+        ...stepTask(AGENDA_COORDINATION_NOTE),
+        title: `协调说明（${objections.map((o) => o.unitId).join('、')}有不同意见）：${input.title}`,
         assignees: leadHead,
-        actions: [{ name: 'submit-note', label: 'List each side’s grounds and a proposal', final: true }],
         timeoutRule: 'none',
         rule,
-      },
-      { schemas: AGENDA_ITEM_ACTION_SCHEMAS },
+      }),
     );
-    rt.details.coordination = { objections: objections.map((o) => ({ unitId: o.unitId, grounds: o.text })), leadGrounds: note.data!.grounds, proposal: note.data!.proposal };
+    rt.details.coordination = { objections: objections.map((o) => ({ unitId: o.unitId, grounds: o.text })), leadGrounds: note.data?.grounds, proposal: note.data?.proposal };
     rt.setStep('vice-chief-coordination');
-    const viceChief = await rt.runTask(
-      {
-        step: 'agenda.vice-chief-coordination',
-        title: `Coordinate the disagreement: ${input.title}`,
+    const viceChief = parseOutcome(
+      AGENDA_VICE_CHIEF_COORDINATION,
+      await rt.runTask({
+        ...stepTask(AGENDA_VICE_CHIEF_COORDINATION),
+        title: `协调议题分歧：${input.title}`,
         assignees: [{ kind: 'leaderInCharge', unitId: input.leadUnitId }],
-        actions: [
-          { name: 'resolved', label: 'Agreement reached', final: true },
-          { name: 'opinion-to-chief', label: 'No agreement: my opinion to the chief', final: true },
-        ],
         timeoutRule: 'none',
         rule,
-      },
-      { schemas: AGENDA_ITEM_ACTION_SCHEMAS },
+      }),
     );
     if (viceChief.action === 'resolved') {
-      rt.audit({ actorId: viceChief.actorId, onBehalfOf: viceChief.onBehalfOf, action: 'coordinated', rule, detail: String(viceChief.data!.resolution) });
+      rt.audit({ actorId: viceChief.actorId, onBehalfOf: viceChief.onBehalfOf, action: 'coordinated', rule, detail: viceChief.data.resolution });
       return true;
     }
     rt.setStep('chief-decision');
-    const chief = await rt.runTask(
-      {
-        step: 'agenda.chief-decision',
-        title: `Decide the disagreement: ${input.title}`,
+    const chief = parseOutcome(
+      AGENDA_CHIEF_DECISION,
+      await rt.runTask({
+        ...stepTask(AGENDA_CHIEF_DECISION),
+        title: `确定议题分歧：${input.title}`,
         assignees: [{ kind: 'role', role: 'chief' }],
-        actions: [{ name: 'decide', label: 'Decide (区长确定)', final: true }],
         timeoutRule: 'none',
         rule,
-      },
-      { schemas: AGENDA_ITEM_ACTION_SCHEMAS },
+      }),
     );
-    rt.details.chiefDecision = { decision: chief.data!.decision, proceed: chief.data!.proceed, by: chief.actorId, at: chief.at };
-    return chief.data!.proceed === true;
+    rt.details.chiefDecision = { decision: chief.data?.decision, proceed: chief.data?.proceed, by: chief.actorId, at: chief.at };
+    return chief.data?.proceed === true;
   }
 
   async function prerequisitesRecorded(): Promise<boolean> {
@@ -247,60 +261,56 @@ export async function agendaItem(input: AgendaItemInput): Promise<ProcessState> 
     if (!required.size || !rule) return true;
     if (input.decision) return evidenceComplete([...required], rule);
     rt.setStep('prerequisites');
-    const recorded = rt.details.prerequisites as { kind: PrerequisiteKind; reference: string; by: string; at: string }[];
+    const recorded = prerequisites;
     const byLeadUnit: PrerequisiteKind[] = [...required].filter((k) => k !== 'legality-review');
     if (byLeadUnit.length) {
       await rt.runTask(
         {
-          step: 'agenda.prerequisites',
-          title: `Record ${byLeadUnit.join(', ')}: ${input.title}`,
+          ...stepTask(AGENDA_PREREQUISITES),
+          title: `登记前置程序（${byLeadUnit.map(prerequisiteName).join('、')}）：${input.title}`,
           assignees: applicant,
-          actions: [
-            { name: 'record', label: 'Record a completed procedure', final: false },
-            { name: 'confirm', label: 'All recorded', final: true },
-          ],
           timeoutRule: 'none',
           rule,
         },
         {
-          schemas: AGENDA_ITEM_ACTION_SCHEMAS,
-          validate: (a) => {
-            if (a.action === 'record' && !byLeadUnit.includes(a.data!.kind as PrerequisiteKind))
+          validate: (message) => {
+            const a = parseAction(AGENDA_PREREQUISITES, message);
+            if (a.action === 'record' && !byLeadUnit.includes(a.data.kind))
               reject.badRequest('not a procedure this item needs from the lead unit', [{ field: 'data.kind', reason: `one of: ${byLeadUnit.join(', ')}` }]);
             const missing = byLeadUnit.filter((k) => !recorded.some((r) => r.kind === k));
             if (a.action === 'confirm' && missing.length) reject.conflict(`still missing (${rule}): ${missing.join(', ')}`);
           },
-          onAction: (a) => {
-            recorded.push({ kind: a.data!.kind as PrerequisiteKind, reference: String(a.data!.reference), by: a.actor.userId, at: rt.now() });
+          onAction: (message) => {
+            const a = parseAction(AGENDA_PREREQUISITES, message);
+            if (a.action === 'record') recorded.push({ kind: a.data.kind, reference: a.data.reference, by: message.actor.userId, at: rt.now() });
           },
         },
       );
     }
     if (!required.has('legality-review')) return true;
     // The justice bureau's legality review; a draft found unlawful may not go to discussion (decree713:25).
-    const legality = await rt.runTask(
-      {
-        step: 'agenda.legality-review',
-        title: `Legality review (合法性审查): ${input.title}`,
+    const legality = parseOutcome(
+      AGENDA_LEGALITY_REVIEW,
+      await rt.runTask({
+        ...stepTask(AGENDA_LEGALITY_REVIEW),
+        title: `合法性审查：${input.title}`,
         assignees: [{ kind: 'role', role: 'department-head', unitId: input.justiceUnitId }, { kind: 'role', role: 'department-staff', unitId: input.justiceUnitId }],
-        actions: [{ name: 'legality-reviewed', label: 'Record the legality review', final: true }],
         timeoutRule: 'none',
         rule: normative ? normative.source : rule,
-      },
-      { schemas: AGENDA_ITEM_ACTION_SCHEMAS },
+      }),
     );
-    recorded.push({ kind: 'legality-review', reference: String(legality.data!.opinion), by: legality.actorId, at: legality.at });
-    if (legality.data!.lawful) return true;
-    rt.audit({ actorId: legality.actorId, action: 'found-unlawful', rule: 'decree713:25', detail: String(legality.data!.opinion) });
-    await tellApplicant('agenda-unlawful', 'Legality review failed', `${legality.data!.opinion} (decree713:25)`);
+    const opinion = String(legality.data?.opinion);
+    recorded.push({ kind: 'legality-review', reference: opinion, by: legality.actorId, at: legality.at });
+    if (legality.data?.lawful) return true;
+    rt.audit({ actorId: legality.actorId, action: 'found-unlawful', rule: 'decree713:25', detail: opinion });
+    await tellApplicant('agenda-unlawful', '合法性审查未通过', `${opinion}（decree713:25）`);
     return false;
   }
 
   /** The decision's evidence is recorded as the prerequisites; anything missing or failed keeps the item from the meeting (decree713:25). */
   async function evidenceComplete(required: PrerequisiteKind[], rule: Source): Promise<boolean> {
     const evidence = input.decision!.evidence;
-    const recorded = rt.details.prerequisites as { kind: PrerequisiteKind; reference: string; by: string; at: string }[];
-    for (const e of evidence) recorded.push({ kind: e.kind, reference: e.conclusion, by: e.by, at: e.at });
+    for (const e of evidence) prerequisites.push({ kind: e.kind, reference: e.conclusion, by: e.by, at: e.at });
     rt.details.evidence = evidence;
     const missing = missingEvidence(required, evidence);
     if (!missing.length) return true;
@@ -310,90 +320,78 @@ export async function agendaItem(input: AgendaItemInput): Promise<ProcessState> 
 
   /** 'approved', 'not-approved' (the chief), or returned with a reason for the lead unit to revise. */
   async function reviewAlongTheChain(): Promise<'approved' | 'not-approved' | { reason: string }> {
-    const reviews = rt.details.reviews as { role: string; act: string; by: string; onBehalfOf?: string; opinion?: string; at: string; rule: Source }[];
     for (const [i, step] of rules.reviewChain.entries()) {
       rt.setStep(`review-${i + 1}-${step.role}`);
-      const outcomes = step.role === 'all-vice-chiefs' ? await everyViceChiefSigns(step) : [await reviewStep(step)];
+      const { role } = step;
+      const outcomes = role === 'all-vice-chiefs' ? await everyViceChiefSigns(step) : [await reviewStep(step, role)];
       for (const out of outcomes) {
         if (out.action === 'not-approve') {
-          rt.audit({ actorId: out.actorId, onBehalfOf: out.onBehalfOf, action: 'not-approved-by-chief', rule: step.rule, detail: String(out.data!.reason) });
-          await tellApplicant('agenda-not-approved', 'The chief did not approve the item', `${out.data!.reason} (${step.rule})`);
+          rt.audit({ actorId: out.actorId, onBehalfOf: out.onBehalfOf, action: 'not-approved-by-chief', rule: step.rule, detail: out.data.reason });
+          await tellApplicant('agenda-not-approved', '区长不同意提交会议', `${out.data.reason}（${step.rule}）`);
           return 'not-approved';
         }
-        if (out.action === 'return') return { reason: String(out.data!.reason) };
-        reviews.push({ role: step.role, act: step.act, by: out.actorId, onBehalfOf: out.onBehalfOf, opinion: out.data?.opinion as string | undefined, at: out.at, rule: step.rule });
+        if (out.action === 'return') return { reason: out.data.reason };
+        reviews.push({ role: step.role, act: step.act, by: out.actorId, onBehalfOf: out.onBehalfOf, opinion: out.data?.opinion, at: out.at, rule: step.rule });
       }
     }
     return 'approved';
   }
 
-  function reviewStep(step: ReviewStep): Promise<TaskOutcome> {
-    const consent = step.act === 'consent';
-    return rt.runTask(
-      {
-        step: `agenda.${step.act}`,
-        title: `${consent ? 'Consent to (同意上会)' : 'Review (审核)'}: ${input.title}`,
-        assignees: signingAssignees(step.role as Exclude<ReviewStep['role'], 'all-vice-chiefs'>, input.leadUnitId),
-        actions: consent
-          ? [
-              { name: 'consent', label: 'Agree to put it to the meeting', final: true },
-              { name: 'not-approve', label: 'Do not approve', final: true },
-            ]
-          : [
-              { name: 'approve', label: 'Approve with an opinion', final: true },
-              { name: 'return', label: 'Return to the lead unit', final: true },
-            ],
-        timeoutRule: 'none',
-        rule: step.rule,
-      },
-      { schemas: AGENDA_ITEM_ACTION_SCHEMAS },
-    );
+  async function reviewStep(step: ReviewStep, role: Exclude<ReviewStep['role'], 'all-vice-chiefs'>) {
+    const declared = step.act === 'consent' ? AGENDA_CONSENT : AGENDA_REVIEW;
+    const out = await rt.runTask({
+      ...stepTask(declared),
+      title: `${step.act === 'consent' ? '同意上会' : '审核议题'}：${input.title}`,
+      assignees: signingAssignees(role, input.leadUnitId),
+      timeoutRule: 'none',
+      rule: step.rule,
+    });
+    return step.act === 'consent' ? parseOutcome(AGENDA_CONSENT, out) : parseOutcome(AGENDA_REVIEW, out);
   }
 
   /** 002:40: every vice chief reads the item and signs an opinion; all at once. */
-  async function everyViceChiefSigns(step: ReviewStep): Promise<TaskOutcome[]> {
+  async function everyViceChiefSigns(step: ReviewStep) {
     const viceChiefs = await rt.resolve([{ kind: 'role', role: 'vice-chief' }]);
     const tasks = await Promise.all(
       [...new Set(viceChiefs)].map((userId) =>
-        rt.openTask(
-          {
-            step: 'agenda.opinion',
-            title: `Read and sign an opinion (阅签): ${input.title}`,
-            assignees: [{ kind: 'users', userIds: [userId] }],
-            actions: [{ name: 'sign-opinion', label: 'Sign an opinion', final: true }],
-            timeoutRule: 'none',
-            rule: step.rule,
-          },
-          { schemas: AGENDA_ITEM_ACTION_SCHEMAS },
-        ),
+        rt.openTask({
+          ...stepTask(AGENDA_OPINION),
+          title: `阅签：${input.title}`,
+          assignees: [{ kind: 'users', userIds: [userId] }],
+          timeoutRule: 'none',
+          rule: step.rule,
+        }),
       ),
     );
-    return rt.awaitAll(tasks);
+    return (await rt.awaitAll(tasks)).map((out) => parseOutcome(AGENDA_OPINION, out));
   }
 
   async function revise(reason: string): Promise<void> {
     rt.setStep('revision');
-    const out = await rt.runTask(
-      {
-        step: 'agenda.revision',
-        title: `Revise the application: ${reason}`,
-        assignees: applicant,
-        actions: [{ name: 'resubmit', label: 'Resubmit', final: true }],
-        timeoutRule: 'none',
-        rule: rules.reviewChain[0].rule,
-      },
-      {
-        schemas: AGENDA_ITEM_ACTION_SCHEMAS,
-        validate: (a) => {
-          const errors = applicationViolations(rules, String(a.data!.materials), (a.data!.options as string[] | undefined) ?? application.options);
-          if (errors.length) reject.badRequest('the application breaks the rules', errors.map((e) => ({ field: `data.${e.field}`, reason: e.reason })));
+    const out = parseOutcome(
+      AGENDA_REVISION,
+      await rt.runTask(
+        {
+          ...stepTask(AGENDA_REVISION),
+          title: `修改议题申报材料：${reason}`,
+          assignees: applicant,
+          timeoutRule: 'none',
+          rule: rules.reviewChain[0].rule,
         },
-      },
+        {
+          validate: (message) => {
+            const { data } = parseAction(AGENDA_REVISION, message);
+            const errors = applicationViolations(rules, data.materials, data.options ?? application.options);
+            if (errors.length) reject.badRequest('the application breaks the rules', errors.map((e) => ({ field: `data.${e.field}`, reason: e.reason })));
+          },
+        },
+      ),
     );
-    application.materials = String(out.data!.materials);
-    application.options = (out.data!.options as string[] | undefined) ?? application.options;
+    if (out.action !== 'resubmit') return;
+    application.materials = out.data.materials;
+    application.options = out.data.options ?? application.options;
     application.version++;
-    rt.audit({ actorId: out.actorId, action: 'application-revised', rule: rules.reviewChain[0].rule, detail: `version ${application.version}: ${out.data!.note}` });
+    rt.audit({ actorId: out.actorId, action: 'application-revised', rule: rules.reviewChain[0].rule, detail: `version ${application.version}: ${out.data.note}` });
   }
 
   /** Joins the queue; tells the applicant which meeting's cut-off it missed (lead time) and waits to be scheduled. */
@@ -407,15 +405,17 @@ export async function agendaItem(input: AgendaItemInput): Promise<ProcessState> 
     for (const missed of queued.missed) {
       const why = `ready ${readyAt}, after the cut-off ${missed.cutoffAt} of the meeting on ${missed.startsAt}${lead ? ` (${describeLimit(lead.value)} before, ${lead.source})` : ''}; it waits for the next meeting`;
       rt.audit({ actorId: 'system', action: 'missed-cutoff', rule: lead?.source, detail: `${missed.id}: ${why}` });
-      await tellApplicant('agenda-late', 'Too late for the next meeting', why);
+      await tellApplicant('agenda-late', '未赶上本次会议的截止时间，顺延至下次会议', why);
     }
     for (;;) {
       rt.settle();
       await condition(() => currentStage().kind === 'scheduled' || outcome !== undefined);
       if (outcome) return;
-      const at = currentStage() as Extract<Stage, { kind: 'scheduled' }>;
+      const at = currentStage();
+      if (at.kind !== 'scheduled') continue;
       rt.setStep('scheduled');
-      rt.details.meeting = { id: at.meetingId, startsAt: at.startsAt };
+      meeting = { id: at.meetingId, startsAt: at.startsAt };
+      rt.details.meeting = meeting;
       await condition(() => currentStage().kind !== 'scheduled' || outcome !== undefined);
       if (outcome) return;
       rt.setStep('awaiting-meeting'); // taken off the agenda: back in the queue for the next one
@@ -424,7 +424,7 @@ export async function agendaItem(input: AgendaItemInput): Promise<ProcessState> 
 
   async function followUp(decided: AgendaOutcome): Promise<void> {
     rt.setStep('follow-up');
-    const meetingAt = (rt.details.meeting as { startsAt: string } | undefined)?.startsAt ?? decided.minutesSignedAt;
+    const meetingAt = meeting?.startsAt ?? decided.minutesSignedAt;
     const waits: Promise<void>[] = [];
     if (input.document) waits.push(issueTheDocument(input.document, decided, meetingAt));
     if (ruleInForce(input.jurisdiction, 'meetings.superviseDecisions', rules.superviseDecisions.value)) await superviseTheDecision(decided);
@@ -468,11 +468,11 @@ export async function agendaItem(input: AgendaItemInput): Promise<ProcessState> 
     if (!(await condition(() => finished !== undefined, Math.max(dueMs, 1)))) {
       rt.audit({ actorId: 'system', action: 'document-overdue', rule: limit.source, detail: `${workflowId} not issued by ${rt.findDeadline('document-issue')!.dueAt}` });
       const recipients = await rt.resolve([...leadHead, { kind: 'role', role: 'office-director' }]);
-      await activities('tell: document overdue').notify({ recipientIds: recipients, processId: rt.id, kind: 'overdue', subject: `[${input.title}] Decided document not yet issued`, body: `Due ${limit.source}`, dedupeKey: `${rt.id}/document-overdue` });
+      await activities('tell: document overdue').notify({ recipientIds: recipients, processId: rt.id, kind: 'overdue', subject: `[${input.title}] 会议决定的公文尚未印发`, body: `应于${formatShanghaiChinese(rt.findDeadline('document-issue')!.dueAt)}前印发（${limit.source}）`, dedupeKey: `${rt.id}/document-overdue` });
     }
     await done;
-    const number = finished!.details.number as string | undefined;
-    rt.audit({ actorId: 'system', action: finished!.status === 'completed' ? 'document-issued' : `document-${finished!.status}`, rule: limit.source, detail: `${workflowId}${number ? ` ${number}` : ''}` });
+    const { number } = finished!.details;
+    rt.audit({ actorId: 'system', action: finished!.status === 'completed' ? 'document-issued' : `document-${finished!.status}`, rule: limit.source, detail: `${workflowId}${typeof number === 'string' ? ` ${number}` : ''}` });
   }
 
   /** Every decided matter becomes a supervision notice to the lead unit (000:54, 001:61, 002:47, 003:57, 004:53). */
@@ -480,18 +480,17 @@ export async function agendaItem(input: AgendaItemInput): Promise<ProcessState> 
     let dueAt = decided.supervisionDueAt;
     if (!dueAt) {
       // The meeting set no deadline: the supervision office fixes the notice's own.
-      const notice = await rt.runTask(
-        {
-          step: 'agenda.supervision-notice',
-          title: `Fix the supervision deadline of: ${input.title}`,
+      const notice = parseOutcome(
+        AGENDA_SUPERVISION_NOTICE,
+        await rt.runTask({
+          ...stepTask(AGENDA_SUPERVISION_NOTICE),
+          title: `确定督办时限：${input.title}`,
           assignees: [{ kind: 'role', role: 'supervision-office' }],
-          actions: [{ name: 'issue-notice', label: 'Issue the supervision notice', final: true }],
           timeoutRule: 'none',
           rule: rules.superviseDecisions.source,
-        },
-        { schemas: AGENDA_ITEM_ACTION_SCHEMAS },
+        }),
       );
-      dueAt = new Date(String(notice.data!.dueAt)).toISOString();
+      dueAt = new Date(String(notice.data?.dueAt)).toISOString();
     }
     await spawnSupervisionTicket(rt, { jurisdiction: input.jurisdiction, title: `会议议定事项: ${input.title}`, description: decided.decision, source: 'meeting-decision', responsibleUnitId: input.leadUnitId, dueAt }, `${rt.id}.decision`);
   }
