@@ -34,6 +34,9 @@ describe('the workbench — boards, calendar, language and keyboard', () => {
     }
 
     const page = await signIn(browser, stack.api.url, J, 'cs.supervision.director');
+    // The API's Content-Security-Policy allows the workbench's own files only: nothing may be refused.
+    const refused: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text()) && refused.push(m.text()));
     await page.goto(`${stack.api.url}/#/supervision`);
     // Visibility is eventually consistent: the board refreshes itself until both are listed.
     for (const id of ids) await page.waitForSelector(`.board a[href="#/p/${encodeURIComponent(id)}"]`, { timeout: 45_000 });
@@ -66,6 +69,7 @@ describe('the workbench — boards, calendar, language and keyboard', () => {
     expect(reached).toBe('督办看板');
     await page.keyboard.press('Enter');
     await page.waitForSelector('h1:text("督办看板")');
+    expect(refused).toEqual([]);
 
     // Phone width: the process page of a long title does not overflow sideways.
     const phone = await signIn(browser, stack.api.url, J, 'cs.market-regulation.head', VIEWPORTS.phone);
@@ -73,6 +77,18 @@ describe('the workbench — boards, calendar, language and keyboard', () => {
     await phone.waitForSelector('.my-task form');
     expect(await phone.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(VIEWPORTS.phone.width);
     await browser.screenshot(phone, 'process-phone');
+
+    // The unit head's inbox: both tickets, the overdue one first and marked; the filter keeps it alone.
+    await phone.goto(`${stack.api.url}/#/inbox`);
+    const items = phone.locator('li.item');
+    await expect.poll(() => items.count(), { timeout: 20_000 }).toBe(2);
+    expect(await items.first().getAttribute('data-process')).toBe(ids[0]);
+    expect(await items.first().locator('.tag-late').textContent()).toMatch(/已超期/);
+    expect(await phone.locator('.filters [data-type="supervisionTicket"] .count').textContent()).toBe('2');
+    await phone.getByLabel('仅看超期').check();
+    await expect.poll(() => items.count()).toBe(1);
+    expect(await items.first().getAttribute('data-process')).toBe(ids[0]);
+    await phone.getByLabel('仅看超期').uncheck();
 
     // Measured, not asserted (performance belongs in benchmarks): the page's weight on the wire and
     // the time from navigation to the first inbox list, kept with the artefacts for the README.

@@ -56,12 +56,17 @@ export interface InboxItem {
 export interface Inbox {
   items: InboxItem[];
   nextCursor?: string | null;
-  counts?: Record<string, number> | { byType?: Record<string, number>; [key: string]: unknown };
+  /** The read model's counts over every page: { total, overdue, byType }. */
+  counts?: { total?: number; overdue?: number; byType?: Record<string, number> } | Record<string, number>;
 }
 
 export interface ProcessSummary {
   id: string;
   type?: string;
+  /** From the read model: the lead (responsible) unit and the process's own status. */
+  leadUnit?: string;
+  processStatus?: string;
+  provisional?: boolean;
   jurisdiction?: string;
   title?: string;
   status: string;

@@ -33,20 +33,32 @@ export function InboxPage() {
   const [page, setPage] = useState(0);
   const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
   const cursor = cursors[page];
-  const query = new URLSearchParams();
+  const [allCounts, setAllCounts] = useState<Record<string, number>>({});
+  const query = new URLSearchParams({ limit: String(PAGE_SIZE) });
   if (type) query.set('type', type);
   if (overdueOnly) query.set('overdue', 'true');
+  if (search.trim()) query.set('q', search.trim().slice(0, 100));
   if (cursor) query.set('cursor', cursor);
-  const loaded = useLoad(() => api<Inbox>('GET', `/v1/tasks${query.toString() ? `?${query}` : ''}`), [type, overdueOnly, cursor], REFRESH_MS);
+  const loaded = useLoad(
+    async () => {
+      const inbox = await api<Inbox>('GET', `/v1/tasks?${query}`);
+      // The chips keep every type's count while one type is chosen.
+      if (!type && !overdueOnly && !search.trim()) setAllCounts(countsOf(inbox));
+      return inbox;
+    },
+    [type, overdueOnly, search, cursor],
+    REFRESH_MS,
+  );
 
   const inbox = loaded.data;
-  const serverPaged = inbox?.nextCursor !== undefined;
+  // The read model pages on the server (nextCursor, counts); before it, the page pages what it got.
+  const serverPaged = inbox !== undefined && ('counts' in inbox || 'nextCursor' in inbox);
   const all = (inbox?.items ?? [])
     .filter((item) => (!type || item.processType === type) && (!overdueOnly || item.task.overdue) && (!search || item.title.includes(search.trim())))
     .sort(dueOrder);
   const shown = serverPaged ? all : all.slice(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
   const hasNext = serverPaged ? Boolean(inbox?.nextCursor) : (page + 1) * PAGE_SIZE < all.length;
-  const counts = inbox ? countsOf(inbox) : {};
+  const counts = Object.keys(allCounts).length ? allCounts : inbox ? countsOf(inbox) : {};
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const reset = () => {
     setPage(0);
@@ -76,7 +88,7 @@ export function InboxPage() {
         <label class="chip">
           <input type="checkbox" checked={overdueOnly} onChange={(e) => (setOverdueOnly(e.currentTarget.checked), reset())} /> {i18n.t('overdueOnly')}
         </label>
-        <input type="search" class="search" placeholder={i18n.t('search')} aria-label={i18n.t('search')} value={search} onInput={(e) => (setSearch(e.currentTarget.value), setPage(0))} />
+        <input type="search" class="search" placeholder={i18n.t('search')} aria-label={i18n.t('search')} value={search} onInput={(e) => (setSearch(e.currentTarget.value), reset())} />
       </div>
 
       {loaded.error && <p class="notice notice-error" role="alert">{loaded.error.message}</p>}

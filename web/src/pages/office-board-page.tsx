@@ -10,7 +10,7 @@ import { processStepLabel } from '../i18n/labels';
 export function OfficeBoardPage() {
   const i18n = useI18n();
   const reference = useReference();
-  const loaded = useLoad(() => api<{ items: ProcessSummary[] }>('GET', '/v1/processes?type=officialDocument&limit=200'), [], 30_000);
+  const loaded = useLoad(() => api<{ items: ProcessSummary[] }>('GET', '/v1/processes?type=officialDocument&status=running&limit=200'), [], 30_000);
   const running = (loaded.data?.items ?? []).filter((p) => /^running$/i.test(p.status));
   const bySteps = new Map<string, ProcessSummary[]>();
   for (const p of running) bySteps.set(p.step ?? '', [...(bySteps.get(p.step ?? '') ?? []), p]);
@@ -34,7 +34,7 @@ export function OfficeBoardPage() {
                       {d.title}
                     </a>
                     <div class="item-meta">
-                      <DueBadge dueAt={d.dueAt} overdue={d.overdue} table={reference.table} />
+                      <DueBadge dueAt={d.dueAt} overdue={d.overdue} provisional={d.provisional} table={reference.table} />
                     </div>
                   </li>
                 ))}

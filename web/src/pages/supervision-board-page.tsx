@@ -16,7 +16,7 @@ interface Row {
 }
 
 async function loadRows(table: Reference['table']): Promise<Row[]> {
-  const { items } = await api<{ items: ProcessSummary[] }>('GET', '/v1/processes?type=supervisionTicket&limit=200');
+  const { items } = await api<{ items: ProcessSummary[] }>('GET', '/v1/processes?type=supervisionTicket&status=running&limit=200');
   const now = Date.now();
   const watched = items.filter((p) => {
     if (p.status !== 'Running' && p.status !== 'RUNNING' && p.status !== 'running') return false;
@@ -25,11 +25,11 @@ async function loadRows(table: Reference['table']): Promise<Row[]> {
     const left = remaining(p.dueAt, now, table);
     return left.kind === 'overdue' || left.kind === 'today' || left.kind === 'hours' || (left.kind === 'workingDays' && left.workingDays <= SOON_WORKING_DAYS);
   });
-  // The unit is in the process itself (the list does not carry it yet).
-  const states = await Promise.all(watched.map((p) => api<Process>('GET', `/v1/processes/${encodeURIComponent(p.id)}`).catch(() => undefined)));
+  // The read model's list names the unit; before it, the process itself does.
+  const states = await Promise.all(watched.map((p) => (p.leadUnit ? undefined : api<Process>('GET', `/v1/processes/${encodeURIComponent(p.id)}`).catch(() => undefined))));
   return watched.map((summary, i) => ({
     summary,
-    unitId: states[i]?.leadUnit ?? '',
+    unitId: summary.leadUnit ?? states[i]?.leadUnit ?? '',
     overdue: summary.overdue || (summary.dueAt ? Date.parse(summary.dueAt) <= now : false),
   }));
 }
@@ -73,7 +73,7 @@ export function SupervisionBoardPage() {
                     {r.summary.title}
                   </a>
                   <div class="item-meta">
-                    <DueBadge dueAt={r.summary.dueAt} overdue={r.overdue} table={reference.table} />
+                    <DueBadge dueAt={r.summary.dueAt} overdue={r.overdue} provisional={r.summary.provisional} table={reference.table} />
                   </div>
                 </li>
               ))}
