@@ -1,4 +1,6 @@
+import pino, { type Logger } from 'pino';
 import type { Database } from '../db/database';
+import { classifyFailures } from './classify-failures';
 import { createDeadlineActivities } from './deadline-activities';
 import { createDirectoryActivities } from './directory-activities';
 import { createNotificationActivities } from './notification-activities';
@@ -10,11 +12,13 @@ import { createDecisionActivities } from './decision-activities';
 
 export interface ActivityDeps {
   db: Database;
+  /** Where failing activities are logged; pino at LOG_LEVEL on stdout by default. */
+  log?: Logger;
 }
 
 /** Every activity the workflows call; a factory so tests pass their own database. */
 export function createActivities(deps: ActivityDeps) {
-  return {
+  const all = {
     ...createDirectoryActivities(deps),
     ...createDeadlineActivities(deps),
     ...createNotificationActivities(deps),
@@ -24,6 +28,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createDecisionPublicationActivities(deps),
     ...createDecisionActivities(deps),
   };
+  return classifyFailures(all, deps.log ?? pino({ level: process.env.LOG_LEVEL ?? 'info' }));
 }
 
 export type Activities = ReturnType<typeof createActivities>;

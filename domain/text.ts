@@ -65,3 +65,8 @@ export function findTextProblems(value: unknown, root: string, limits: JsonLimit
   }
   return problems.slice(0, maxProblems);
 }
+
+/** The text with every unsafe character written as a \uXXXX escape: storable, and still shows what was sent. */
+export function printable(text: string): string {
+  return text.replace(new RegExp(UNSAFE_TEXT.source, 'g'), (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

@@ -22,6 +22,9 @@ export const recomputeDeadlinesSignal = defineSignal<[{ reason: string }]>('reco
 /** The directory changed (e.g. an absence): re-resolve who holds the open tasks. */
 export const refreshAssigneesSignal = defineSignal<[{ reason: string }]>('refreshAssignees');
 
+/** An operator fixed what made an activity fail (see `details.stuck`): try it again now. */
+export const retryActivitiesSignal = defineSignal<[{ reason: string }]>('retryActivities');
+
 export const stateQuery = defineQuery<ProcessState>('state');
 export const auditQuery = defineQuery<AuditEntry[]>('audit');
 

@@ -15,6 +15,8 @@ export const SA = {
   overdue: defineSearchAttributeKey('GovOverdue', 'BOOL'),
   provisional: defineSearchAttributeKey('GovProvisional', 'BOOL'),
   title: defineSearchAttributeKey('GovTitle', 'TEXT'),
+  /** An activity failed for good: the process waits for an operator, or went on without it (details.activityFailures). */
+  stuck: defineSearchAttributeKey('GovStuck', 'BOOL'),
 } as const;
 
 export const ALL_SEARCH_ATTRIBUTES = Object.values(SA);

@@ -130,3 +130,25 @@ export function validateTaskAction(input: TaskActionInput, task: TaskRecord | un
   if (shape) checkData(input, declared?.schema ?? task.hooks.schemas?.[input.action]);
   task.hooks.validate?.(input, task);
 }
+
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** A signal's argument is whatever its sender typed: the fields the engine reads must be there. */
+export function checkSignalEnvelope(input: unknown): asserts input is TaskActionInput {
+  const errors: FieldError[] = [];
+  if (!isRecord(input)) reject.badRequest('the signal needs { taskId, action, actor: { userId, roles } }', [{ field: '(body)', reason: 'an object' }]);
+  if (typeof input.taskId !== 'string') errors.push({ field: 'taskId', reason: 'a task id such as t1' });
+  if (typeof input.action !== 'string') errors.push({ field: 'action', reason: 'an action name' });
+  const actor = input.actor;
+  if (!isRecord(actor) || typeof actor.userId !== 'string' || !Array.isArray(actor.roles) || !actor.roles.every((r) => typeof r === 'string'))
+    errors.push({ field: 'actor', reason: '{ userId, roles: [...] }' });
+  if (errors.length) reject.badRequest('malformed signal', errors);
+}
+
+/** Who and what a (possibly malformed) signal names, short, for the audit entry that rejects it. */
+export function describeSignal(input: unknown): { actorId: string; taskId?: string; action: string } {
+  const text = (v: unknown, fallback: string) => (typeof v === 'string' ? v.slice(0, 100) : fallback);
+  const record = isRecord(input) ? input : {};
+  const actor = isRecord(record.actor) ? record.actor : {};
+  return { actorId: text(actor.userId, 'unknown'), taskId: typeof record.taskId === 'string' ? record.taskId.slice(0, 100) : undefined, action: text(record.action, '(no action)') };
+}

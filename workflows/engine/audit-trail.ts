@@ -1,4 +1,5 @@
 import { sha256Hex } from '../../domain/hash/sha256';
+import { printable } from '../../domain/text';
 import type { AuditEntry } from './types';
 
 export type AuditInput = Omit<AuditEntry, 'seq' | 'at' | 'prevHash' | 'hash'>;
@@ -28,7 +29,10 @@ export class AuditTrail {
 
   append(input: AuditInput, at: string): AuditEntry {
     const prevHash = this.entries.at(-1)?.hash ?? GENESIS;
-    const withoutHash = { seq: this.entries.length + 1, at, ...input, prevHash };
+    // What a signal or a directly started workflow carried may hold NUL or a lone surrogate:
+    // written as escapes, the trail stays storable (the archive at close) and still says what came.
+    const text = Object.fromEntries(Object.entries(input).map(([k, v]) => [k, typeof v === 'string' ? printable(v) : v])) as AuditInput;
+    const withoutHash = { seq: this.entries.length + 1, at, ...text, prevHash };
     const entry = { ...withoutHash, hash: hashAuditEntry(withoutHash) };
     this.entries.push(entry);
     return entry;

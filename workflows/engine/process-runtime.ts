@@ -24,8 +24,9 @@ import {
   type TaskActionInput,
 } from '../messages';
 import { SA } from '../search-attributes';
-import { isEngineAction, validateTaskAction } from './action-validator';
+import { checkSignalEnvelope, describeSignal, isEngineAction, validateTaskAction } from './action-validator';
 import { activities } from './activities-proxy';
+import { ActivityTrouble } from './activity-trouble';
 import { AuditTrail, type AuditInput } from './audit-trail';
 import { decide, isOpen, type TaskHooks, type TaskRecord } from './task-record';
 import type { Deadline, Link, ProcessState, ProcessStatus, TaskOutcome, TaskSpec } from './types';
@@ -55,6 +56,8 @@ export class ProcessRuntime {
   readonly deadlines: Deadline[] = [];
   readonly links: Link[] = [];
   readonly details: Record<string, unknown> = {};
+  /** Activities that failed for good: recorded, flagged for operators (GovStuck), retried on their signal. */
+  private readonly trouble = new ActivityTrouble(this);
   status: ProcessStatus = 'running';
   step = 'started';
   private readonly startedAt = new Date().toISOString();
@@ -80,6 +83,7 @@ export class ProcessRuntime {
 
   /** Registers the update, signals and queries every process answers. Call first thing. */
   install(): void {
+    this.trouble.install();
     setHandler(
       taskActionUpdate,
       (input) =>
@@ -97,9 +101,11 @@ export class ProcessRuntime {
     setHandler(taskActionSignal, (input) =>
       this.actionLock.runExclusive(async () => {
         try {
+          checkSignalEnvelope(input); // typed by hand in the Temporal UI: anything may come
           validateTaskAction(input, this.findTask(input.taskId));
         } catch (err) {
-          this.audit({ actorId: input.actor.userId, action: 'rejected-signal', taskId: input.taskId, detail: `${input.action}: ${(err as Error).message}` });
+          const { actorId, taskId, action } = describeSignal(input);
+          this.audit({ actorId, action: 'rejected-signal', taskId, detail: `${action}: ${(err as Error).message}` });
           return;
         }
         await this.applyAction(input);
