@@ -101,5 +101,13 @@ describe('the workbench — an official document through countersign to issuance
     expect(await drafter.locator('[data-audit]').getAttribute('data-audit')).toBe('verified');
     await browser.screenshot(drafter, 'document-3-issued');
     await browser.screenshot(drafter, 'document-3-issued-top', { fullPage: false });
+
+    // Issued and waiting for publication: the office's board lists it under that step.
+    const office = await signIn(browser, stack.api.url, J, 'js.office.staff');
+    await office.goto(`${stack.api.url}/#/documents`);
+    const card = office.locator('.board .card', { has: office.locator(`a[href="#/p/${encodeURIComponent(id)}"]`) });
+    await card.waitFor({ timeout: 45_000 });
+    expect(await card.locator('h2').textContent()).toMatch(/公开|publication/);
+    await browser.screenshot(office, 'document-4-office-board');
   });
 });

@@ -1,5 +1,6 @@
 import { DISCLOSURE_ATTRIBUTES, ISSUER_KINDS, URGENCY_LEVELS } from '../../../domain/documents/attributes';
 import { DOCUMENT_KINDS } from '../../../domain/documents/kinds';
+import { REQUEST_TOPICS } from '../../../domain/requests/topics';
 
 /**
  * Chinese names for the input fields and coded values the API's schemas use, for a schema that
@@ -74,6 +75,7 @@ export const FIELD_LABELS: Record<string, string> = {
   document: '拟发公文',
   fairCompetitionReview: '公平竞争审查',
   reasons: '提请理由',
+  functionalUnits: '各事项的职能部门（单位编号）',
 };
 
 /** Coded values: the domain's own Chinese names where it has them (document kinds, issuers, urgency, disclosure), else these. */
@@ -95,5 +97,11 @@ export const VALUE_LABELS: Record<string, string> = {
   upward: '上行文',
   downward: '下行文',
   proceed: '继续',
-  ...Object.fromEntries([...DOCUMENT_KINDS, ...ISSUER_KINDS, ...URGENCY_LEVELS, ...DISCLOSURE_ATTRIBUTES].map((v) => [v.id, v.zh])),
+  ...Object.fromEntries([...DOCUMENT_KINDS, ...ISSUER_KINDS, ...URGENCY_LEVELS, ...DISCLOSURE_ATTRIBUTES, ...REQUEST_TOPICS].map((v) => [v.id, v.zh])),
 };
+
+/** An English label from a field's name where the schema gives no title: startsAt → Starts at. */
+export function humanize(name: string): string {
+  const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

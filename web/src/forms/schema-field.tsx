@@ -1,6 +1,6 @@
 import type { JsonSchema } from '../api/types';
 import { useI18n } from '../i18n/i18n';
-import { FIELD_LABELS, VALUE_LABELS } from './field-labels';
+import { FIELD_LABELS, humanize, VALUE_LABELS } from './field-labels';
 
 /** The enum a property allows, whether written as `enum` or as `anyOf`/`oneOf` of constants. */
 function choicesOf(schema: JsonSchema): unknown[] | undefined {
@@ -35,7 +35,7 @@ export interface FieldProps {
 export function SchemaField({ name, schema, value, required, errors, idPrefix, suggestions, onChange }: FieldProps) {
   const i18n = useI18n();
   const id = `${idPrefix}-${name}`;
-  const label = i18n.lang === 'zh' ? (FIELD_LABELS[name] ?? schema.title ?? schema.description ?? name) : (schema.title ?? name);
+  const label = i18n.lang === 'zh' ? (FIELD_LABELS[name] ?? schema.title ?? schema.description ?? name) : (schema.title ?? humanize(name));
   // A description in another language than the page's is noise beside a Chinese label.
   const hint = schema.description && schema.description !== label && (i18n.lang === 'en' || /[\u4e00-\u9fff]/.test(schema.description)) ? schema.description : undefined;
   const valueLabel = (v: unknown) => (i18n.lang === 'zh' ? (VALUE_LABELS[String(v)] ?? String(v)) : String(v));
@@ -48,7 +48,7 @@ export function SchemaField({ name, schema, value, required, errors, idPrefix, s
 
   let input;
   if (type === 'boolean') {
-    input = <input type="checkbox" {...common} required={false} checked={value === true} onChange={(e) => onChange(e.currentTarget.checked || undefined)} />;
+    input = null; // the checkbox sits inside its label, below
   } else if (choices) {
     input = (
       <select {...common} value={value === undefined ? '' : String(value)} onChange={(e) => onChange(choices.find((c) => String(c) === e.currentTarget.value))}>
@@ -128,11 +128,22 @@ export function SchemaField({ name, schema, value, required, errors, idPrefix, s
   }
 
   return (
-    <div class={`field${errors?.length ? ' field-error' : ''}${type === 'boolean' ? ' field-inline' : ''}`}>
-      <label id={`${id}-label`} for={id}>
-        {label}
-        {required && <span class="req" aria-hidden="true"> *</span>}
-      </label>
+    <div class={`field${errors?.length ? ' field-error' : ''}`}>
+      {type === 'boolean' ? (
+        <label id={`${id}-label`} class="check-label">
+          <input type="checkbox" {...common} required={false} checked={value === true} onChange={(e) => onChange(e.currentTarget.checked || undefined)} /> {label}
+        </label>
+      ) : (
+        <label id={`${id}-label`} for={id}>
+          {label}
+          {required && (
+            <span class="req" aria-hidden="true">
+              {' '}
+              *
+            </span>
+          )}
+        </label>
+      )}
       {input}
       {suggestions && (
         <datalist id={`${id}-list`}>
