@@ -1,6 +1,7 @@
 import type { Source } from '../domain/citation';
-import { formatShanghai } from '../domain/calendar/shanghai-date';
-import { MEETING_ACTION_SCHEMAS } from '../domain/meetings/meeting-actions';
+import { formatShanghaiChinese } from '../domain/calendar/shanghai-date';
+import { MEETING_ATTENDANCE, MEETING_LEAVE } from '../domain/meetings/meeting-steps';
+import { parseAction, parseOutcome, stepTask, type ActionData } from '../domain/steps';
 import type { MeetingRules } from '../domain/meetings/rules';
 import { activities } from './engine/activities-proxy';
 import { reject, type FieldError } from './engine/failures';
@@ -56,34 +57,30 @@ export async function inviteMembers(rt: ProcessRuntime, ctx: SittingContext, att
   for (const member of ctx.members) {
     const task = await rt.openTask(
       {
-        step: 'meeting.attendance',
-        title: `出席常务会议 ${formatShanghai(ctx.startsAt)}: confirm, or ask the chief for leave`,
+        ...stepTask(MEETING_ATTENDANCE),
+        title: `出席常务会议：${formatShanghaiChinese(ctx.startsAt)}（确认出席或向区长请假）`,
         // One task per member, named by id: a role selector would give one task to all of them.
         assignees: [{ kind: 'users', userIds: [member] }],
-        actions: [
-          { name: 'confirm', label: 'Confirm attendance', final: true },
-          { name: 'ask-leave', label: 'Ask the chief for leave (请假)', final: true },
-        ],
         timeoutRule: 'none',
         rule: rules.members.source,
       },
-      { schemas: MEETING_ACTION_SCHEMAS, validate: (a) => checkLeaveRequest(a, member, ctx) },
+      { validate: (a) => checkLeaveRequest(a, member, ctx) },
     );
     tasks.push(task);
     answers.push(answer(task, attendance[member]));
   }
 
   async function answer(task: TaskRecord, record: Attendance): Promise<void> {
-    const out = await rt.awaitTask(task);
+    const out = parseOutcome(MEETING_ATTENDANCE, await rt.awaitTask(task));
     record.answeredBy = out.actorId;
     if (out.action === 'confirm') record.response = 'confirmed';
-    if (out.action === 'ask-leave') await askLeave(record, MEETING_ACTION_SCHEMAS['ask-leave'].parse(out.data ?? {}));
+    if (out.action === 'ask-leave') await askLeave(record, out.data);
     if (record.response === 'awaiting') record.response = 'no-answer';
     // Others may still be open: the update that answered this one returns now.
     rt.settle();
   }
 
-  async function askLeave(record: Attendance, data: { reason: string; writtenOpinions?: Attendance['writtenOpinions']; substituteId?: string }): Promise<void> {
+  async function askLeave(record: Attendance, data: ActionData<typeof MEETING_ATTENDANCE, 'ask-leave'>): Promise<void> {
     const rule = leaveRule(rules);
     Object.assign(record, { response: 'leave-requested', reason: data.reason, writtenOpinions: data.writtenOpinions });
     if (data.substituteId) {
@@ -97,19 +94,18 @@ export async function inviteMembers(rt: ProcessRuntime, ctx: SittingContext, att
       if (record.substitute?.status === 'awaiting-consent') record.substitute.status = 'attends';
       return;
     }
-    const decision = await rt.runTask(
-      {
-        step: 'meeting.leave',
-        title: `${record.userId} asks for leave from the meeting on ${formatShanghai(ctx.startsAt)}: ${data.reason}`,
-        assignees: CHIEF,
-        actions: [
-          { name: 'grant-leave', label: 'Grant leave', final: true },
-          { name: 'refuse-leave', label: 'Refuse leave: attendance expected', final: true },
-        ],
-        timeoutRule: 'none',
-        rule,
-      },
-      { schemas: MEETING_ACTION_SCHEMAS, validate: (a) => checkLeaveDecision(a, record, rules) },
+    const decision = parseOutcome(
+      MEETING_LEAVE,
+      await rt.runTask(
+        {
+          ...stepTask(MEETING_LEAVE),
+          title: `${record.userId}请假（${formatShanghaiChinese(ctx.startsAt)}的常务会议）：${data.reason}`,
+          assignees: CHIEF,
+          timeoutRule: 'none',
+          rule,
+        },
+        { validate: (a) => checkLeaveDecision(a, record, rules) },
+      ),
     );
     record.decidedBy = decision.actorId;
     if (decision.action === 'refuse-leave') record.response = 'leave-refused';
@@ -117,7 +113,7 @@ export async function inviteMembers(rt: ProcessRuntime, ctx: SittingContext, att
     else {
       record.response = 'on-leave';
       if (record.substitute?.status === 'awaiting-consent') {
-        const consent = !rules.substituteNeedsConsent.value || decision.data?.substituteAccepted === true;
+        const consent = !rules.substituteNeedsConsent.value || decision.data.substituteAccepted === true;
         record.substitute.status = consent ? 'attends' : 'refused';
       }
     }
@@ -129,34 +125,36 @@ export async function inviteMembers(rt: ProcessRuntime, ctx: SittingContext, att
   return {
     /** The meeting starts: invitations and leave requests still open are closed unanswered. */
     async close(reason: string): Promise<void> {
-      for (const task of rt.tasks) if (isOpen(task) && (task.view.step === 'meeting.attendance' || task.view.step === 'meeting.leave')) rt.cancelTask(task, reason);
+      for (const task of rt.tasks) if (isOpen(task) && (task.view.step === MEETING_ATTENDANCE.id || task.view.step === MEETING_LEAVE.id)) rt.cancelTask(task, reason);
       await Promise.all(answers);
     },
   };
 }
 
 /** Written opinions only where the rules provide them; only on items of this agenda; a substitute is not a member. */
-function checkLeaveRequest(a: TaskActionInput, member: string, ctx: SittingContext): void {
+function checkLeaveRequest(message: TaskActionInput, member: string, ctx: SittingContext): void {
+  const a = parseAction(MEETING_ATTENDANCE, message);
   if (a.action !== 'ask-leave') return;
   const errors: FieldError[] = [];
-  const opinions = (a.data?.writtenOpinions ?? []) as { itemId: string }[];
-  if (a.data?.writtenOpinions !== undefined && !ctx.rules.writtenOpinionsWhenAbsent.value)
+  const opinions = a.data.writtenOpinions ?? [];
+  if (a.data.writtenOpinions !== undefined && !ctx.rules.writtenOpinionsWhenAbsent.value)
     errors.push({ field: 'data.writtenOpinions', reason: `these rules provide no written opinions from an absent member (${ctx.rules.writtenOpinionsWhenAbsent.source})` });
   else
     opinions.forEach((o, i) => {
       if (!ctx.agendaItemIds().includes(o.itemId)) errors.push({ field: `data.writtenOpinions.${i}.itemId`, reason: `not on this agenda; one of: ${ctx.agendaItemIds().join(', ') || 'none'}` });
     });
-  const substitute = a.data?.substituteId;
+  const substitute = a.data.substituteId;
   if (substitute === member) errors.push({ field: 'data.substituteId', reason: 'a member cannot substitute for themselves' });
-  else if (typeof substitute === 'string' && ctx.members.includes(substitute))
+  else if (substitute !== undefined && ctx.members.includes(substitute))
     errors.push({ field: 'data.substituteId', reason: `${substitute} is a member and attends in their own right (${ctx.rules.members.source})` });
   if (errors.length) reject.badRequest('invalid leave request', errors);
 }
 
 /** The chief's consent to a substitute is asked where the rules require it (000:52, 004:42), and only then. */
-function checkLeaveDecision(a: TaskActionInput, record: Attendance, rules: MeetingRules): void {
+function checkLeaveDecision(message: TaskActionInput, record: Attendance, rules: MeetingRules): void {
+  const a = parseAction(MEETING_LEAVE, message);
   if (a.action !== 'grant-leave') return;
-  const given = a.data?.substituteAccepted;
+  const given = a.data.substituteAccepted;
   const asked = record.substitute?.status === 'awaiting-consent' && rules.substituteNeedsConsent.value;
   if (asked && given === undefined)
     reject.badRequest('consent to the substitute', [{ field: 'data.substituteAccepted', reason: `${record.substitute!.userId} attends only with the chief's consent (${rules.substituteNeedsConsent.source})` }]);

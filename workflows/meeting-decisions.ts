@@ -1,8 +1,9 @@
 import type { QueuedItem } from '../db/meeting-repository';
 import { describeLimit } from '../domain/limit';
-import { MEETING_ACTION_SCHEMAS } from '../domain/meetings/meeting-actions';
+import { MEETING_MINUTES_DRAFT, MEETING_MINUTES_SIGN, MEETING_RECORD_OUTCOME } from '../domain/meetings/meeting-steps';
 import { collectiveDecisionViolations } from '../domain/decisions/collective-decision';
-import { AGENDA_OUTCOMES, DECIDING_OUTCOMES, type AgendaOutcomeKind } from '../domain/meetings/outcomes';
+import { DECIDING_OUTCOMES } from '../domain/meetings/outcomes';
+import { parseAction, parseOutcome, stepTask } from '../domain/steps';
 import type { MeetingRules } from '../domain/meetings/rules';
 import { reject, type FieldError } from './engine/failures';
 import type { ProcessRuntime } from './engine/process-runtime';
@@ -30,44 +31,43 @@ export async function recordOutcomes(
     tasks.push(
       await rt.openTask(
         {
-          step: 'meeting.record-outcome',
-          title: `议定: ${item.title} (${item.leadUnit})`,
+          ...stepTask(MEETING_RECORD_OUTCOME),
+          title: `议定：${item.title}（${item.leadUnit}）`,
           assignees: SECRETARY,
-          actions: [{ name: 'record', label: 'Record the outcome', final: true }],
           timeoutRule: 'none',
           rule: rules.members.source,
         },
-        { schemas: MEETING_ACTION_SCHEMAS, validate: (a) => checkOutcome(a, rules, seed, item.majorDecision && collective ? collective : undefined) },
+        { validate: (a) => checkOutcome(a, rules, seed, item.majorDecision && collective ? collective : undefined) },
       ),
     );
   const decided = await rt.awaitAll(tasks);
   const outcomes: Record<string, RecordedOutcome> = {};
   agenda.forEach((item, i) => {
-    const data = MEETING_ACTION_SCHEMAS.record.parse(decided[i].data ?? {});
-    outcomes[item.itemId] = { ...data, recordedBy: decided[i].actorId, at: decided[i].at };
-    rt.audit({ actorId: decided[i].actorId, action: 'outcome-recorded', rule: rules.members.source, detail: `${item.itemId}: ${data.outcome} (released once the minutes are signed)` });
+    const out = parseOutcome(MEETING_RECORD_OUTCOME, decided[i]);
+    // Only the meeting's end cancels these tasks, and then no outcome is released.
+    if (out.action !== 'record') return;
+    outcomes[item.itemId] = { ...out.data, recordedBy: out.actorId, at: out.at };
+    rt.audit({ actorId: out.actorId, action: 'outcome-recorded', rule: rules.members.source, detail: `${item.itemId}: ${out.data.outcome} (released once the minutes are signed)` });
   });
   return outcomes;
 }
 
 /** A supervision deadline or a major revision only for a decided matter; a major revision only where the rules set its limit (003:57). */
-function checkOutcome(a: TaskActionInput, rules: MeetingRules, seed: string, collective?: { chairId: string; rule: string }): void {
+function checkOutcome(message: TaskActionInput, rules: MeetingRules, seed: string, collective?: { chairId: string; rule: string }): void {
+  const { data } = parseAction(MEETING_RECORD_OUTCOME, message);
   const errors: FieldError[] = [];
   // A major decision: views recorded, the chief last and deciding, against the majority only with a reason (decree713:30).
-  if (collective && AGENDA_OUTCOMES.includes(a.data?.outcome as AgendaOutcomeKind)) {
-    const views = MEETING_ACTION_SCHEMAS.record.shape.views.safeParse(a.data?.views);
-    if (views.success)
-      errors.push(
-        ...collectiveDecisionViolations({ views: views.data, outcome: a.data!.outcome as AgendaOutcomeKind, chiefId: collective.chairId, againstMajorityReason: a.data?.againstMajorityReason as string | undefined, rule: collective.rule }),
-      );
-  }
-  const deciding = DECIDING_OUTCOMES.includes(a.data?.outcome as AgendaOutcomeKind);
-  if (a.data?.majorRevision === true && !deciding) errors.push({ field: 'data.majorRevision', reason: 'only an approved item is revised' });
-  else if (a.data?.majorRevision === true && !rules.majorRevisionLimit)
+  if (collective)
+    errors.push(
+      ...collectiveDecisionViolations({ views: data.views, outcome: data.outcome, chiefId: collective.chairId, againstMajorityReason: data.againstMajorityReason, rule: collective.rule }),
+    );
+  const deciding = DECIDING_OUTCOMES.includes(data.outcome);
+  if (data.majorRevision === true && !deciding) errors.push({ field: 'data.majorRevision', reason: 'only an approved item is revised' });
+  else if (data.majorRevision === true && !rules.majorRevisionLimit)
     errors.push({ field: 'data.majorRevision', reason: `these rules set no limit for a major revision (none:${seed}; 003:57 has one)` });
-  if (a.data?.supervisionDueAt !== undefined) {
+  if (data.supervisionDueAt !== undefined) {
     if (!deciding) errors.push({ field: 'data.supervisionDueAt', reason: 'only a decided matter is supervised (000:54)' });
-    else if (!(Date.parse(String(a.data.supervisionDueAt)) > Date.now())) errors.push({ field: 'data.supervisionDueAt', reason: 'later than now' });
+    else if (!(Date.parse(data.supervisionDueAt) > Date.now())) errors.push({ field: 'data.supervisionDueAt', reason: 'later than now' });
   }
   if (errors.length) reject.badRequest('invalid outcome', errors);
 }
@@ -91,39 +91,33 @@ export async function draftAndSignMinutes(rt: ProcessRuntime, rules: MeetingRule
   for (;;) {
     rt.setStep('minutes');
     const last = record.returns[record.returns.length - 1];
-    const draft = await rt.runTask(
-      {
-        step: 'meeting.minutes-draft',
-        title: last ? `修改会议纪要: ${last.reason}` : '起草会议纪要: draft the minutes',
+    const draft = parseOutcome(
+      MEETING_MINUTES_DRAFT,
+      await rt.runTask({
+        ...stepTask(MEETING_MINUTES_DRAFT),
+        title: last ? `修改会议纪要：${last.reason}` : '起草会议纪要',
         assignees: SECRETARY,
-        actions: [{ name: 'submit-minutes', label: 'Submit the minutes to the chief', final: true }],
         rule: rules.minutesSignedBy.source,
         ...clock,
-      },
-      { schemas: MEETING_ACTION_SCHEMAS },
+      }),
     );
-    Object.assign(record, { text: MEETING_ACTION_SCHEMAS['submit-minutes'].parse(draft.data ?? {}).text, version: record.version + 1, draftedBy: draft.actorId });
+    Object.assign(record, { text: draft.data?.text ?? '', version: record.version + 1, draftedBy: draft.actorId });
     rt.setStep('minutes-signing');
-    const sign = await rt.runTask(
-      {
-        step: 'meeting.minutes-sign',
-        title: `签发会议纪要 (version ${record.version})`,
-        assignees: CHIEF,
-        actions: [
-          { name: 'sign-minutes', label: 'Sign the minutes', final: true },
-          { name: 'return-minutes', label: 'Return for revision', final: true },
-        ],
-        rule: rules.minutesSignedBy.source,
-        ...clock,
-      },
-      { schemas: MEETING_ACTION_SCHEMAS },
-    );
+    const signed = await rt.runTask({
+      ...stepTask(MEETING_MINUTES_SIGN),
+      title: `签发会议纪要（第${record.version}稿）`,
+      assignees: CHIEF,
+      rule: rules.minutesSignedBy.source,
+      ...clock,
+    });
+    const sign = parseOutcome(MEETING_MINUTES_SIGN, signed);
     if (sign.action === 'sign-minutes') {
       Object.assign(record, { signedAt: sign.at, signedBy: sign.actorId });
       rt.audit({ actorId: sign.actorId, onBehalfOf: sign.onBehalfOf, action: 'minutes-signed', rule: rules.minutesSignedBy.source, detail: `version ${record.version}` });
-      return sign;
+      return signed;
     }
-    const reason = MEETING_ACTION_SCHEMAS['return-minutes'].parse(sign.data ?? {}).reason;
+    if (sign.action !== 'return-minutes') return signed;
+    const { reason } = sign.data;
     record.returns.push({ reason, by: sign.actorId, at: sign.at });
     rt.audit({ actorId: sign.actorId, onBehalfOf: sign.onBehalfOf, action: 'minutes-returned', rule: rules.minutesSignedBy.source, detail: reason });
   }

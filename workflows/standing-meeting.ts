@@ -1,11 +1,12 @@
 import { ApplicationFailure, getExternalWorkflowHandle, sleep } from '@temporalio/workflow';
 import type { QueuedItem } from '../db/meeting-repository';
 import type { Cited, Source } from '../domain/citation';
-import { formatShanghai } from '../domain/calendar/shanghai-date';
+import { formatShanghai, formatShanghaiChinese } from '../domain/calendar/shanghai-date';
 import type { JurisdictionId } from '../domain/jurisdictions';
 import { describeLimit, type Limit } from '../domain/limit';
 import { chairRefusal } from '../domain/meetings/chair';
-import { MEETING_ACTION_SCHEMAS } from '../domain/meetings/meeting-actions';
+import { MEETING_FIX_AGENDA, MEETING_PARTY_COMMITTEE_FILING, MEETING_RESCHEDULE, MEETING_ROLL_CALL } from '../domain/meetings/meeting-steps';
+import { parseAction, parseOutcome, stepTask } from '../domain/steps';
 import { hasQuorum } from '../domain/meetings/quorum';
 import { meetingTitle } from '../domain/meetings/title';
 import { rulebookFor } from '../domain/rulebooks';
@@ -87,15 +88,14 @@ export async function standingMeeting(input: StandingMeetingInput): Promise<Proc
   const agendaFixed = fixAgenda(
     await rt.openTask(
       {
-        step: 'meeting.fix-agenda',
-        title: `确定议题: the agenda of the meeting on ${formatShanghai(startsAt)}`,
+        ...stepTask(MEETING_FIX_AGENDA),
+        title: `确定议题：${formatShanghaiChinese(startsAt)}的常务会议`,
         assignees: CHIEF,
         escalateTo: OFFICE_DIRECTOR,
-        actions: [{ name: 'fix-agenda', label: 'Fix the agenda (leave items off with a reason)', final: true }],
         ...(beforeStart ? { deadlineId: 'agenda', timeoutRule: 'escalate' as const } : { timeoutRule: 'none' as const }),
         rule: chiefConsent,
       },
-      { schemas: MEETING_ACTION_SCHEMAS, validate: checkRemovals },
+      { validate: checkRemovals },
     ),
   );
 
@@ -107,18 +107,20 @@ export async function standingMeeting(input: StandingMeetingInput): Promise<Proc
     await agendaFixed;
 
     rt.setStep('roll-call');
-    const roll = await rt.runTask(
-      {
-        step: 'meeting.roll-call',
-        title: `点名: members present at the meeting of ${formatShanghai(startsAt)}`,
-        assignees: SECRETARY,
-        actions: [{ name: 'record-attendance', label: 'Record the members present', final: true }],
-        timeoutRule: 'none',
-        rule: rules.quorum.source,
-      },
-      { schemas: MEETING_ACTION_SCHEMAS, validate: checkRollCall },
+    const roll = parseOutcome(
+      MEETING_ROLL_CALL,
+      await rt.runTask(
+        {
+          ...stepTask(MEETING_ROLL_CALL),
+          title: `点名：${formatShanghaiChinese(startsAt)}的常务会议`,
+          assignees: SECRETARY,
+          timeoutRule: 'none',
+          rule: rules.quorum.source,
+        },
+        { validate: checkRollCall },
+      ),
     );
-    const { present } = MEETING_ACTION_SCHEMAS['record-attendance'].parse(roll.data ?? {});
+    const present = roll.data?.present ?? [];
     // Only members count (应到人数 includes those on leave); substitutes attend but make no quorum.
     const sitting = sittings[sittings.length - 1];
     Object.assign(sitting, { present, quorate: hasQuorum(present.length, members.length), recordedBy: roll.actorId });
@@ -185,27 +187,26 @@ export async function standingMeeting(input: StandingMeetingInput): Promise<Proc
   async function fileWithPartyCommittee(filing: Cited<Limit>): Promise<void> {
     const cut = await activities('party-committee filing cut-off').meetingFilingCutoff({ jurisdiction: input.jurisdiction, startsAt });
     await rt.setDeadline({ id: 'party-committee-filing', label: `filed with the party committee ${describeLimit(filing.value)} before the meeting`, rule: filing.source, startAt: rt.now(), dueAt: cut.cutoffAt });
-    const out = await rt.runTask(
-      {
-        step: 'meeting.party-committee-filing',
-        title: `报区委备案: the agenda of the meeting on ${formatShanghai(startsAt)}`,
+    const out = parseOutcome(
+      MEETING_PARTY_COMMITTEE_FILING,
+      await rt.runTask({
+        ...stepTask(MEETING_PARTY_COMMITTEE_FILING),
+        title: `报区委备案：${formatShanghaiChinese(startsAt)}常务会议的议题`,
         assignees: OFFICE,
         escalateTo: OFFICE_DIRECTOR,
-        actions: [{ name: 'file', label: 'Filed with the party committee', final: true }],
         deadlineId: 'party-committee-filing',
         timeoutRule: 'escalate',
         rule: filing.source,
-      },
-      { schemas: MEETING_ACTION_SCHEMAS },
+      }),
     );
     if (out.action !== 'file') return;
-    rt.details.partyCommitteeFiling = { at: out.at, by: out.actorId, reference: out.data?.reference ?? null };
-    rt.audit({ actorId: out.actorId, action: 'filed-with-party-committee', rule: filing.source, detail: String(out.data?.reference ?? '') || undefined });
+    rt.details.partyCommitteeFiling = { at: out.at, by: out.actorId, reference: out.data.reference ?? null };
+    rt.audit({ actorId: out.actorId, action: 'filed-with-party-committee', rule: filing.source, detail: out.data.reference || undefined });
     rt.settle();
   }
 
-  function checkRemovals(a: TaskActionInput): void {
-    const remove = (a.data?.remove ?? []) as { itemId: string }[];
+  function checkRemovals(message: TaskActionInput): void {
+    const remove = parseAction(MEETING_FIX_AGENDA, message).data.remove ?? [];
     const errors: FieldError[] = [];
     remove.forEach((r, i) => {
       if (!agenda.some((item) => item.itemId === r.itemId)) errors.push({ field: `data.remove.${i}.itemId`, reason: `not on this agenda; one of: ${agenda.map((x) => x.itemId).join(', ') || 'none'}` });
@@ -216,9 +217,9 @@ export async function standingMeeting(input: StandingMeetingInput): Promise<Proc
 
   /** Items the chief leaves off go back to the queue and are told why; the rest is the agenda. */
   async function fixAgenda(task: TaskRecord): Promise<void> {
-    const out = await rt.awaitTask(task);
+    const out = parseOutcome(MEETING_FIX_AGENDA, await rt.awaitTask(task));
     if (out.action !== 'fix-agenda') return;
-    const { remove = [] } = MEETING_ACTION_SCHEMAS['fix-agenda'].parse(out.data ?? {});
+    const { remove = [] } = out.data;
     for (const r of remove) {
       const [item] = agenda.splice(agenda.findIndex((x) => x.itemId === r.itemId), 1);
       removed.push({ itemId: item.itemId, title: item.title, reason: r.reason, by: out.actorId, at: out.at });
@@ -230,8 +231,8 @@ export async function standingMeeting(input: StandingMeetingInput): Promise<Proc
     rt.settle();
   }
 
-  function checkRollCall(a: TaskActionInput): void {
-    const present = (a.data?.present ?? []) as string[];
+  function checkRollCall(message: TaskActionInput): void {
+    const { present } = parseAction(MEETING_ROLL_CALL, message).data;
     const errors: FieldError[] = [];
     present.forEach((id, i) => {
       if (!memberIds.includes(id)) errors.push({ field: `data.present.${i}`, reason: `${id} is not a member (${rules.members.source}); members: ${memberIds.join(', ')}` });
@@ -243,35 +244,35 @@ export async function standingMeeting(input: StandingMeetingInput): Promise<Proc
   /** No quorum (000:46): the office sets a new date, keeping the agenda — or calls the meeting off. */
   async function reschedule(): Promise<boolean> {
     rt.setStep('no-quorum');
-    const next = await rt.runTask(
-      {
-        step: 'meeting.reschedule',
-        title: `改期: no quorum at the meeting of ${formatShanghai(startsAt)}`,
-        assignees: OFFICE_DIRECTOR,
-        actions: [
-          { name: 'reschedule', label: 'Set a new date (the agenda stays)', final: true },
-          { name: 'cancel-meeting', label: 'Call the meeting off (the items return to the queue)', final: true },
-        ],
-        timeoutRule: 'none',
-        rule: rules.quorum.source,
-      },
-      {
-        schemas: MEETING_ACTION_SCHEMAS,
-        validate: (a) => {
-          if (a.action === 'reschedule' && !(Date.parse(String(a.data?.startsAt)) > Date.now()))
-            reject.badRequest('the new date has passed', [{ field: 'data.startsAt', reason: `later than now (${rt.now()})` }]);
+    const next = parseOutcome(
+      MEETING_RESCHEDULE,
+      await rt.runTask(
+        {
+          ...stepTask(MEETING_RESCHEDULE),
+          title: `改期：${formatShanghaiChinese(startsAt)}的常务会议不足法定人数`,
+          assignees: OFFICE_DIRECTOR,
+          timeoutRule: 'none',
+          rule: rules.quorum.source,
         },
-      },
+        {
+          validate: (message) => {
+            const a = parseAction(MEETING_RESCHEDULE, message);
+            if (a.action === 'reschedule' && !(Date.parse(a.data.startsAt) > Date.now()))
+              reject.badRequest('the new date has passed', [{ field: 'data.startsAt', reason: `later than now (${rt.now()})` }]);
+          },
+        },
+      ),
     );
     if (next.action === 'cancel-meeting') {
-      const reason = `meeting called off: ${String(next.data?.reason)}`;
+      const reason = `meeting called off: ${next.data.reason}`;
       rt.audit({ actorId: next.actorId, action: 'meeting-cancelled', rule: rules.quorum.source, detail: reason });
       await releaseItems(agenda.map((i) => i.itemId), reason);
       await activities('mark the meeting cancelled').setMeetingStatus({ id: rt.id, status: 'cancelled' });
       return false;
     }
     const previous = startsAt;
-    startsAt = new Date(MEETING_ACTION_SCHEMAS.reschedule.parse(next.data ?? {}).startsAt).toISOString();
+    if (next.action !== 'reschedule') return false;
+    startsAt = new Date(next.data.startsAt).toISOString();
     rt.details.startsAt = startsAt;
     const moved = await activities('move the meeting').rescheduleMeeting({ id: rt.id, jurisdiction: input.jurisdiction, startsAt });
     // The agenda stays frozen: the moved meeting takes no new items, so it must not look open to them.
