@@ -3,6 +3,7 @@ import { findUsers } from '../db/directory-repository';
 import {
   claimAgendaItems,
   enqueueAgendaItem,
+  joinFrozenAgenda,
   registerMeeting,
   releaseAgendaItems,
   removeAgendaItem,
@@ -76,12 +77,31 @@ export function createMeetingActivities({ db }: ActivityDeps) {
 
     /**
      * A ready item joins the queue. Returns the meeting it can still make (cut-off not passed) and
-     * the earlier ones it missed, so the applicant is told why it waits.
+     * the earlier ones it missed, so the applicant is told why it waits. `readyAt` is the moment the
+     * lead time measures; where that is the item's arrival at the office (002:40, 003:54) the caller
+     * also gives `reviewedAt`, and a meeting whose agenda froze after the arrival but has not yet
+     * sat takes the item (`joined`): the item tells that meeting.
      */
-    async queueAgendaItem(input: { itemId: string; jurisdiction: JurisdictionId; title: string; leadUnit: string; readyAt: string; majorDecision?: boolean }): Promise<{ next?: MeetingRef; missed: MeetingRef[] }> {
-      await enqueueAgendaItem(db, input);
+    async queueAgendaItem(input: {
+      itemId: string;
+      jurisdiction: JurisdictionId;
+      title: string;
+      leadUnit: string;
+      readyAt: string;
+      majorDecision?: boolean;
+      reviewedAt?: string;
+    }): Promise<{ next?: MeetingRef; missed: MeetingRef[]; joined?: MeetingRef }> {
+      const { reviewedAt, ...item } = input;
+      await enqueueAgendaItem(db, item);
       const open = await openMeetings(db, input.jurisdiction);
       const ref = (m: MeetingRecord): MeetingRef => ({ id: m.id, startsAt: m.startsAt, cutoffAt: m.cutoffAt });
+      if (reviewedAt) {
+        const owed = open.find((m) => m.status === 'frozen' && m.cutoffAt >= input.readyAt && m.startsAt > reviewedAt);
+        if (owed && (await joinFrozenAgenda(db, input.itemId, owed.id))) {
+          const missed = open.filter((m) => m.startsAt < owed.startsAt && m.startsAt > input.readyAt).map(ref);
+          return { joined: ref(owed), missed };
+        }
+      }
       // Missed: a meeting not yet over whose agenda closed before the item was ready — its cut-off
       // passed, or it froze (a meeting moved for want of quorum keeps its agenda), or it is sitting
       // now (004: the agenda closes at the start). Next: the first still taking items.

@@ -60,6 +60,20 @@ export async function setMeetingStatus(db: Queryable, id: string, status: Meetin
   await db.query('UPDATE meetings SET status = $2 WHERE id = $1', [id, status]);
 }
 
+/**
+ * Puts a queued item on the agenda of a meeting whose agenda froze before the item's review ended
+ * (002:40, 003:54: the item reached the office in time). Only while the meeting is frozen, not yet
+ * sitting: returns false otherwise, and the item stays in the queue.
+ */
+export async function joinFrozenAgenda(db: Queryable, itemId: string, meetingId: string): Promise<boolean> {
+  const { rows } = await db.query(
+    `UPDATE agenda_queue SET meeting_id = $2 WHERE item_id = $1 AND meeting_id IS NULL
+       AND EXISTS (SELECT 1 FROM meetings WHERE id = $2 AND status = 'frozen') RETURNING item_id`,
+    [itemId, meetingId],
+  );
+  return rows.length > 0;
+}
+
 /** Puts a ready item in the queue, or back in it (deferred, or removed from an agenda). */
 export async function enqueueAgendaItem(db: Queryable, item: Omit<QueuedItem, 'meetingId'>): Promise<void> {
   await db.query(

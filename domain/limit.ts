@@ -15,6 +15,22 @@ export type Limit =
   | { unit: 'hours'; n: number }
   | { unit: 'yearEnd' };
 
+/** The limit as the office writes it: 5个工作日, 7天, 1个月, 24小时, 年底前. */
+export function describeLimitZh(limit: Limit): string {
+  switch (limit.unit) {
+    case 'workingDays':
+      return `${limit.n}个工作日`;
+    case 'days':
+      return `${limit.n}天`;
+    case 'months':
+      return `${limit.n}个月`;
+    case 'hours':
+      return `${limit.n}小时`;
+    case 'yearEnd':
+      return '年底前';
+  }
+}
+
 export function describeLimit(limit: Limit): string {
   switch (limit.unit) {
     case 'workingDays':

@@ -1,14 +1,14 @@
-import { condition, ParentClosePolicy, patched, setHandler, startChild } from '@temporalio/workflow';
+import { condition, getExternalWorkflowHandle, ParentClosePolicy, patched, setHandler, startChild } from '@temporalio/workflow';
+import { formatShanghaiChinese } from '../domain/calendar/shanghai-date';
 import type { Source } from '../domain/citation';
 import type { AssigneeSelector } from '../domain/directory';
 import type { DisclosureAttribute, Direction, IssuerKind } from '../domain/documents/attributes';
 import type { DocumentKind } from '../domain/documents/kinds';
 import type { DocumentScope } from '../domain/documents/length';
 import type { JurisdictionId } from '../domain/jurisdictions';
-import { describeLimit } from '../domain/limit';
-import { formatShanghaiChinese } from '../domain/calendar/shanghai-date';
+import { describeLimit, describeLimitZh } from '../domain/limit';
 import { applicationViolations } from '../domain/meetings/materials';
-import { PREREQUISITE_KINDS, type PrerequisiteKind, type ReviewStep } from '../domain/meetings/rules';
+import { PREREQUISITE_KINDS, type LeadTimeMoment, type PrerequisiteKind, type ReviewStep } from '../domain/meetings/rules';
 import { rulebookFor } from '../domain/rulebooks';
 import { missingEvidence, type DecisionEvidence } from '../domain/decisions/evidence';
 import { activities } from './engine/activities-proxy';
@@ -33,7 +33,7 @@ import { ProcessRuntime } from './engine/process-runtime';
 import type { ProcessState } from './engine/types';
 import { processId } from './ids';
 import { ruleInForce } from './rules/rule-in-force';
-import { agendaOutcomeSignal, agendaReleasedSignal, agendaScheduledSignal, type AgendaOutcome } from './meeting-messages';
+import { agendaItemJoinedSignal, agendaOutcomeSignal, agendaReleasedSignal, agendaScheduledSignal, type AgendaOutcome } from './meeting-messages';
 import type { OfficialDocumentInput } from './official-document';
 import { signingAssignees } from './signing-assignees';
 import { spawnSupervisionTicket } from './spawn-supervision-ticket';
@@ -89,6 +89,8 @@ export async function agendaItem(input: AgendaItemInput): Promise<ProcessState> 
   const rules = rulebookFor(input.jurisdiction).meetings;
   const countersignRules = rulebookFor(input.jurisdiction).documents.countersign;
   const application = { materials: input.materials, options: input.options, version: 1 };
+  /** When the application (last) reached the office: the moment 002:40 and 003:54 measure the lead time at. */
+  let receivedAt = rt.now();
   let stage: Stage = { kind: 'waiting' };
   /** The meeting the item was last scheduled for. */
   let meeting: { id: string; startsAt: string } | undefined;
@@ -391,6 +393,7 @@ export async function agendaItem(input: AgendaItemInput): Promise<ProcessState> 
     application.materials = out.data.materials;
     application.options = out.data.options ?? application.options;
     application.version++;
+    receivedAt = rt.now();
     rt.audit({ actorId: out.actorId, action: 'application-revised', rule: rules.reviewChain[0].rule, detail: `version ${application.version}: ${out.data.note}` });
   }
 
@@ -398,15 +401,27 @@ export async function agendaItem(input: AgendaItemInput): Promise<ProcessState> 
   async function waitForMeeting(): Promise<void> {
     rt.setStep('awaiting-meeting');
     stage = { kind: 'waiting' };
-    const readyAt = rt.now();
-    const queued = await activities('join the agenda queue').queueAgendaItem({ itemId: rt.id, jurisdiction: input.jurisdiction, title: input.title, leadUnit: input.leadUnitId, readyAt, ...(input.decision ? { majorDecision: true } : {}) });
-    rt.details.queue = { readyAt, next: queued.next ?? null, missed: queued.missed };
+    // The moment the lead time measures (000:50, 001:41: reviewed and consented; 002:40, 003:54: arrival at the office).
+    const measuredAt: LeadTimeMoment = ruleInForce(input.jurisdiction, 'meetings.leadTimeMeasuredAt', rules.leadTimeMeasuredAt.value);
+    const reviewedAt = rt.now();
+    const readyAt = measuredAt === 'arrival-at-office' ? receivedAt : reviewedAt;
+    const queued = await activities('join the agenda queue').queueAgendaItem({
+      itemId: rt.id,
+      jurisdiction: input.jurisdiction,
+      title: input.title,
+      leadUnit: input.leadUnitId,
+      readyAt,
+      ...(input.decision ? { majorDecision: true } : {}),
+      ...(measuredAt === 'arrival-at-office' ? { reviewedAt } : {}),
+    });
+    rt.details.queue = { readyAt, measuredAt, next: queued.next ?? null, missed: queued.missed, joined: queued.joined ?? null };
     const lead = rules.leadTime;
     for (const missed of queued.missed) {
-      const why = `ready ${readyAt}, after the cut-off ${missed.cutoffAt} of the meeting on ${missed.startsAt}${lead ? ` (${describeLimit(lead.value)} before, ${lead.source})` : ''}; it waits for the next meeting`;
+      const why = lateReason(missed, readyAt, reviewedAt, measuredAt);
       rt.audit({ actorId: 'system', action: 'missed-cutoff', rule: lead?.source, detail: `${missed.id}: ${why}` });
       await tellApplicant('agenda-late', '未赶上本次会议的截止时间，顺延至下次会议', why);
     }
+    if (queued.joined) await joinTheFrozenAgenda(queued.joined.id, readyAt);
     for (;;) {
       rt.settle();
       await condition(() => currentStage().kind === 'scheduled' || outcome !== undefined);
@@ -419,6 +434,29 @@ export async function agendaItem(input: AgendaItemInput): Promise<ProcessState> 
       await condition(() => currentStage().kind !== 'scheduled' || outcome !== undefined);
       if (outcome) return;
       rt.setStep('awaiting-meeting'); // taken off the agenda: back in the queue for the next one
+    }
+  }
+
+  /** Why the item waits for a later meeting, as the office writes it: Shanghai times, Chinese first. */
+  function lateReason(missed: { startsAt: string; cutoffAt: string }, readyAt: string, reviewedAt: string, measuredAt: LeadTimeMoment): string {
+    const lead = rules.leadTime;
+    const meeting = formatShanghaiChinese(missed.startsAt);
+    if (measuredAt === 'arrival-at-office' && missed.cutoffAt >= readyAt)
+      return `议题于${formatShanghaiChinese(readyAt)}报送区政府办公室，审核至${formatShanghaiChinese(reviewedAt)}完成，${meeting}召开的常务会议已开始，顺延至下次会议（reached the office in time; its review ended after that meeting began${lead ? `, ${lead.source}` : ''}）`;
+    const moment = measuredAt === 'arrival-at-office' ? '报送区政府办公室' : '审核完毕';
+    const limit = lead ? `（会前${describeLimitZh(lead.value)}，${lead.source}）` : '';
+    return `议题于${formatShanghaiChinese(readyAt)}${moment}，晚于${meeting}召开的常务会议的议题截止时间${formatShanghaiChinese(missed.cutoffAt)}${limit}，顺延至下次会议（ready after the cut-off${lead ? `: ${describeLimit(lead.value)} before, ${lead.source}` : ''}; it waits for the next meeting）`;
+  }
+
+  /** The item reached the office in time but its review ended after the agenda froze: the meeting is told to take it. */
+  async function joinTheFrozenAgenda(meetingId: string, readyAt: string): Promise<void> {
+    try {
+      await getExternalWorkflowHandle(meetingId).signal(agendaItemJoinedSignal, { itemId: rt.id, title: input.title, leadUnit: input.leadUnitId, readyAt, ...(input.decision ? { majorDecision: true } : {}) });
+      rt.audit({ actorId: 'system', action: 'joined-frozen-agenda', rule: rules.leadTimeMeasuredAt.source, detail: `${meetingId}: reached the office ${formatShanghaiChinese(readyAt)}, by the cut-off` });
+    } catch (err) {
+      // The meeting is gone (called off, ended): back in the queue for the next one.
+      await activities('back to the queue').releaseAgendaItems({ meetingId, itemIds: [rt.id] });
+      rt.audit({ actorId: 'system', action: 'join-failed', rule: rules.leadTimeMeasuredAt.source, detail: `${meetingId}: ${(err as Error).message}` });
     }
   }
 

@@ -29,5 +29,10 @@ export interface AgendaOutcome {
 export const agendaScheduledSignal = defineSignal<[{ meetingId: string; startsAt: string }]>('agendaScheduled');
 /** Meeting → item: taken off the agenda (the chief left it off, or the meeting was cancelled); it waits for the next. */
 export const agendaReleasedSignal = defineSignal<[{ meetingId: string; reason: string }]>('agendaReleased');
+/**
+ * Item → meeting: the item reached the office by the meeting's cut-off and its review ended after
+ * the agenda froze (002:40, 003:54 measure the lead time at arrival): it is owed a place.
+ */
+export const agendaItemJoinedSignal = defineSignal<[{ itemId: string; title: string; leadUnit: string; readyAt: string; majorDecision?: boolean }]>('agendaItemJoined');
 /** Meeting → item: the outcome, after the chief signed the minutes. */
 export const agendaOutcomeSignal = defineSignal<[AgendaOutcome]>('agendaOutcome');

@@ -1,4 +1,4 @@
-import { ApplicationFailure, getExternalWorkflowHandle, sleep } from '@temporalio/workflow';
+import { ApplicationFailure, getExternalWorkflowHandle, setHandler, sleep } from '@temporalio/workflow';
 import type { QueuedItem } from '../db/meeting-repository';
 import type { Cited, Source } from '../domain/citation';
 import { formatShanghai, formatShanghaiChinese } from '../domain/calendar/shanghai-date';
@@ -18,7 +18,7 @@ import type { ProcessState } from './engine/types';
 import { CHIEF, OFFICE, OFFICE_DIRECTOR, SECRETARY } from './meeting-assignees';
 import { awaitingAnswers, inviteMembers, type Attendance } from './meeting-attendance';
 import { draftAndSignMinutes, recordOutcomes, type RecordedOutcome } from './meeting-decisions';
-import { agendaOutcomeSignal, agendaReleasedSignal, agendaScheduledSignal, type AgendaOutcome } from './meeting-messages';
+import { agendaItemJoinedSignal, agendaOutcomeSignal, agendaReleasedSignal, agendaScheduledSignal, type AgendaOutcome } from './meeting-messages';
 import type { TaskActionInput } from './messages';
 
 /** A standing meeting (常务会议) as the office convenes it (POST /v1/meetings). */
@@ -53,6 +53,21 @@ export async function standingMeeting(input: StandingMeetingInput): Promise<Proc
   const sittings: { startsAt: string; attendance: Record<string, Attendance>; present?: string[]; quorate?: boolean; recordedBy?: string }[] = [];
   const background: Promise<void>[] = [];
   Object.assign(rt.details, { startsAt, chairId: input.chairId, members: [], agenda, removed, sittings, outcomes, minutes: null });
+  /** Deliberation has begun: the agenda takes no more items. */
+  let deliberating = false;
+  // 002:40, 003:54: an item that reached the office by the cut-off but finished its review after the
+  // agenda froze is owed a place on it, until the meeting deliberates.
+  setHandler(agendaItemJoinedSignal, async (item) => {
+    if (agenda.some((i) => i.itemId === item.itemId)) return;
+    if (deliberating) {
+      await releaseItems([item.itemId], 'the meeting had already begun deliberating');
+      return;
+    }
+    agenda.push({ ...item, jurisdiction: input.jurisdiction, meetingId: rt.id });
+    rt.addLink({ relation: 'agenda-item', processId: item.itemId, type: 'agendaItem' });
+    rt.audit({ actorId: 'system', action: 'item-joined', rule: rules.leadTimeMeasuredAt.source, detail: `${item.itemId}: reached the office ${formatShanghai(item.readyAt)}, by the cut-off ${formatShanghai(String(rt.details.cutoffAt))}` });
+    await tellItems([item.itemId], 'agenda-scheduled', (id) => getExternalWorkflowHandle(id).signal(agendaScheduledSignal, { meetingId: rt.id, startsAt }));
+  });
 
   const members = await activities('who sits on the standing meeting').meetingMembers({ jurisdiction: input.jurisdiction, roles: rules.members.value });
   const memberIds = members.map((m) => m.userId);
@@ -133,6 +148,7 @@ export async function standingMeeting(input: StandingMeetingInput): Promise<Proc
   // 6. The meeting decides each item; the vice chief in charge speaks first (001:41).
   await activities('mark the meeting held').setMeetingStatus({ id: rt.id, status: 'held' });
   rt.setStep('deliberation');
+  deliberating = true;
   Object.assign(outcomes, await recordOutcomes(rt, rules, rulebook.seed, agenda, { chairId: input.chairId, rule: rulebook.decisions.chiefSpeaksLast.source }));
   const endedAt = rt.now();
   rt.details.endedAt = endedAt;

@@ -40,6 +40,9 @@ export interface ReviewStep {
   rule: Source;
 }
 
+/** What must have happened by the lead-time cut-off (see MeetingRules.leadTimeMeasuredAt). */
+export type LeadTimeMoment = 'ready' | 'arrival-at-office';
+
 /** How often the standing meeting sits (一般每月召开两次 / 每两周 / 每半月). */
 export type MeetingFrequency = { kind: 'twice-a-month' } | { kind: 'every-days'; days: number };
 
@@ -54,6 +57,13 @@ export interface MeetingRules {
   quorum: Cited<'more-than-half'>;
   /** An item must be complete this long before the meeting, else it waits for the next one. */
   leadTime: Cited<Limit> | null;
+  /**
+   * Which moment the lead time measures: 'ready' — the item, already reviewed and consented to,
+   * reaches the office by the cut-off (000:50, 001:41); 'arrival-at-office' — the application
+   * reaches the office by the cut-off and the office's review, the vice chiefs' opinions and the
+   * chief's consent run after it (002:40, 003:54).
+   */
+  leadTimeMeasuredAt: Cited<LeadTimeMoment>;
   /** 003:54: also filed with the party committee this long before the meeting. */
   partyCommitteeFiling: Cited<Limit> | null;
   /** Materials (汇报材料) cap in characters. */

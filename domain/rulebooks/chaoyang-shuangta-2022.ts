@@ -2,7 +2,7 @@ import { decree713Defaults } from '../decisions/national-defaults';
 import type { SealRules } from '../documents/rules';
 import { cited } from '../citation';
 import type { Role } from '../directory';
-import type { MeetingFrequency, PrerequisiteKind } from '../meetings/rules';
+import type { LeadTimeMoment, MeetingFrequency, PrerequisiteKind } from '../meetings/rules';
 import type { Limit } from '../limit';
 import { NATIONAL_SUPERVISION } from './national';
 import type { Rulebook } from './types';
@@ -186,6 +186,8 @@ export const CHAOYANG_SHUANGTA_2022: Rulebook = {
     quorum: cited('more-than-half', 'policy:quorum'),
     // 001:41: all reviews done two days before the meeting.
     leadTime: cited<Limit>({ unit: 'days', n: 2 }, '001:41'),
+    // 001:41: 原则上应在会议召开2天前,履行完审核程序 — every review done by then.
+    leadTimeMeasuredAt: cited<LeadTimeMoment>('ready', '001:41'),
     partyCommitteeFiling: null,
     materialsLimit: cited(1000, '001:41'),
     minSolutionOptions: cited(2, '001:41'),

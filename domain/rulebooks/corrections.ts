@@ -24,4 +24,7 @@ export const RULE_CORRECTIONS: readonly RuleCorrection[] = [
   { patch: 'rule-001-publish-decisions', jurisdiction: 'chaoyang-shuangta-2022', rule: 'meetings.publishDecisions', before: false },
   { patch: 'rule-003-publish-decisions', jurisdiction: 'zibo-zhangdian-2022', rule: 'meetings.publishDecisions', before: false },
   { patch: 'rule-004-publish-decisions', jurisdiction: 'rizhao-2017', rule: 'meetings.publishDecisions', before: false },
+  // 002:40, 003:54: the lead time counts to the item's arrival at the office, the reviews run after it.
+  { patch: 'rule-002-lead-time-at-arrival', jurisdiction: 'jinan-lixia-2023', rule: 'meetings.leadTimeMeasuredAt', before: 'ready' },
+  { patch: 'rule-003-lead-time-at-arrival', jurisdiction: 'zibo-zhangdian-2022', rule: 'meetings.leadTimeMeasuredAt', before: 'ready' },
 ];

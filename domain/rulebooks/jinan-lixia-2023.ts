@@ -2,7 +2,7 @@ import { decree713Defaults } from '../decisions/national-defaults';
 import type { SealRules } from '../documents/rules';
 import { cited } from '../citation';
 import type { Role } from '../directory';
-import type { MeetingFrequency, PrerequisiteKind } from '../meetings/rules';
+import type { LeadTimeMoment, MeetingFrequency, PrerequisiteKind } from '../meetings/rules';
 import type { Limit } from '../limit';
 import { NATIONAL_SUPERVISION } from './national';
 import type { Rulebook } from './types';
@@ -184,6 +184,9 @@ export const JINAN_LIXIA_2023: Rulebook = {
     // 002 states no quorum; the office applies the majority rule the other rulebooks state (000:46).
     quorum: cited('more-than-half', 'policy:quorum'),
     leadTime: cited<Limit>({ unit: 'workingDays', n: 3 }, '002:40'),
+    // 002:40: 主办部门负责将《议题申报单》与汇报材料 … 提前3个工作日报区政府办公室,由相关副主任先行审核后,报各副区长
+    // 研究并签署意见 … 区长同意并签字后,提请区政府常务会议研究 — the reviews run after the item reaches the office.
+    leadTimeMeasuredAt: cited<LeadTimeMoment>('arrival-at-office', '002:40'),
     partyCommitteeFiling: null,
     materialsLimit: cited(1500, '002:40'),
     minSolutionOptions: null,

@@ -2,7 +2,7 @@ import { decree713Defaults } from '../decisions/national-defaults';
 import type { SealRules } from '../documents/rules';
 import { cited } from '../citation';
 import type { Role } from '../directory';
-import type { MeetingFrequency, PrerequisiteKind } from '../meetings/rules';
+import type { LeadTimeMoment, MeetingFrequency, PrerequisiteKind } from '../meetings/rules';
 import type { Limit } from '../limit';
 import { NATIONAL_SUPERVISION } from './national';
 import type { Rulebook } from './types';
@@ -137,6 +137,8 @@ export const JINAN_SHIZHONG_2023: Rulebook = {
     quorum: cited('more-than-half', '000:46'),
     // 000:50: 议题一般应于会前5个工作日报送区政府办公室.
     leadTime: cited<Limit>({ unit: 'workingDays', n: 5 }, '000:50'),
+    // 000:50: 报分管副区长审核,并经区长同意后报送区政府办公室 … 一般应于会前5个工作日报送: the chain runs before the cut-off.
+    leadTimeMeasuredAt: cited<LeadTimeMoment>('ready', '000:50'),
     partyCommitteeFiling: null,
     materialsLimit: null,
     minSolutionOptions: null,

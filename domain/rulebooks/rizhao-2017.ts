@@ -2,7 +2,7 @@ import { decree713Defaults } from '../decisions/national-defaults';
 import type { SealRules } from '../documents/rules';
 import { cited } from '../citation';
 import type { Role } from '../directory';
-import type { PrerequisiteKind } from '../meetings/rules';
+import type { LeadTimeMoment, PrerequisiteKind } from '../meetings/rules';
 import type { Limit } from '../limit';
 import { NATIONAL_SUPERVISION } from './national';
 import type { Rulebook } from './types';
@@ -129,6 +129,8 @@ export const RIZHAO_2017: Rulebook = {
     frequency: null,
     quorum: cited('more-than-half', '004:38'),
     leadTime: null,
+    // 004 sets no lead time: an item ready by the start makes the meeting.
+    leadTimeMeasuredAt: cited<LeadTimeMoment>('ready', 'none:004'),
     partyCommitteeFiling: null,
     materialsLimit: null,
     minSolutionOptions: null,

@@ -2,7 +2,7 @@ import { decree713Defaults } from '../decisions/national-defaults';
 import type { SealRules } from '../documents/rules';
 import { cited } from '../citation';
 import type { Role } from '../directory';
-import type { MeetingFrequency, PrerequisiteKind } from '../meetings/rules';
+import type { LeadTimeMoment, MeetingFrequency, PrerequisiteKind } from '../meetings/rules';
 import type { Limit } from '../limit';
 import { NATIONAL_SUPERVISION } from './national';
 import type { Rulebook } from './types';
@@ -120,6 +120,8 @@ export const ZIBO_ZHANGDIAN_2022: Rulebook = {
     quorum: cited('more-than-half', '003:49'),
     // 003:54: 会前10个工作日送区政府办公室审核并于会前3个工作日内向区委报备.
     leadTime: cited<Limit>({ unit: 'workingDays', n: 10 }, '003:54'),
+    // 003:54: 主办部门应于会前10个工作日送区政府办公室审核 — the office's review runs after the item arrives.
+    leadTimeMeasuredAt: cited<LeadTimeMoment>('arrival-at-office', '003:54'),
     partyCommitteeFiling: cited<Limit>({ unit: 'workingDays', n: 3 }, '003:54'),
     materialsLimit: null,
     minSolutionOptions: null,

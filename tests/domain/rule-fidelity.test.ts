@@ -138,3 +138,15 @@ describe('meetings.publishDecisions: decided matters published unless confidenti
     ]);
   });
 });
+
+describe('meetings.leadTimeMeasuredAt: the moment the lead time counts to (item 2)', () => {
+  it('000:50 and 001:41 — the reviewed, consented item; 002:40 and 003:54 — its arrival at the office', () => {
+    expect(JURISDICTION_IDS.map((j) => meetings(j).leadTimeMeasuredAt)).toEqual([
+      { value: 'ready', source: '000:50' },
+      { value: 'ready', source: '001:41' },
+      { value: 'arrival-at-office', source: '002:40' },
+      { value: 'arrival-at-office', source: '003:54' },
+      { value: 'ready', source: 'none:004' },
+    ]);
+  });
+});
