@@ -72,6 +72,13 @@ export class Conflict extends HttpError {
   }
 }
 
+/** 422: the request is well formed but cannot be processed as sent (an idempotency key reused with another body). */
+export class UnprocessableContent extends HttpError {
+  constructor(detail: string, errors: FieldError[] = []) {
+    super(422, 'unprocessable-content', 'Unprocessable Content', detail, errors);
+  }
+}
+
 /** `daysOff[1]`, `absence.to`; the whole value is `(body)`, `(query)` … when the path is empty. */
 export function fieldPath(path: readonly PropertyKey[], whole = '(body)'): string {
   if (path.length === 0) return whole;

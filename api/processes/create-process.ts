@@ -27,6 +27,7 @@ export function idempotencyKeyHeader(req: Request): string | undefined {
 export const CREATED_RESPONSES: Record<number, RouteResponse> = {
   201: { description: 'started; Location names the process', schema: z.object({ id: z.string(), created: z.boolean() }) },
   200: { description: 'the same idempotency key was used before: the existing process' },
+  422: { description: 'the idempotency key was used before with a different request (problem+json naming Idempotency-Key)' },
 };
 
 /** The client's key (body field, then header), or a fresh one: the same key finds the same process. */

@@ -10,7 +10,8 @@ import type { AuditEntry, ProcessState } from '../../workflows/engine/types';
 import { processId, type ProcessType } from '../../workflows/ids';
 import { auditQuery, FAILURE, stateQuery, taskActionUpdate, type TaskActionInput } from '../../workflows/messages';
 import { SA } from '../../workflows/search-attributes';
-import { BadRequest, Conflict, Forbidden, NotFound } from '../errors';
+import { sha256Hex } from '../../domain/hash/sha256';
+import { BadRequest, Conflict, Forbidden, NotFound, UnprocessableContent } from '../errors';
 import { visibilityQuery, type ProcessFilter } from './visibility-query';
 
 export interface ProcessSummary {
@@ -94,21 +95,37 @@ export function createProcessGateway({ client, taskQueue }: { client: Client; ta
     }
   }
 
-  async function exists(id: string): Promise<boolean> {
+  /** The fingerprint of the request that started a process (its memo), or undefined when there is no such process. */
+  async function startedWith(id: string): Promise<{ requestSha256?: string } | undefined> {
     try {
-      await handle(id).describe();
-      return true;
+      const described = await handle(id).describe();
+      return { requestSha256: (described.memo as { requestSha256?: unknown } | undefined)?.requestSha256 as string | undefined };
     } catch (err) {
-      if (err instanceof WorkflowNotFoundError) return false;
+      if (err instanceof WorkflowNotFoundError) return undefined;
       throw err;
     }
+  }
+
+  /**
+   * A retry with the same key must be the same request: the same key with another body is refused
+   * (422) instead of silently answering with the earlier process. Processes started before the
+   * fingerprint was kept carry none and are taken as the same.
+   */
+  async function sameRequestOr422(id: string, key: string, requestSha256: string): Promise<{ id: string; created: false }> {
+    const existing = await startedWith(id);
+    if (existing?.requestSha256 && existing.requestSha256 !== requestSha256)
+      throw new UnprocessableContent(`the Idempotency-Key ${key} was used before with a different request; use a new key for a new request`, [
+        { field: 'Idempotency-Key', reason: `already used for ${id} with a different body` },
+      ]);
+    return { id, created: false };
   }
 
   return {
     /** Starts a process, or finds the one a previous request with the same key started. */
     async start<I>(request: StartRequest<I>): Promise<{ id: string; created: boolean }> {
       const id = processId(request.type, request.jurisdiction, request.key);
-      if (await exists(id)) return { id, created: false };
+      const requestSha256 = sha256Hex(JSON.stringify(request.input));
+      if (await startedWith(id)) return sameRequestOr422(id, request.key, requestSha256);
       try {
         await client.workflow.start(request.workflowType, {
           taskQueue,
@@ -117,6 +134,7 @@ export function createProcessGateway({ client, taskQueue }: { client: Client; ta
           workflowIdReusePolicy: 'REJECT_DUPLICATE',
           staticSummary: request.summary,
           staticDetails: request.details,
+          memo: { requestSha256 },
           typedSearchAttributes: [
             { key: SA.processType, value: request.workflowType },
             { key: SA.jurisdiction, value: request.jurisdiction },
@@ -128,7 +146,7 @@ export function createProcessGateway({ client, taskQueue }: { client: Client; ta
         });
         return { id, created: true };
       } catch (err) {
-        if (err instanceof WorkflowExecutionAlreadyStartedError) return { id, created: false };
+        if (err instanceof WorkflowExecutionAlreadyStartedError) return sameRequestOr422(id, request.key, requestSha256);
         throw err;
       }
     },
@@ -142,7 +160,7 @@ export function createProcessGateway({ client, taskQueue }: { client: Client; ta
      * lost response gets the first result instead of acting twice.
      */
     async act(id: string, input: TaskActionInput, idempotencyKey?: string): Promise<ProcessState> {
-      if (!(await exists(id))) throw new NotFound(`no process ${id}`);
+      if (!(await startedWith(id))) throw new NotFound(`no process ${id}`);
       const updateId = idempotencyKey ? actionUpdateId(input, idempotencyKey) : undefined;
       try {
         return await handle(id).executeUpdate(taskActionUpdate, { args: [input], updateId });
