@@ -21,5 +21,11 @@ export default defineConfig({
     // The polyfill would be an inline script; every browser a government office runs has modulepreload or does fine without.
     modulePreload: { polyfill: false },
     reportCompressedSize: false,
+    rollupOptions: {
+      // zod's comments placed where Rollup cannot read them: harmless, and noise in every npm install.
+      onwarn(warning, warn) {
+        if (warning.code !== 'INVALID_ANNOTATION') warn(warning);
+      },
+    },
   },
 });

@@ -25,10 +25,14 @@ describe('the workbench — a supervision ticket from notice to close-out by thr
     const office = await signIn(browser, stack.api.url, J, OFFICE);
     await office.goto(`${stack.api.url}/#/start/ticket`);
     const form = office.locator('form.start-form');
+    // Checked in the page first: nothing filled in, the required fields say so and nothing is sent.
+    await form.locator('button[type="submit"]').click();
+    expect(await office.locator('[data-field="title"]').textContent()).toBe('必填');
+    expect(await office.locator('[data-field="responsibleUnit"]').textContent()).toBe('必填');
     await form.locator('[name="title"]').fill('关于老旧小区改造进度的督办通知——请于规定时限内完成全部既定改造任务并报送完成情况，涉及雨污分流、加装电梯和屋面防水等多项工程');
     await form.locator('[name="source"]').selectOption('leader-instruction');
     await form.locator('[name="responsibleUnit"]').fill('cs.finance');
-    // The form checks in the page first: without a complexity nor a due time the server says which field.
+    // Without a complexity nor a due time the server says which field, shown beside it.
     await form.locator('button[type="submit"]').click();
     await expect.poll(() => office.locator('[data-field="complexity"]').textContent()).toContain('complexity or dueAt');
     await form.locator('[name="complexity"]').selectOption('ordinary');

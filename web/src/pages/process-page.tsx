@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/client';
 import type { AuditEntry, Process } from '../api/types';
 import { ActionForm } from '../components/action-form';
@@ -20,15 +20,19 @@ export function ProcessPage({ id, userId }: { id: string; userId: string }) {
   const reference = useReference();
   const suggestionsFor = useUnitSuggestions(reference);
   const [notice, setNotice] = useState<{ kind: 'ok' | 'conflict'; text: string } | undefined>();
+  // While I hold a task here the page stays as I opened it (a refresh must not pull the form away
+  // mid-sentence); if someone acts first, sending tells me so (409) and the page reloads.
+  const [holding, setHolding] = useState(false);
   const loaded = useLoad(
     () => Promise.all([api<Process>('GET', `/v1/processes/${encodeURIComponent(id)}`), api<{ entries: AuditEntry[] }>('GET', `/v1/processes/${encodeURIComponent(id)}/audit`)]),
     [id],
-    10_000,
+    holding ? undefined : 10_000,
   );
+  const mine = (loaded.data?.[0].openTasks ?? []).filter((t) => t.status === 'open' && t.assignees.some((a) => a.userId === userId));
+  useEffect(() => setHolding(mine.length > 0), [mine.length]);
   if (loaded.error && !loaded.data) return <p class="notice notice-error" role="alert">{loaded.error.message}</p>;
   if (!loaded.data) return <p class="muted">{i18n.t('loading')}</p>;
   const [process, { entries }] = loaded.data;
-  const mine = process.openTasks.filter((t) => t.status === 'open' && t.assignees.some((a) => a.userId === userId));
   const details = process.details as Record<string, unknown>;
 
   return (
