@@ -4,15 +4,19 @@ import { it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { enqueueAgendaItem, removeAgendaItem } from '../../db/meeting-repository';
+import { findUsers } from '../../db/directory-repository';
 import type { JurisdictionId } from '../../domain/jurisdictions';
+import { rulebookFor } from '../../domain/rulebooks';
 import type { ProcessState } from '../../workflows/engine/types';
 import { processId } from '../../workflows/ids';
 import type { StandingMeetingInput } from '../../workflows/standing-meeting';
 import { createGovWorker } from '../../worker/create-worker';
 import { probeLogQuery, type ProbeLog } from '../workflows/fixtures/meeting-probe-workflows';
-import { act, openTask, waitForState } from './process-helpers';
+import { act, openTask, stateOf, waitForState } from './process-helpers';
 import { SEED_PREFIX } from './seed-prefix';
-import { startTimeSkipping, type TimeSkippingHarness } from './time-skipping';
+import { skipPast, startTimeSkipping, type TimeSkippingHarness } from './time-skipping';
+
+export { skipPast };
 
 const PROBES = fileURLToPath(new URL('../workflows/fixtures/meeting-probe-workflows.ts', import.meta.url));
 export const PROBE_QUEUE = 'meeting-probe';
@@ -59,12 +63,6 @@ export function itOnOwnMeetingServer(name: string, fn: (h: TimeSkippingHarness) 
 /** The server's clock: after a time skip it is ahead of the wall clock. */
 export const serverNow = async (h: TimeSkippingHarness) => new Date(await h.env.currentTimeMs());
 
-/** Skips server time to just past `iso`. */
-export async function skipPast(h: TimeSkippingHarness, iso: string, marginMs = 60_000): Promise<void> {
-  const ms = Date.parse(iso) - (await h.env.currentTimeMs()) + marginMs;
-  if (ms > 0) await h.env.sleep(ms);
-}
-
 export function startMeeting(h: TimeSkippingHarness, input: Omit<StandingMeetingInput, 'chairId' | 'startedBy'> & Partial<StandingMeetingInput>): Promise<WorkflowHandle> {
   const { director, chief } = people(input.jurisdiction);
   return h.env.client.workflow.start('standingMeeting', {
@@ -103,4 +101,22 @@ export async function cleanUp(h: TimeSkippingHarness, ...handles: WorkflowHandle
     await handle.terminate('test done').catch(() => undefined); // a finished one cannot be terminated
     await removeAgendaItem(h.db, handle.workflowId);
   }
+}
+
+/** The seeded members: everyone holding a member role of the rulebook (000:46 and its peers). */
+export async function membersOf(h: TimeSkippingHarness, j: JurisdictionId): Promise<string[]> {
+  const ids = new Set<string>();
+  for (const role of rulebookFor(j).meetings.members.value) for (const u of await findUsers(h.db, { jurisdiction: j, role })) ids.add(u.id);
+  return [...ids];
+}
+
+/** Records the outcome of every item, then drafts and signs the minutes. */
+export async function decideAndSign(meeting: WorkflowHandle, j: JurisdictionId, outcome = 'approved'): Promise<ProcessState> {
+  const { secretary, chief } = people(j);
+  let s = await stateOf(meeting);
+  for (const t of s.tasks.filter((x) => x.step === 'meeting.record-outcome' && x.status === 'open'))
+    s = await act(meeting, { taskId: t.id, action: 'record', data: { outcome, decision: '原则同意', viceChiefOpinion: '分管副区长：建议通过' }, actor: user(secretary) });
+  s = await waitForState(meeting, isAt('meeting.minutes-draft'));
+  s = await act(meeting, { taskId: openTask(s, 'meeting.minutes-draft').id, action: 'submit-minutes', data: { text: '会议纪要：……' }, actor: user(secretary) });
+  return act(meeting, { taskId: openTask(s, 'meeting.minutes-sign').id, action: 'sign-minutes', actor: user(chief) });
 }

@@ -1,4 +1,4 @@
-import type { Client, WorkflowHandle } from '@temporalio/client';
+import { WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
 import { processId } from '../../workflows/ids';
 import { randomUUID } from 'node:crypto';
 import { findUsers } from '../../db/directory-repository';
@@ -47,4 +47,25 @@ export async function waitForState(handle: WorkflowHandle, predicate: (s: Proces
     if (Date.now() > until) throw new Error(`state never matched; last: step ${s.step}, tasks ${JSON.stringify(s.tasks.map((t) => [t.id, t.step, t.status]))}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+export interface Rejection {
+  type?: string;
+  message: string;
+  /** The field errors of a BadRequest, as the API shows them. */
+  fields: { field: string; reason: string }[];
+}
+
+/**
+ * The failure an action was rejected with: its type (BadRequest, Forbidden, NotFound, Conflict —
+ * the API's 400/403/404/409) and its field errors. Fails when the action was applied instead.
+ */
+export async function rejectionOf(action: Promise<unknown>): Promise<Rejection> {
+  const err = await action.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(err instanceof WorkflowUpdateFailedError)) throw new Error(`expected the action to be rejected, got ${err === undefined ? 'it applied' : String(err)}`);
+  const cause = err.cause as { type?: string; message: string; details?: unknown[] };
+  return { type: cause.type, message: cause.message, fields: (cause.details?.[0] as Rejection['fields'] | undefined) ?? [] };
 }

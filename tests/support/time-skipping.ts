@@ -66,3 +66,12 @@ export function itOnOwnServer(name: string, fn: (h: TimeSkippingHarness) => Prom
     }
   });
 }
+
+/**
+ * Skips the test server's clock to just past `iso` (a due time the process reported), counted
+ * from the server's own clock: after earlier skips it is ahead of the wall clock.
+ */
+export async function skipPast(h: Pick<TimeSkippingHarness, 'env'>, iso: string, marginMs = 60_000): Promise<void> {
+  const ms = Date.parse(iso) - (await h.env.currentTimeMs()) + marginMs;
+  if (ms > 0) await h.env.sleep(ms);
+}

@@ -11,7 +11,7 @@ import { agendaOutcomeSignal, agendaScheduledSignal, type AgendaOutcome } from '
 import { stateQuery } from '../../workflows/messages';
 import { agendaItemInput, awaitingMeeting, driveAgendaItem, startAgendaItem } from '../support/agenda-helpers';
 import { recordHistory } from '../support/histories';
-import { act, auditOf, openTask, stateOf, waitForState } from '../support/process-helpers';
+import { act, auditOf, openTask, rejectionOf, stateOf, waitForState } from '../support/process-helpers';
 import { itOnOwnServer, startTimeSkipping, type TimeSkippingHarness } from '../support/time-skipping';
 
 const JS: JurisdictionId = 'jinan-shizhong-2023'; // 000
@@ -72,12 +72,14 @@ describe('agenda item (议题): application to the meeting', () => {
   it('002:41: the office rejects an item as a unit’s own duty, with the reason recorded and the applicant told; other reasons are refused', async () => {
     const handle = await startAgendaItem(h.env.client, h.taskQueue, agendaItemInput(LX));
     const task = openTask(await waitForState(handle, atStep('agenda.admissibility')), 'agenda.admissibility');
-    await expect(act(handle, { taskId: task.id, action: 'reject', data: { reason: 'too-expensive', explanation: 'x' }, actor: user('lx.office.staff') })).rejects.toThrow(WorkflowUpdateFailedError);
+    const refused = await rejectionOf(act(handle, { taskId: task.id, action: 'reject', data: { reason: 'too-expensive', explanation: 'x' }, actor: user('lx.office.staff') }));
+    expect(refused).toMatchObject({ type: 'BadRequest', fields: [{ field: 'data.reason', reason: expect.stringContaining('unit-own-duty (002:41)') }] });
+    expect(openTask(await stateOf(handle), 'agenda.admissibility').id).toBe(task.id);
     const state = await act(handle, { taskId: task.id, action: 'reject', data: { reason: 'unit-own-duty', explanation: '属于区住建局职责范围' }, actor: user('lx.office.staff') });
     expect(state.status).toBe('refused');
     expect(state.details.rejection).toMatchObject({ reason: 'unit-own-duty', rule: '002:41' });
     expect((await listNotifications(h.db, { recipientId: 'lx.housing.staff' })).some((n) => n.kind === 'agenda-rejected')).toBe(true);
-    await recordHistory(handle, 'agendaItem-inadmissible');
+    await recordHistory(handle, 'agendaItem-inadmissible-v2');
   });
 
   it('001:41: an item the chief does not approve is never queued for a meeting', async () => {

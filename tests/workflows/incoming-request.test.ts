@@ -187,7 +187,12 @@ describe('请示 (incoming request for instructions) on the time-skipping server
     const instruction = openTask(s, 'request.instruction');
     expect(instruction.dueAt).toBeUndefined();
     expect(s.deadlines.some((d) => d.id === 'reading')).toBe(false);
-    await handle.terminate('test done');
+    s = await act(handle, { taskId: instruction.id, action: 'instruct', actor: { userId: instruction.assignees[0].userId, roles: [] }, data: { opinion: '同意。请市住建局办理。' } });
+    const handling = openTask(s, 'request.handling');
+    s = await act(handle, { taskId: handling.id, action: 'report-result', actor: { userId: handling.assignees[0].userId, roles: [] }, data: { result: '已办理' } });
+    s = await act(handle, { taskId: openTask(s, 'request.reply').id, action: 'reply', actor: office, data: { reply: '经市政府同意，已办理。' } });
+    expect(s.status).toBe('completed');
+    await recordHistory(handle, 'incomingRequest-functional-opinions');
   });
 
   it('000 (no such step, none) — a funding request goes from registration straight to the proposal', async () => {

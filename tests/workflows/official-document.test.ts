@@ -14,7 +14,7 @@ import { SEED_PREFIX } from '../support/seed-prefix';
 import { documentInput, driveDocument, startDocument } from '../support/document-helpers';
 import { recordHistory } from '../support/histories';
 import { act, auditOf, openTask, stateOf, waitForState } from '../support/process-helpers';
-import { itOnOwnServer, startTimeSkipping, type TimeSkippingHarness } from '../support/time-skipping';
+import { itOnOwnServer, skipPast, startTimeSkipping, type TimeSkippingHarness } from '../support/time-skipping';
 
 const JS: JurisdictionId = 'jinan-shizhong-2023'; // 000
 const CS: JurisdictionId = 'chaoyang-shuangta-2022'; // 001
@@ -40,9 +40,13 @@ describe('official document (公文): drafting to publication', () => {
     const deadline = asked.deadlines.find((d) => d.id === housing.deadlineId)!;
     expect(deadline.rule).toBe('000:62');
     expect(deadline.dueAt).toBe(computeDue(deadline.startAt, { unit: 'workingDays', n: 5 }, await loadHolidayTable(h.db)).dueAt);
+    const silent = asked.tasks.find((t) => t.step === 'document.countersign' && t.id !== housing.id)!;
+    expect(silent.dueAt).toBe(deadline.dueAt);
     await act(handle, { taskId: housing.id, action: 'agree-with-comments', data: { comments: '建议补充资金来源' }, actor: user('js.housing.head') });
 
-    await h.env.sleep('9 days'); // past 5 working days, whatever the weekday
+    await skipPast(h, silent.dueAt!, -60_000);
+    expect(openTask(await stateOf(handle), 'document.countersign').id).toBe(silent.id); // a minute before the limit: still waiting
+    await skipPast(h, silent.dueAt!);
     const settled = await waitForState(handle, atStep('document.office-review'));
     const replies = (settled.details.countersign as { unitId: string; verdict: string; by: string }[][])[0];
     expect(replies).toEqual(
@@ -69,7 +73,7 @@ describe('official document (公文): drafting to publication', () => {
     expect((await listNotifications(h.db, { recipientId: 'js.education.head' })).some((n) => n.kind === 'document-issued')).toBe(true);
     const archived = await getArchivedAuditTrail(h.db, handle.workflowId);
     expect(archived!.entries.map((e) => (e as { action: string }).action)).toEqual(expect.arrayContaining(['countersign-deemed-consent', 'numbered', 'issued', 'published', 'process-completed']));
-    await recordHistory(handle, 'officialDocument-issued');
+    await recordHistory(handle, 'officialDocument-issued-v2');
   });
 
   it.each([
@@ -139,7 +143,9 @@ describe('official document (公文): drafting to publication', () => {
     await act(handle, { taskId: round2[0].id, action: 'agree', actor: user(holderOf(round2[0])) });
     state = await waitForState(handle, atStep('document.office-review'));
     expect((state.details.countersign as unknown[][]).length).toBe(2);
-    await handle.terminate('test done');
+    const { state: done } = await driveDocument(handle);
+    expect(done.status).toBe('completed');
+    await recordHistory(handle, 'officialDocument-countersign-revised');
   });
 
   it('002:55: a downward letter whose disagreement went to the leader in charge is signed by the chief (views differ)', async () => {
@@ -160,6 +166,8 @@ describe('official document (公文): drafting to publication', () => {
     expect(acted.map((a) => a.step)).toEqual(['document.office-review', 'document.issue', 'document.seal-review', 'document.seal-review', 'document.seal-consent', 'document.publication']);
     expect(acted.find((a) => a.step === 'document.issue')!.by).toBe('lx.chief');
     expect(done.details.number).toMatch(/^历下政发〔20\d\d〕\d+号$/);
+    expect(done.status).toBe('completed');
+    await recordHistory(handle, 'officialDocument-seal-approval');
   });
 
   it.each([
@@ -267,12 +275,15 @@ describe('official document (公文): drafting to publication', () => {
     const reading = state.deadlines.find((d) => d.id === signOff.deadlineId)!;
     expect(reading).toMatchObject({ rule: '000:71', limit: { unit: 'hours', n: 48 } });
     expect(Date.parse(reading.dueAt) - Date.parse(reading.startAt)).toBe(48 * 3_600_000);
-    await h.env.sleep('49 hours');
+    await skipPast(h, reading.dueAt);
     const late = await waitForState(handle, (s) => openTask(s, 'document.sign-off').escalated);
     expect(openTask(late, 'document.sign-off').overdue).toBe(true);
-    expect((await listNotifications(h.db, { recipientId: 'js.office.director' })).some((n) => n.kind === 'overdue')).toBe(true);
-    expect((await listNotifications(h.db, { recipientId: 'js.exec-vice-chief-li' })).filter((n) => n.kind === 'reminder').length).toBe(2);
-    await handle.terminate('test done');
+    expect((await listNotifications(h.db, { recipientId: 'js.office.director' })).some((n) => n.kind === 'overdue' && n.processId === handle.workflowId)).toBe(true);
+    expect((await listNotifications(h.db, { recipientId: 'js.exec-vice-chief-li' })).filter((n) => n.kind === 'reminder' && n.processId === handle.workflowId).length).toBe(2);
+    // Late, the leader still signs: the process goes on to the end.
+    const { state: done } = await driveDocument(handle);
+    expect(done.status).toBe('completed');
+    await recordHistory(handle, 'officialDocument-reading-escalated');
   });
 
   it('000:71: an urgent document gives the leader 24 hours', async () => {

@@ -1,12 +1,10 @@
 import { Worker } from '@temporalio/worker';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { HISTORIES_DIR, historyFromPlainObject } from '../support/histories';
+import { historyFiles, historyFromPlainObject, readHistory } from '../support/histories';
 import { payloadDataConverter } from '../../worker/payload-codec';
 
-const files = readdirSync(HISTORIES_DIR).filter((f) => f.endsWith('.json'));
+const files = historyFiles();
 
 describe('recorded histories replay against the current workflow code', () => {
   it('has histories to replay', () => {
@@ -14,7 +12,7 @@ describe('recorded histories replay against the current workflow code', () => {
   });
 
   it.each(files)('%s replays without nondeterminism', async (file) => {
-    const { workflowId, history } = JSON.parse(readFileSync(join(HISTORIES_DIR, file), 'utf8'));
+    const { workflowId, history } = readHistory(file);
     // The worker's data converter: recorded plaintext payloads pass through it, encrypted ones decrypt with the dev key ring.
     await Worker.runReplayHistory({ workflowBundle: { codePath: inject('workflowBundlePath') }, dataConverter: payloadDataConverter() }, historyFromPlainObject(history), workflowId);
   });

@@ -12,7 +12,7 @@ import type { Actor } from '../../workflows/engine/types';
 import { refreshAssigneesSignal, taskActionSignal } from '../../workflows/messages';
 import { act, actorWith, auditOf, openTask, startTicket, stateOf, waitForState } from '../support/process-helpers';
 import { recordHistory } from '../support/histories';
-import { itOnOwnServer, startTimeSkipping, type TimeSkippingHarness } from '../support/time-skipping';
+import { itOnOwnServer, skipPast, startTimeSkipping, type TimeSkippingHarness } from '../support/time-skipping';
 
 const CS: JurisdictionId = 'chaoyang-shuangta-2022'; // seed 001: has the 710 rule
 const JS: JurisdictionId = 'jinan-shizhong-2023'; // seed 000: no 710 rule
@@ -142,8 +142,12 @@ describe('supervision ticket (督查督办) on the time-skipping server', () => 
 
   itOnOwnServer('overdue — reminders at 50 % and 75 %, then escalation and a criticism-and-interview note (001:64) to the leader in charge', async (h) => {
     const handle = await startTicket(h.env.client, h.taskQueue, ticket());
-    await waitForState(handle, (x) => x.tasks.length > 0);
-    await h.env.sleep('12 days');
+    const started = await waitForState(handle, (x) => x.tasks.length > 0);
+    const dueAt = openTask(started, 'ticket.execution').dueAt!;
+    await skipPast(h, dueAt, -60_000);
+    const before = openTask(await stateOf(handle), 'ticket.execution');
+    expect(before).toMatchObject({ overdue: false, escalated: false, remindersSent: 2 }); // 50 % and 75 % gone, the limit not yet
+    await skipPast(h, dueAt);
     const s = await waitForState(handle, (x) => x.tasks.some((t) => t.overdue));
     const exec = openTask(s, 'ticket.execution');
     expect(exec).toMatchObject({ overdue: true, escalated: true, remindersSent: 2 });
@@ -158,7 +162,11 @@ describe('supervision ticket (督查督办) on the time-skipping server', () => 
       const notes = await listNotifications(h.db, { recipientId: leader.id });
       expect(notes.some((n) => n.processId === handle.workflowId && n.kind === 'criticism-note')).toBe(true);
     }
-    await handle.terminate('test done');
+    // Late, the unit still completes and the office closes the ticket out.
+    let done = await act(handle, { taskId: exec.id, action: 'submit-completion', actor: head, data: { summary: '逾期完成' } });
+    done = await act(handle, { taskId: openTask(done, 'ticket.verification').id, action: 'close', actor: office });
+    expect(done.status).toBe('closed');
+    await recordHistory(handle, 'supervisionTicket-overdue-escalated');
   });
 
   it('rework — returned with a new deadline of N working days — opens a second round, then closes', async () => {
