@@ -14,7 +14,7 @@ import { createGovWorker } from '../../worker/create-worker';
 import { probeLogQuery, type ProbeLog } from '../workflows/fixtures/meeting-probe-workflows';
 import { act, openTask, stateOf, waitForState } from './process-helpers';
 import { SEED_PREFIX } from './seed-prefix';
-import { skipPast, startTimeSkipping, type TimeSkippingHarness } from './time-skipping';
+import { OWN_SERVER_TEST_TIMEOUT_MS, skipPast, startTimeSkipping, type TimeSkippingHarness } from './time-skipping';
 
 export { skipPast };
 
@@ -57,7 +57,7 @@ export function itOnOwnMeetingServer(name: string, fn: (h: TimeSkippingHarness) 
     } finally {
       await own.stop();
     }
-  });
+  }, OWN_SERVER_TEST_TIMEOUT_MS);
 }
 
 /** The server's clock: after a time skip it is ahead of the wall clock. */

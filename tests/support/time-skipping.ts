@@ -52,6 +52,9 @@ export async function startTimeSkipping(taskQueue = 'govflow-test'): Promise<Tim
   };
 }
 
+/** A server of its own starts and stops inside the test: on a loaded machine that alone can take half a minute. */
+export const OWN_SERVER_TEST_TIMEOUT_MS = 150_000;
+
 /**
  * A test that skips time gets a test server of its own: a shared one sometimes stops skipping
  * time after earlier tests terminated workflows mid-task, and every later sleep then hangs.
@@ -64,7 +67,7 @@ export function itOnOwnServer(name: string, fn: (h: TimeSkippingHarness) => Prom
     } finally {
       await own.teardown();
     }
-  });
+  }, OWN_SERVER_TEST_TIMEOUT_MS);
 }
 
 /**
