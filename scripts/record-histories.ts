@@ -4,13 +4,17 @@
  * new files to tests/histories/MANIFEST. Histories already recorded are never overwritten (running
  * processes depend on them: record a new version as `<name>-v2`). The replay and guard tests are
  * left out of the run: they would check the directory while it is being written.
+ * `npm run record-histories -- --manifest-only` only appends history files not yet tracked.
  */
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { historyFiles, MANIFEST_PATH, manifestLine, parseManifest } from '../tests/support/histories';
 
-const filters = process.argv.slice(2);
-const run = spawnSync(
+const args = process.argv.slice(2);
+// `-- --manifest-only`: no recording, only append history files not yet tracked (recorded some other way).
+const manifestOnly = args.includes('--manifest-only');
+const filters = args.filter((a) => a !== '--manifest-only');
+const run = manifestOnly ? { status: 0 } : spawnSync(
   'npx',
   ['vitest', 'run', ...(filters.length ? filters : ['tests/workflows']), '--exclude', 'tests/workflows/replay.test.ts', '--exclude', 'tests/workflows/histories-guard.test.ts'],
   { stdio: 'inherit', env: { ...process.env, RECORD_HISTORIES: '1' } },

@@ -197,7 +197,7 @@ describe('major decision (重大行政决策): the full path', () => {
     const ended = await waitForState(decision, (x) => x.status !== 'running');
     expect(ended).toMatchObject({ status: 'closed', details: { suspension: { reason: '突发公共卫生事件，暂停实施', by: 'zd.chief' } } });
     expect(await getDecision(h.db, decision.workflowId)).toMatchObject({ status: 'suspended', suspensionReason: '突发公共卫生事件，暂停实施' });
-    await recordHistory(decision, 'majorDecision-suspended');
+    await recordHistory(decision, 'majorDecision-suspended-v2');
     const doc = ended.links.find((l) => l.type === 'officialDocument');
     if (doc) await h.env.client.workflow.getHandle(doc.processId).terminate('test done');
   });
