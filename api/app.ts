@@ -136,7 +136,8 @@ const DOCS_INIT = `window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '
 export function createApp(deps: AppDeps): Express {
   const log = deps.log ?? pino({ level: 'info' });
   const metrics = createMetrics();
-  const apiRoutes = [...directoryRoutes(deps), ...calendarRoutes(deps), ...notificationRoutes(deps), ...publicDocumentRoutes(deps), ...publicDecisionRoutes(deps), ...(deps.routes ?? [])];
+  const portal = publicPortal({ db: deps.db, commentsPerMinute: deps.config.GOVFLOW_RATE_LIMIT_COMMENTS ?? DEFAULT_COMMENTS_PER_MINUTE });
+  const apiRoutes = [...directoryRoutes(deps), ...calendarRoutes(deps), ...notificationRoutes(deps), ...publicDocumentRoutes(deps), ...publicDecisionRoutes(deps), ...portal.routes, ...(deps.routes ?? [])];
   const routes = [...apiRoutes, ...workbenchRoutes({ db: deps.db, config: deps.config, routes: apiRoutes })];
   const seen = new Set<string>();
   for (const r of routes) {
@@ -198,7 +199,7 @@ export function createApp(deps: AppDeps): Express {
   app.use('/docs/assets', express.static(docs.assets, { index: false, maxAge: '1d' }));
 
   // The public portal's pages (公众参与): before the routes, so a browser asking for /public/documents gets the page.
-  app.use('/public', publicPortal({ db: deps.db, publicLimit: limits.publicEndpoints, commentsPerMinute: deps.config.GOVFLOW_RATE_LIMIT_COMMENTS ?? DEFAULT_COMMENTS_PER_MINUTE }));
+  app.use('/public', portal.pages(limits.publicEndpoints));
 
   for (const route of routes) {
     const guards: RequestHandler[] = route.auth === false ? [limits.publicEndpoints] : [limits.authFailures, auth];
