@@ -4,7 +4,7 @@ import { AUDIT_ACTIONS } from '../i18n/audit-actions';
 import { actionLabel } from '../i18n/labels';
 import { formatTime } from '../format/time';
 import { useI18n } from '../i18n/i18n';
-import { nameOf, type Reference } from '../hooks/use-reference';
+import { nameOf, withNames, type Reference } from '../hooks/use-reference';
 
 /** The audit trail with its hash chain verified here, in the page, by the engine's own hashing. */
 export function AuditTrail({ entries, tasks, reference }: { entries: AuditEntry[]; tasks: Task[]; reference: Reference }) {
@@ -17,8 +17,7 @@ export function AuditTrail({ entries, tasks, reference }: { entries: AuditEntry[
     const known = AUDIT_ACTIONS[e.action];
     return known ? i18n.pick(known[0], known[1]) : e.action;
   };
-  /** Ids in a detail line read as names (cs.finance.head → 冯洋). */
-  const named = (detail: string) => detail.replace(/[a-z]+(?:\.[\w-]+)+/g, (id) => reference.users.get(id)?.name ?? reference.units.get(id)?.name ?? id);
+  const named = (detail: string) => withNames(reference, detail);
   return (
     <div>
       <p class={broken < 0 ? 'notice notice-ok' : 'notice notice-error'} data-audit={broken < 0 ? 'verified' : 'broken'}>

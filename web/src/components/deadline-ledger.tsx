@@ -2,6 +2,7 @@ import type { Deadline } from '../api/types';
 import type { Limit } from '../../../domain/limit';
 import { formatDue, formatTime } from '../format/time';
 import { useI18n, type I18n } from '../i18n/i18n';
+import { withNames, type Reference } from '../hooks/use-reference';
 
 function limitText(limit: Limit | null, i18n: I18n): string {
   if (!limit) return i18n.lang === 'zh' ? '指定时限' : 'Set by a person';
@@ -21,7 +22,7 @@ function limitText(limit: Limit | null, i18n: I18n): string {
 }
 
 /** The deadline ledger: each limit with where it starts, the article it comes from, and every change. */
-export function DeadlineLedger({ deadlines }: { deadlines: Deadline[] }) {
+export function DeadlineLedger({ deadlines, reference }: { deadlines: Deadline[]; reference: Reference }) {
   const i18n = useI18n();
   return (
     <div class="table-wrap">
@@ -38,7 +39,7 @@ export function DeadlineLedger({ deadlines }: { deadlines: Deadline[] }) {
         <tbody>
           {deadlines.map((d) => (
             <tr>
-              <td>{d.label}</td>
+              <td>{withNames(reference, d.label)}</td>
               <td>{limitText(d.limit, i18n)}</td>
               <td>{formatTime(d.startAt, i18n.lang)}</td>
               <td>
@@ -50,7 +51,7 @@ export function DeadlineLedger({ deadlines }: { deadlines: Deadline[] }) {
                 )}
                 {d.changes.map((c) => (
                   <div class="muted small">
-                    {i18n.t('deadlineChanges')}：{formatTime(c.at, i18n.lang)} → {formatDue(c.dueAt, i18n.lang)}（{c.reason}）
+                    {i18n.t('deadlineChanges')}：{formatTime(c.at, i18n.lang)} → {formatDue(c.dueAt, i18n.lang)}（{withNames(reference, c.reason)}）
                   </div>
                 ))}
               </td>

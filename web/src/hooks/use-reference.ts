@@ -63,3 +63,8 @@ export function unitName(ref: Reference, unitId: string | undefined): string {
   if (!unitId) return '';
   return ref.units.get(unitId)?.name ?? unitId;
 }
+
+/** Directory ids inside a server's text read as names (cs.finance.head → 冯洋, js.finance → 区财政局). */
+export function withNames(ref: Reference, text: string): string {
+  return text.replace(/[a-z]+(?:\.[\w-]+)+/g, (id) => ref.users.get(id)?.name ?? ref.units.get(id)?.name ?? id);
+}

@@ -107,7 +107,7 @@ export function ProcessPage({ id, userId }: { id: string; userId: string }) {
       {process.deadlines.length > 0 && (
         <section class="card">
           <h2>{i18n.t('deadlines')}</h2>
-          <DeadlineLedger deadlines={process.deadlines} />
+          <DeadlineLedger deadlines={process.deadlines} reference={reference} />
         </section>
       )}
 
