@@ -9,6 +9,7 @@ import { createDocumentActivities } from './document-activities';
 import { createMeetingActivities } from './meeting-activities';
 import { createDecisionPublicationActivities } from './decision-publication-activities';
 import { createDecisionActivities } from './decision-activities';
+import { createProjectionActivities } from './projection-activities';
 
 export interface ActivityDeps {
   db: Database;
@@ -27,6 +28,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createMeetingActivities(deps),
     ...createDecisionPublicationActivities(deps),
     ...createDecisionActivities(deps),
+    ...createProjectionActivities(deps),
   };
   return classifyFailures(all, deps.log ?? pino({ level: process.env.LOG_LEVEL ?? 'info' }));
 }

@@ -22,7 +22,7 @@ export interface ProcessModule {
 
 /** The process-facing part of the API, wired to a Temporal client. */
 export function processModule(deps: { db: Database; client: Client; taskQueue: string; uiBaseUrl?: string }): ProcessModule {
-  const processes = createProcessGateway({ client: deps.client, taskQueue: deps.taskQueue });
+  const processes = createProcessGateway({ client: deps.client, taskQueue: deps.taskQueue, db: deps.db });
   return {
     routes: [...ticketRoutes({ db: deps.db, processes }), ...documentRoutes({ db: deps.db, processes }), ...meetingRoutes({ db: deps.db, processes }), ...agendaItemRoutes({ db: deps.db, processes }), ...incomingRequestRoutes({ db: deps.db, processes }), ...majorDecisionRoutes({ db: deps.db, processes }), ...processRoutes({ processes, uiBaseUrl: deps.uiBaseUrl })],
     onCalendarYearLoaded: (year) =>

@@ -3,25 +3,32 @@ import {
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
   type Client,
-  type WorkflowExecutionInfo,
 } from '@temporalio/client';
 import { ApplicationFailure, type QueryDefinition } from '@temporalio/common';
-import type { AuditEntry, ProcessState } from '../../workflows/engine/types';
+import type { Database } from '../../db/database';
+import { countInbox, countSummaries, listInbox, listSummaries, projectSnapshot, summaryIds, type ReadModelFilter, type SummaryRow } from '../../db/read-model-repository';
+import { snapshotOf } from '../../workflows/engine/read-model';
+import type { AuditEntry, ProcessState, TaskView } from '../../workflows/engine/types';
 import { processId, type ProcessType } from '../../workflows/ids';
 import { auditQuery, FAILURE, stateQuery, taskActionUpdate, type TaskActionInput } from '../../workflows/messages';
 import { SA } from '../../workflows/search-attributes';
 import { sha256Hex } from '../../domain/hash/sha256';
 import { BadRequest, Conflict, Forbidden, NotFound, UnprocessableContent } from '../errors';
-import { visibilityQuery, type ProcessFilter } from './visibility-query';
 
+/** A process in a list: from the read model, never a query to its workflow. */
 export interface ProcessSummary {
   id: string;
-  type: string | undefined;
-  jurisdiction: string | undefined;
-  title: string | undefined;
+  type: string;
+  jurisdiction: string;
+  leadUnit: string | undefined;
+  title: string;
+  /** As Temporal names it: RUNNING, or COMPLETED once the process has ended. */
   status: string;
-  step: string | undefined;
+  /** The process's own status: running, closed, completed, refused, returned, cancelled. */
+  processStatus: string;
+  step: string;
   overdue: boolean;
+  provisional: boolean;
   dueAt: string | undefined;
   assignees: string[];
   startedAt: string;
@@ -65,25 +72,30 @@ function mapUpdateFailure(err: unknown): never {
   throw err;
 }
 
-function summarise(info: WorkflowExecutionInfo): ProcessSummary {
-  const sa = info.typedSearchAttributes;
+function summarise(row: SummaryRow): ProcessSummary {
   return {
-    id: info.workflowId,
-    type: sa.get(SA.processType),
-    jurisdiction: sa.get(SA.jurisdiction),
-    title: sa.get(SA.title),
-    status: info.status.name,
-    step: sa.get(SA.step),
-    overdue: sa.get(SA.overdue) ?? false,
-    dueAt: sa.get(SA.dueAt)?.toISOString(),
-    assignees: sa.get(SA.assignees) ?? [],
-    startedAt: info.startTime.toISOString(),
-    closedAt: info.closeTime?.toISOString(),
+    id: row.processId,
+    type: row.type,
+    jurisdiction: row.jurisdiction,
+    leadUnit: row.leadUnit,
+    title: row.title,
+    status: row.status === 'running' ? 'RUNNING' : 'COMPLETED',
+    processStatus: row.status,
+    step: row.step,
+    overdue: row.overdue,
+    provisional: row.provisional,
+    dueAt: row.dueAt,
+    assignees: row.assignees,
+    startedAt: row.startedAt,
+    closedAt: row.closedAt,
   };
 }
 
-/** Everything the API asks of Temporal: start, read, list, act. Handlers hold no business rules. */
-export function createProcessGateway({ client, taskQueue }: { client: Client; taskQueue: string }) {
+/**
+ * Everything the API asks of Temporal (start, read, act) and of the read model (lists, inbox).
+ * Handlers hold no business rules.
+ */
+export function createProcessGateway({ client, taskQueue, db }: { client: Client; taskQueue: string; db: Database }) {
   const handle = (id: string) => client.workflow.getHandle(id);
 
   async function queryOrNotFound<T>(id: string, query: QueryDefinition<T>): Promise<T> {
@@ -144,6 +156,12 @@ export function createProcessGateway({ client, taskQueue }: { client: Client; ta
             ...(request.leadUnit ? [{ key: SA.leadUnit, value: request.leadUnit }] : []),
           ],
         });
+        // Read-your-writes: the process is in the lists at once; its first projection replaces this row.
+        const now = new Date().toISOString();
+        await projectSnapshot(db, {
+          processId: id, version: 0, type: request.workflowType, jurisdiction: request.jurisdiction, leadUnit: request.leadUnit, title: request.title,
+          status: 'running', step: 'started', overdue: false, provisional: false, assignees: [], startedAt: now, tasks: [],
+        });
         return { id, created: true };
       } catch (err) {
         if (err instanceof WorkflowExecutionAlreadyStartedError) return sameRequestOr422(id, request.key, requestSha256);
@@ -162,28 +180,41 @@ export function createProcessGateway({ client, taskQueue }: { client: Client; ta
     async act(id: string, input: TaskActionInput, idempotencyKey?: string): Promise<ProcessState> {
       if (!(await startedWith(id))) throw new NotFound(`no process ${id}`);
       const updateId = idempotencyKey ? actionUpdateId(input, idempotencyKey) : undefined;
+      let state: ProcessState;
       try {
-        return await handle(id).executeUpdate(taskActionUpdate, { args: [input], updateId });
+        state = await handle(id).executeUpdate(taskActionUpdate, { args: [input], updateId });
       } catch (err) {
         return mapUpdateFailure(err);
       }
+      // Read-your-writes: the state the caller is told is in the inbox and lists before the answer
+      // leaves; the workflow's own projection of the same version is then a no-op.
+      await projectSnapshot(db, snapshotOf(state, state.readModelVersion ?? 0, new Date().toISOString()));
+      return state;
     },
 
-    async list(filter: ProcessFilter, limit: number): Promise<ProcessSummary[]> {
-      const found: ProcessSummary[] = [];
-      for await (const info of client.workflow.list({ query: visibilityQuery(filter), pageSize: Math.min(limit, 100) })) {
-        found.push(summarise(info));
-        if (found.length >= limit) break;
-      }
-      return found;
+    /** Process summaries from the read model, soonest due first. @throws RangeError for a bad cursor. */
+    async list(filter: ReadModelFilter, page: { cursor?: string; limit: number }) {
+      const [found, counts] = await Promise.all([listSummaries(db, { filter, ...page }), countSummaries(db, filter)]);
+      return { items: found.items.map(summarise), nextCursor: found.nextCursor, counts };
     },
 
-    /** Sends a signal to every running process the filter finds; returns how many. */
-    async signalAll(filter: ProcessFilter, send: (id: string) => Promise<void>): Promise<number> {
+    /** A user's open tasks from the read model, soonest due first. @throws RangeError for a bad cursor. */
+    async inbox(assigneeId: string, filter: ReadModelFilter, page: { cursor?: string; limit: number }) {
+      const [found, counts] = await Promise.all([listInbox<TaskView>(db, { assigneeId, filter, ...page }), countInbox(db, assigneeId, filter)]);
+      return { ...found, counts };
+    },
+
+    /** Sends a signal to every running process the filter finds in the read model; returns how many. */
+    async signalAll(filter: ReadModelFilter, send: (id: string) => Promise<void>): Promise<number> {
       let count = 0;
-      for await (const info of client.workflow.list({ query: visibilityQuery({ ...filter, running: true }) })) {
-        await send(info.workflowId);
-        count++;
+      for (const id of await summaryIds(db, { ...filter, running: true })) {
+        try {
+          await send(id);
+          count++;
+        } catch (err) {
+          // Ended without telling the read model (terminated by an operator): nothing to re-route.
+          if (!(err instanceof WorkflowNotFoundError)) throw err;
+        }
       }
       return count;
     },

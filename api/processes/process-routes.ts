@@ -25,12 +25,33 @@ const actionBody = z.object({
   idempotencyKey: idempotencyKeyField.describe('instead of the Idempotency-Key header'),
 });
 
-const listQuery = z.object({
-  type: z.string().max(60).optional(),
+/** Narrowing and paging shared by the process lists and the inbox (all from the read model). */
+const readModelQuery = z.object({
+  type: z.string().max(60).optional().describe('process type, e.g. supervisionTicket'),
   jurisdiction: z.enum(JURISDICTION_IDS).optional(),
+  unit: z.string().max(100).optional().describe('the lead (responsible) unit, e.g. cs.finance'),
   overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  dueBefore: z.iso.datetime({ offset: true }).optional().describe('due strictly before this instant'),
+  q: z.string().min(1).max(100).optional().describe('a piece of the title, e.g. 老旧小区'),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().max(1000).optional().describe('nextCursor of the previous page'),
 });
+const listQuery = readModelQuery.extend({
+  status: z.enum(['running', 'ended']).optional(),
+});
+
+type ReadModelQuery = z.output<typeof readModelQuery>;
+const filterOf = (q: ReadModelQuery) => ({ type: q.type, jurisdiction: q.jurisdiction, unit: q.unit, overdue: q.overdue, dueBefore: q.dueBefore, titleContains: q.q });
+
+/** A cursor that is not ours is the client's mistake, named as such. */
+async function paged<T>(read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (err) {
+    if (err instanceof RangeError) throw new BadRequest(err.message, [{ field: 'cursor', reason: err.message }]);
+    throw err;
+  }
+}
 
 /**
  * Links a client follows from a process: itself, its trail, where to act on each open task, and
@@ -58,15 +79,17 @@ export function processRoutes({ processes, uiBaseUrl }: { processes: ProcessGate
     defineRoute({
       method: 'get',
       path: '/v1/processes',
-      summary: 'List processes (Temporal visibility)',
+      summary: 'List processes: lists, overdue dashboards, counts per type (the read model)',
+      description: 'Soonest due first (ended processes last); `nextCursor` fetches the next page; `counts` cover every page.',
       tags: ['processes'],
       auth: true,
       query: listQuery,
-      responses: { 200: { description: 'matching processes, newest first' } },
+      responses: { 200: { description: '{ items, nextCursor, counts: { total, overdue, byType } }' } },
       handler: async ({ query, user }) => {
         const jurisdiction = query.jurisdiction ?? user.jurisdiction;
         if (jurisdiction !== user.jurisdiction && !user.roles.includes('operator')) throw new Forbidden(`you may list ${user.jurisdiction} only`);
-        return { items: await processes.list({ type: query.type, jurisdiction, overdue: query.overdue }, query.limit) };
+        const running = query.status === undefined ? undefined : query.status === 'running';
+        return paged(() => processes.list({ ...filterOf(query), jurisdiction, running }, { cursor: query.cursor, limit: query.limit }));
       },
     }),
     defineRoute({
@@ -132,22 +155,19 @@ export function processRoutes({ processes, uiBaseUrl }: { processes: ProcessGate
     defineRoute({
       method: 'get',
       path: '/v1/tasks',
-      summary: "The caller's open tasks across all processes (inbox)",
+      summary: "The caller's open tasks across all processes (inbox, from the read model)",
+      description: 'Soonest due first (tasks without a limit last); `nextCursor` fetches the next page; `counts` cover every page.',
       tags: ['processes'],
       auth: true,
-      responses: { 200: { description: 'open tasks, soonest due first' } },
-      handler: async ({ user }) => {
-        const running = await processes.list({ assignee: user.id, running: true }, 200);
-        const items = [];
-        for (const p of running) {
-          const state = await processes.state(p.id);
-          for (const task of state.tasks) {
-            if ((task.status === 'open' || task.status === 'paused') && task.assignees.some((a) => a.userId === user.id))
-              items.push({ processId: state.id, processType: state.type, title: state.title, task: describeTask(task), actionsUrl: `/v1/processes/${encodeURIComponent(state.id)}/tasks/${task.id}/actions` });
-          }
-        }
-        items.sort((a, b) => (a.task.dueAt ?? '9999').localeCompare(b.task.dueAt ?? '9999'));
-        return { items };
+      query: readModelQuery,
+      responses: { 200: { description: '{ items: [{ processId, processType, title, task, actionsUrl }], nextCursor, counts }' } },
+      handler: async ({ query, user }) => {
+        const found = await paged(() => processes.inbox(user.id, filterOf(query), { cursor: query.cursor, limit: query.limit }));
+        return {
+          items: found.items.map((row) => ({ ...row, task: describeTask(row.task), actionsUrl: `/v1/processes/${encodeURIComponent(row.processId)}/tasks/${row.task.id}/actions` })),
+          nextCursor: found.nextCursor,
+          counts: found.counts,
+        };
       },
     }),
   ];

@@ -1,6 +1,7 @@
 import {
   allHandlersFinished,
   condition,
+  patched,
   setCurrentDetails,
   setHandler,
   upsertSearchAttributes,
@@ -28,6 +29,8 @@ import { checkSignalEnvelope, describeSignal, isEngineAction, validateTaskAction
 import { activities } from './activities-proxy';
 import { ActivityTrouble } from './activity-trouble';
 import { AuditTrail, type AuditInput } from './audit-trail';
+import { snapshotOf } from './read-model';
+import { ReadModelProjector } from './read-model-projector';
 import { decide, isOpen, type TaskHooks, type TaskRecord } from './task-record';
 import type { Deadline, Link, ProcessState, ProcessStatus, TaskOutcome, TaskSpec } from './types';
 
@@ -70,6 +73,7 @@ export class ProcessRuntime {
    * Promises only: the lock issues no commands, so recorded histories replay unchanged.
    */
   private readonly actionLock = new Mutex();
+  private readonly projector = new ReadModelProjector();
 
   constructor(readonly init: ProcessInit) {}
 
@@ -306,6 +310,7 @@ export class ProcessRuntime {
       entries: this.trail.entries,
       headHash: this.trail.headHash,
     });
+    await this.projector.flushed();
     return this.state();
   }
 
@@ -324,6 +329,7 @@ export class ProcessRuntime {
       deadlines: this.deadlines,
       links: this.links,
       details: this.details,
+      readModelVersion: this.projector.version,
     };
   }
 
@@ -538,6 +544,8 @@ export class ProcessRuntime {
       upsertSearchAttributes(pairs);
     }
     setCurrentDetails(this.describeForOperators(open));
+    // The inbox and lists read PostgreSQL (db/read-model-repository.ts); histories recorded before it replay without.
+    this.projector.offer(snapshotOf(this.state(), 0, this.now()), patched('read-model-projection'));
   }
 
   private describeForOperators(open: TaskRecord[]): string {

@@ -118,6 +118,8 @@ export interface ProcessState {
   links: Link[];
   /** Process-specific facts (the ticket's notes, findings, ...). */
   details: Record<string, unknown>;
+  /** The read model version of this state (db/read-model-repository.ts): the API writes it through. */
+  readModelVersion?: number;
 }
 
 export interface AuditEntry {

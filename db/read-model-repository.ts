@@ -1,0 +1,285 @@
+import type { ProcessSnapshot, SnapshotTask } from '../domain/read-model';
+import type { Database, Queryable } from './database';
+
+/** Sorts after every real due time: tasks and processes without one come last, in a total order. */
+export const NO_DUE_TIME = '9999-12-31T00:00:00.000Z';
+
+/** What the inbox and the lists may be narrowed by; every field is optional. */
+export interface ReadModelFilter {
+  type?: string;
+  jurisdiction?: string;
+  /** The lead unit of the process. */
+  unit?: string;
+  overdue?: boolean;
+  /** Due strictly before this instant (ISO). */
+  dueBefore?: string;
+  /** A piece of the process title, matched anywhere (Chinese text has no word boundaries to index). */
+  titleContains?: string;
+  /** Running processes only (true), ended ones only (false). */
+  running?: boolean;
+  /** Processes in which this user holds an open task. */
+  assignee?: string;
+  provisional?: boolean;
+}
+
+export interface InboxRow<Task = SnapshotTask> {
+  processId: string;
+  processType: string;
+  title: string;
+  task: Task;
+}
+
+export interface SummaryRow {
+  processId: string;
+  version: number;
+  type: string;
+  jurisdiction: string;
+  leadUnit: string | undefined;
+  title: string;
+  status: string;
+  step: string;
+  overdue: boolean;
+  provisional: boolean;
+  dueAt: string | undefined;
+  assignees: string[];
+  startedAt: string;
+  closedAt: string | undefined;
+}
+
+/** Per-type counts of everything the filter matches (all pages), with how many are overdue. */
+export interface Counts {
+  total: number;
+  overdue: number;
+  byType: Record<string, number>;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Pass it back as `cursor` for the next page; absent on the last one. */
+  nextCursor?: string;
+}
+
+/**
+ * Writes a snapshot if it is newer than what the table holds (`force`: or as new, for a rebuild
+ * after a schema change). The summary upsert locks the process's row, so two projections of one
+ * process never interleave; its tasks are replaced in the same transaction.
+ * @returns whether the snapshot was written.
+ */
+export function projectSnapshot(db: Database, snapshot: ProcessSnapshot, opts: { force?: boolean } = {}): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const s = snapshot;
+    const dueSort = s.dueAt ?? NO_DUE_TIME;
+    const written = await tx.query(
+      `INSERT INTO process_summaries AS cur
+         (process_id, version, process_type, jurisdiction, lead_unit, title, status, step, overdue, provisional, due_at, due_sort, assignees, started_at, closed_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+       ON CONFLICT (process_id) DO UPDATE SET
+         version = excluded.version, process_type = excluded.process_type, jurisdiction = excluded.jurisdiction,
+         lead_unit = excluded.lead_unit, title = excluded.title, status = excluded.status, step = excluded.step,
+         overdue = excluded.overdue, provisional = excluded.provisional, due_at = excluded.due_at, due_sort = excluded.due_sort,
+         assignees = excluded.assignees, started_at = excluded.started_at, closed_at = excluded.closed_at, projected_at = clock_timestamp()
+       WHERE excluded.version > cur.version ${opts.force ? 'OR excluded.version = cur.version' : ''}
+       RETURNING process_id`,
+      [s.processId, s.version, s.type, s.jurisdiction, s.leadUnit ?? null, s.title, s.status, s.step, s.overdue, s.provisional, s.dueAt ?? null, dueSort, s.assignees, s.startedAt, s.closedAt ?? null],
+    );
+    if (!written.rows.length) return false;
+    await tx.query('DELETE FROM inbox_tasks WHERE process_id = $1', [s.processId]);
+    const rows = s.tasks.flatMap((task) =>
+      [...new Set(task.assignees.map((a) => a.userId))].map((assigneeId) => [assigneeId, task.dueAt ?? NO_DUE_TIME, s.processId, task.id, s.type, s.jurisdiction, s.leadUnit ?? null, s.title, task.overdue, JSON.stringify(task)]),
+    );
+    if (rows.length) {
+      const width = rows[0].length;
+      const values = rows.map((_, r) => `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(', ')})`).join(', ');
+      await tx.query(
+        `INSERT INTO inbox_tasks (assignee_id, due_sort, process_id, task_id, process_type, jurisdiction, lead_unit, title, overdue, task) VALUES ${values}`,
+        rows.flat(),
+      );
+    }
+    return true;
+  });
+}
+
+/** The version the table holds for a process, if any. */
+export async function projectedVersion(db: Queryable, processId: string): Promise<number | undefined> {
+  const { rows } = await db.query<{ version: string }>('SELECT version FROM process_summaries WHERE process_id = $1', [processId]);
+  return rows[0] ? Number(rows[0].version) : undefined;
+}
+
+function encodeCursor(key: string[]): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+/**
+ * The position a cursor names. @throws RangeError for a cursor this API did not hand out.
+ */
+export function decodeCursor(cursor: string, parts: number): string[] {
+  let key: unknown;
+  try {
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw new RangeError('not a cursor this API handed out');
+  }
+  if (!Array.isArray(key) || key.length !== parts || !key.every((k) => typeof k === 'string') || Number.isNaN(Date.parse(key[0])))
+    throw new RangeError('not a cursor this API handed out');
+  return key;
+}
+
+/** `%` and `_` in a search are the characters themselves, not patterns. */
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/** WHERE clauses for a filter over a table with the read model's column names. */
+function whereOf(filter: ReadModelFilter, params: unknown[], table: 'inbox' | 'summary'): string[] {
+  const p = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  const clauses: string[] = [];
+  if (filter.type) clauses.push(`process_type = ${p(filter.type)}`);
+  if (filter.jurisdiction) clauses.push(`jurisdiction = ${p(filter.jurisdiction)}`);
+  if (filter.unit) clauses.push(`lead_unit = ${p(filter.unit)}`);
+  if (filter.overdue !== undefined) clauses.push(`overdue = ${p(filter.overdue)}`);
+  if (filter.dueBefore) clauses.push(`due_sort < ${p(filter.dueBefore)}`);
+  if (filter.titleContains) clauses.push(`title ILIKE ${p(likePattern(filter.titleContains))}`);
+  if (table === 'summary') {
+    if (filter.running !== undefined) clauses.push(filter.running ? `status = 'running'` : `status <> 'running'`);
+    if (filter.assignee) clauses.push(`assignees @> ARRAY[${p(filter.assignee)}]::text[]`);
+    if (filter.provisional !== undefined) clauses.push(`provisional = ${p(filter.provisional)}`);
+  }
+  return clauses;
+}
+
+async function countBy(db: Queryable, from: string, clauses: string[], params: unknown[]): Promise<Counts> {
+  const { rows } = await db.query<{ process_type: string; n: string; overdue: string }>(
+    `SELECT process_type, count(*) AS n, count(*) FILTER (WHERE overdue) AS overdue FROM ${from}
+     ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} GROUP BY process_type ORDER BY process_type`,
+    params,
+  );
+  return {
+    total: rows.reduce((sum, r) => sum + Number(r.n), 0),
+    overdue: rows.reduce((sum, r) => sum + Number(r.overdue), 0),
+    byType: Object.fromEntries(rows.map((r) => [r.process_type, Number(r.n)])),
+  };
+}
+
+/**
+ * One page of a user's open tasks, soonest due first (those without a due time last), after
+ * `cursor`. One range of the inbox index: the cost grows with the page, not with the inbox.
+ * @throws RangeError for a bad cursor.
+ */
+export async function listInbox<Task = SnapshotTask>(
+  db: Queryable,
+  input: { assigneeId: string; filter?: ReadModelFilter; cursor?: string; limit: number },
+): Promise<Page<InboxRow<Task>>> {
+  const params: unknown[] = [input.assigneeId];
+  const clauses = ['assignee_id = $1', ...whereOf(input.filter ?? {}, params, 'inbox')];
+  if (input.cursor) {
+    const [due, processId, taskId] = decodeCursor(input.cursor, 3);
+    params.push(due, processId, taskId);
+    clauses.push(`(due_sort, process_id, task_id) > ($${params.length - 2}::timestamptz, $${params.length - 1}, $${params.length})`);
+  }
+  params.push(input.limit + 1);
+  const { rows } = await db.query<{ due_sort: string; process_id: string; task_id: string; process_type: string; title: string; task: Task }>(
+    `SELECT due_sort, process_id, task_id, process_type, title, task FROM inbox_tasks
+     WHERE ${clauses.join(' AND ')} ORDER BY due_sort, process_id, task_id LIMIT $${params.length}`,
+    params,
+  );
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((r) => ({ processId: r.process_id, processType: r.process_type, title: r.title, task: r.task })),
+    nextCursor: rows.length > input.limit && last ? encodeCursor([last.due_sort, last.process_id, last.task_id]) : undefined,
+  };
+}
+
+/** Counts of a user's open tasks under the filter (all pages). */
+export function countInbox(db: Queryable, assigneeId: string, filter: ReadModelFilter = {}): Promise<Counts> {
+  const params: unknown[] = [assigneeId];
+  return countBy(db, 'inbox_tasks', ['assignee_id = $1', ...whereOf(filter, params, 'inbox')], params);
+}
+
+interface SummaryDbRow {
+  process_id: string;
+  version: string;
+  process_type: string;
+  jurisdiction: string;
+  lead_unit: string | null;
+  title: string;
+  status: string;
+  step: string;
+  overdue: boolean;
+  provisional: boolean;
+  due_at: string | null;
+  due_sort: string;
+  assignees: string[];
+  started_at: string;
+  closed_at: string | null;
+}
+
+const toSummary = (r: SummaryDbRow): SummaryRow => ({
+  processId: r.process_id,
+  version: Number(r.version),
+  type: r.process_type,
+  jurisdiction: r.jurisdiction,
+  leadUnit: r.lead_unit ?? undefined,
+  title: r.title,
+  status: r.status,
+  step: r.step,
+  overdue: r.overdue,
+  provisional: r.provisional,
+  dueAt: r.due_at ?? undefined,
+  assignees: r.assignees,
+  startedAt: r.started_at,
+  closedAt: r.closed_at ?? undefined,
+});
+
+/**
+ * One page of process summaries, soonest due first (ended processes, without a due time, last),
+ * after `cursor`. @throws RangeError for a bad cursor.
+ */
+export async function listSummaries(db: Queryable, input: { filter?: ReadModelFilter; cursor?: string; limit: number }): Promise<Page<SummaryRow>> {
+  const params: unknown[] = [];
+  const clauses = whereOf(input.filter ?? {}, params, 'summary');
+  if (input.cursor) {
+    const [due, processId] = decodeCursor(input.cursor, 2);
+    params.push(due, processId);
+    clauses.push(`(due_sort, process_id) > ($${params.length - 1}::timestamptz, $${params.length})`);
+  }
+  params.push(input.limit + 1);
+  const { rows } = await db.query<SummaryDbRow>(
+    `SELECT * FROM process_summaries ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''}
+     ORDER BY due_sort, process_id LIMIT $${params.length}`,
+    params,
+  );
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toSummary),
+    nextCursor: rows.length > input.limit && last ? encodeCursor([last.due_sort, last.process_id]) : undefined,
+  };
+}
+
+/** Counts of the processes the filter matches (all pages). */
+export function countSummaries(db: Queryable, filter: ReadModelFilter = {}): Promise<Counts> {
+  const params: unknown[] = [];
+  return countBy(db, 'process_summaries', whereOf(filter, params, 'summary'), params);
+}
+
+/** Every process id the filter matches, for operations over all of them (signals to running processes). */
+export async function summaryIds(db: Queryable, filter: ReadModelFilter): Promise<string[]> {
+  const params: unknown[] = [];
+  const clauses = whereOf(filter, params, 'summary');
+  const { rows } = await db.query<{ process_id: string }>(
+    `SELECT process_id FROM process_summaries ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''} ORDER BY process_id`,
+    params,
+  );
+  return rows.map((r) => r.process_id);
+}
+
+/** Drops the processes not in `keep` last written before `before` (a rebuild's leftovers); returns how many. */
+export async function dropSummariesExcept(db: Queryable, keep: string[], before: string): Promise<number> {
+  const { rows } = await db.query<{ process_id: string }>(
+    'DELETE FROM process_summaries WHERE NOT (process_id = ANY($1::text[])) AND projected_at < $2 RETURNING process_id',
+    [keep, before],
+  );
+  return rows.length;
+}

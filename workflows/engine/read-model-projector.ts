@@ -1,0 +1,62 @@
+import { condition, log, proxyLocalActivities } from '@temporalio/workflow';
+import type { Activities } from '../../activities';
+import type { ProcessSnapshot } from '../../domain/read-model';
+
+/**
+ * A local activity: one marker event in the history instead of six for a scheduled activity, and
+ * the write lands before the workflow task that caused it completes. Retried until it succeeds
+ * (the database may be down); a newer snapshot simply replaces an older one still waiting.
+ */
+const { projectReadModel } = proxyLocalActivities<Pick<Activities, 'projectReadModel'>>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+});
+
+/**
+ * Keeps the read model (db/read-model-repository.ts) in step with the process. A snapshot is
+ * versioned only when what people see changed (its fingerprint), and at most one projection runs
+ * at a time: a burst of changes writes the last snapshot, not each one.
+ *
+ * Versions are the workflow clock in microseconds (or one more than the last): they keep growing
+ * even after an operator resets the workflow to an earlier point.
+ */
+export class ReadModelProjector {
+  private fingerprint = '';
+  private latest: ProcessSnapshot | undefined;
+  private projected = 0;
+  private running = false;
+  version = 0;
+
+  /** Records the snapshot (its version is set here); projects it when `project` and it changed. */
+  offer(snapshot: ProcessSnapshot, project: boolean): void {
+    const fingerprint = JSON.stringify({ ...snapshot, version: 0 });
+    if (fingerprint !== this.fingerprint) {
+      this.fingerprint = fingerprint;
+      this.version = Math.max(this.version + 1, Date.now() * 1000);
+      // A copy: the tasks in the snapshot are the live ones, which change after this moment.
+      this.latest = { ...(JSON.parse(fingerprint) as ProcessSnapshot), version: this.version };
+    }
+    if (project && !this.running && this.projected < this.version) void this.drain();
+  }
+
+  /** Resolves once the last snapshot is written (before a process ends). */
+  async flushed(): Promise<void> {
+    if (this.running) await condition(() => !this.running);
+  }
+
+  private async drain(): Promise<void> {
+    this.running = true;
+    try {
+      while (this.latest && this.projected < this.latest.version) {
+        const snapshot = this.latest;
+        await projectReadModel(snapshot);
+        this.projected = snapshot.version;
+      }
+    } catch (err) {
+      // Only a cancelled workflow gets here (retries never end); the next change projects again.
+      log.warn('read model projection stopped', { error: String(err) });
+    } finally {
+      this.running = false;
+    }
+  }
+}
