@@ -2,7 +2,6 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/support/global-setup.ts'],
     // Workflow tests start servers and bundle code: generous limits, measured by `npm run bench`, not here.
     testTimeout: 60_000,
@@ -10,5 +9,10 @@ export default defineConfig({
     // Two cores: two files at a time keeps the Temporal servers responsive.
     maxWorkers: 2,
     minWorkers: 1,
+    projects: [
+      { extends: true, test: { name: 'pglite', include: ['tests/**/*.test.ts'] } },
+      // The database and end-to-end suites again on a real PostgreSQL server (tests/support/test-database.ts).
+      { extends: true, test: { name: 'postgres', include: ['tests/db/**/*.test.ts', 'tests/e2e/**/*.test.ts'], env: { GOVFLOW_TEST_DATABASE: 'postgres' } } },
+    ],
   },
 });

@@ -30,6 +30,9 @@ function openPool(url: string): Database {
     oid === TIMESTAMPTZ ? isoInstant : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser;
   // Parsers per pool, not pg.types.setTypeParser: that would change every pg client in the process.
   const pool = new pg.Pool({ connectionString: url, types: { getTypeParser } });
+  // An idle connection the server closes (restart, failover, admin command) is dropped from the
+  // pool and the next query opens a new one; without a listener the event would end the process.
+  pool.on('error', () => undefined);
   const on = (client: pg.Pool | pg.PoolClient): Queryable => ({
     async query<T>(sql: string, params?: unknown[]) {
       const result = (await client.query(sql, params)) as unknown as pg.QueryResult | pg.QueryResult[];

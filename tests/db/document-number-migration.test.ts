@@ -1,8 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../db/connect';
 import { allocateDocumentNumber, listIssuedNumbers } from '../../db/document-number-repository';
 import { migrate } from '../../db/migrate';
+import { openTestDatabase } from '../support/test-database';
 
 /**
  * Issue 10, item 8: under the per-kind counters a 000 government notice and letter both printed
@@ -13,7 +13,7 @@ const DIR = new URL('../../db/migrations/', import.meta.url);
 
 describe('007: document number sequences per printed issuer code and year', () => {
   it('keeps every issued number, and the next one of a code follows the highest any kind reached', async () => {
-    const db = await openDatabase({ dataDir: 'memory://' });
+    const db = await openTestDatabase();
     try {
       // The database as it was before 007, with numbers issued under the per-kind counters.
       const before = (await readdir(DIR)).filter((n) => n.endsWith('.sql') && n < '007').sort();

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../db/connect';
 import type { Database } from '../../db/database';
 import {
   allocateDocumentNumber,
@@ -8,10 +7,11 @@ import {
   listIssuedNumbers,
 } from '../../db/document-number-repository';
 import { migrate } from '../../db/migrate';
+import { openTestDatabase } from '../support/test-database';
 
 let db: Database;
 beforeAll(async () => {
-  db = await openDatabase({ dataDir: 'memory://' });
+  db = await openTestDatabase();
   await migrate(db);
 });
 afterAll(() => db.close());

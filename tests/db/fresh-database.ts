@@ -1,8 +1,8 @@
-import { openDatabase } from '../../db/connect';
 import type { Database } from '../../db/database';
 import { migrate } from '../../db/migrate';
 import { seed } from '../../db/seed';
 import type { HolidayYear } from '../../domain/calendar/holiday-table';
+import { openTestDatabase } from '../support/test-database';
 
 /** A slice of the 2026 notice (国办发明电〔2025〕7号), enough to tell seeding apart from operator edits. */
 export const HOLIDAYS_2026: HolidayYear = {
@@ -15,7 +15,7 @@ export const HOLIDAYS_2026: HolidayYear = {
 
 /** An in-memory PGlite, migrated and seeded with the sample directories and the inline calendar. */
 export async function freshDatabase(): Promise<Database> {
-  const db = await openDatabase({ dataDir: 'memory://' });
+  const db = await openTestDatabase();
   await migrate(db);
   await seed(db, { holidays: [HOLIDAYS_2026] });
   return db;

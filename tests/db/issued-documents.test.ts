@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../db/connect';
 import type { Database } from '../../db/database';
 import { listIssuedNumbers } from '../../db/document-number-repository';
 import { getIssuedDocument, issueDocument, listPublishedDocuments, publishDocument, type IssueInput } from '../../db/issued-document-repository';
 import { migrate } from '../../db/migrate';
 import { sha256Hex } from '../../domain/hash/sha256';
+import { openTestDatabase } from '../support/test-database';
 
 let db: Database;
 beforeAll(async () => {
-  db = await openDatabase({ dataDir: 'memory://' });
+  db = await openTestDatabase();
   await migrate(db);
 });
 afterAll(() => db.close());

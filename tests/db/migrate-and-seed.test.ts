@@ -2,11 +2,11 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getCalendarYear, putCalendarYear } from '../../db/calendar-repository';
-import { openDatabase } from '../../db/connect';
 import type { Database } from '../../db/database';
 import { migrate } from '../../db/migrate';
 import { seed } from '../../db/seed';
 import { freshDatabase, HOLIDAYS_2026 } from './fresh-database';
+import { openTestDatabase } from '../support/test-database';
 
 let db: Database;
 beforeAll(async () => {
@@ -28,7 +28,7 @@ describe('migrations', () => {
   });
 
   it('migrate — two runs at once on a fresh database — both succeed, one applies', async () => {
-    const fresh = await openDatabase({ dataDir: 'memory://' });
+    const fresh = await openTestDatabase();
     const [a, b] = await Promise.all([migrate(fresh), migrate(fresh)]);
     expect([...a, ...b].sort()).toEqual(MIGRATIONS);
     await fresh.close();
@@ -64,7 +64,7 @@ describe('seed', () => {
   });
 
   it('seed without options — loads the holiday years of db/seed-data/holidays.json', async () => {
-    const fresh = await openDatabase({ dataDir: 'memory://' });
+    const fresh = await openTestDatabase();
     await migrate(fresh);
     await seed(fresh);
     const years = (await fresh.query<{ year: number }>('SELECT year FROM calendar_years ORDER BY year')).rows.map((r) => r.year);

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../db/connect';
 import type { Database } from '../../db/database';
 import { migrate } from '../../db/migrate';
 import {
@@ -12,10 +11,11 @@ import {
   summaryIds,
 } from '../../db/read-model-repository';
 import type { ProcessSnapshot, SnapshotTask } from '../../domain/read-model';
+import { openTestDatabase } from '../support/test-database';
 
 let db: Database;
 beforeAll(async () => {
-  db = await openDatabase({ dataDir: 'memory://' });
+  db = await openTestDatabase();
   await migrate(db);
 });
 afterAll(() => db.close());

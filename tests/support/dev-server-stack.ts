@@ -6,7 +6,6 @@ import { inject } from 'vitest';
 import { issueToken } from '../../api/auth';
 import { loadConfig } from '../../api/config';
 import { startApi } from '../../api/server';
-import { openDatabase } from '../../db/connect';
 import { findUsers, getUser } from '../../db/directory-repository';
 import { migrate } from '../../db/migrate';
 import { seed } from '../../db/seed';
@@ -14,6 +13,7 @@ import type { Role, User } from '../../domain/directory';
 import type { JurisdictionId } from '../../domain/jurisdictions';
 import { createGovWorker } from '../../worker/create-worker';
 import { payloadDataConverter } from '../../worker/payload-codec';
+import { openTestDatabase } from './test-database';
 
 /** Tests call from one address far faster than people do: rate limits are tested on their own (tests/api/hardening.test.ts). */
 const UNLIMITED = { GOVFLOW_RATE_LIMIT_PUBLIC: '1000000', GOVFLOW_RATE_LIMIT_AUTH_FAILURES: '1000000', GOVFLOW_RATE_LIMIT_COMMENTS: '1000000' };
@@ -26,7 +26,7 @@ export async function startStack() {
   const address = inject('devServerAddress');
   const taskQueue = `govflow-e2e-${randomUUID()}`; // each file its own queue on the shared server
   const config = loadConfig({ PORT: '0', TEMPORAL_ADDRESS: address, TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'silent', ...UNLIMITED });
-  const db = await openDatabase({ dataDir: 'memory://' });
+  const db = await openTestDatabase();
   await migrate(db);
   await seed(db);
   const connection = await Connection.connect({ address });

@@ -5,31 +5,56 @@ import { startDevServer, type DevServer } from '../../scripts/dev-server';
 import { freePort } from '../../scripts/free-port';
 import { temporalCliPath, temporalTestServerPath } from '../../scripts/temporal-tools';
 import { bundleWorkflows } from '../../worker/create-worker';
-
-let devServer: DevServer | undefined;
+import { startPostgresServer, type PostgresServer } from './postgres-server';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     devServerAddress: string;
     workflowBundlePath: string;
     testServerPath: string;
+    /** The run's PostgreSQL server (the `postgres` project's suites create a database each on it). */
+    postgresAdminUrl: string;
   }
 }
 
-/** Once per run: bundle the workflows, install the binaries, start one dev server for e2e and inbox tests. */
-export async function setup(project: TestProject): Promise<void> {
+interface Shared {
+  devServer: DevServer;
+  postgres: PostgresServer;
+  workflowBundlePath: string;
+  testServerPath: string;
+}
+
+/**
+ * Every project (PGlite, PostgreSQL server) runs this setup; the servers and the bundle are made
+ * once per run and shared, and stopped when the last project tears down.
+ */
+const state = globalThis as typeof globalThis & { govflowTestSetup?: Promise<Shared>; govflowTestUsers?: number };
+
+async function startShared(): Promise<Shared> {
   const outDir = resolve('.data/test');
   mkdirSync(outDir, { recursive: true });
   const bundle = await bundleWorkflows();
   const workflowBundlePath = join(outDir, 'workflow-bundle.js');
   writeFileSync(workflowBundlePath, (bundle as { code: string }).code);
-  project.provide('workflowBundlePath', workflowBundlePath);
-  project.provide('testServerPath', temporalTestServerPath());
   temporalCliPath();
-  devServer = await startDevServer({ port: await freePort() });
-  project.provide('devServerAddress', devServer.address);
+  const [devServer, postgres] = await Promise.all([startDevServer({ port: await freePort() }), startPostgresServer(await freePort())]);
+  return { devServer, postgres, workflowBundlePath, testServerPath: temporalTestServerPath() };
+}
+
+/** Once per run: bundle the workflows, install the binaries, start one dev server and one PostgreSQL server. */
+export async function setup(project: TestProject): Promise<void> {
+  state.govflowTestUsers = (state.govflowTestUsers ?? 0) + 1;
+  const shared = await (state.govflowTestSetup ??= startShared());
+  project.provide('workflowBundlePath', shared.workflowBundlePath);
+  project.provide('testServerPath', shared.testServerPath);
+  project.provide('devServerAddress', shared.devServer.address);
+  project.provide('postgresAdminUrl', shared.postgres.adminUrl);
 }
 
 export async function teardown(): Promise<void> {
-  await devServer?.stop();
+  state.govflowTestUsers = (state.govflowTestUsers ?? 1) - 1;
+  if (state.govflowTestUsers > 0 || !state.govflowTestSetup) return;
+  const shared = await state.govflowTestSetup;
+  state.govflowTestSetup = undefined;
+  await Promise.all([shared.devServer.stop(), shared.postgres.stop()]);
 }

@@ -1,15 +1,17 @@
-import { condition, log, proxyLocalActivities } from '@temporalio/workflow';
+import { condition, log, proxyActivities } from '@temporalio/workflow';
 import type { Activities } from '../../activities';
 import type { ProcessSnapshot } from '../../domain/read-model';
 
 /**
- * A local activity: one marker event in the history instead of six for a scheduled activity, and
- * the write lands before the workflow task that caused it completes. Retried until it succeeds
- * (the database may be down); a newer snapshot simply replaces an older one still waiting.
+ * An ordinary activity, not a local one: a local activity holds the workflow task open until the
+ * write is done, so a busy database (PGlite has one connection) would stall every query and update
+ * of the process behind it. Retried until it succeeds (the database may be down); a newer snapshot
+ * simply replaces an older one still waiting.
  */
-const { projectReadModel } = proxyLocalActivities<Pick<Activities, 'projectReadModel'>>({
-  startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' },
+const { projectReadModel } = proxyActivities<Pick<Activities, 'projectReadModel'>>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+  summary: 'project into the read model',
 });
 
 /**
