@@ -2,11 +2,12 @@ import { z } from 'zod';
 import { loadHolidayTable } from '../../db/calendar-repository';
 import type { Database } from '../../db/database';
 import { findUsers, getUser } from '../../db/directory-repository';
-import { formatShanghai } from '../../domain/calendar/shanghai-date';
+import { formatShanghai, formatShanghaiChinese } from '../../domain/calendar/shanghai-date';
+import { describeLimitZh } from '../../domain/limit';
 import { JURISDICTION_IDS } from '../../domain/jurisdictions';
 import { chairRefusal } from '../../domain/meetings/chair';
 import { cutoffBefore } from '../../domain/meetings/lead-time';
-import { proposeMeetingDates } from '../../domain/meetings/schedule';
+import { proposeOpenMeetings } from '../../domain/meetings/schedule';
 import { meetingTitle } from '../../domain/meetings/title';
 import { rulebookFor } from '../../domain/rulebooks';
 import type { StandingMeetingInput } from '../../workflows/standing-meeting';
@@ -47,7 +48,10 @@ export function meetingRoutes({ db, processes }: { db: Database; processes: Proc
       tags: ['standing meetings'],
       auth: ['office-director', 'office-deputy-director', 'office-staff', 'chief'],
       body: createMeetingBody,
-      responses: CREATED_RESPONSES,
+      responses: {
+        ...CREATED_RESPONSES,
+        201: { description: 'convened; Location names the process; warnings say when the agenda cut-off has already passed', schema: z.object({ id: z.string(), created: z.boolean(), cutoffAt: z.string(), warnings: z.array(z.string()) }) },
+      },
       handler: async ({ body, user, req, res }) => {
         if (user.jurisdiction !== body.jurisdiction) throw new Forbidden(`you belong to ${user.jurisdiction}, not ${body.jurisdiction}`);
         const rules = rulebookFor(body.jurisdiction).meetings;
@@ -61,6 +65,12 @@ export function meetingRoutes({ db, processes }: { db: Database; processes: Proc
         const input: StandingMeetingInput = { jurisdiction: body.jurisdiction, startsAt, chairId: chair.id, startedBy: user.id };
         const key = clientKey(body, req);
         const title = meetingTitle(rulebookFor(body.jurisdiction), startsAt);
+        // A cut-off already past: the meeting takes only the items ready by then — said, not silently accepted.
+        const cut = rules.leadTime ? cutoffBefore(startsAt, rules.leadTime.value, await loadHolidayTable(db)).dueAt : startsAt;
+        const warnings =
+          rules.leadTime && Date.parse(cut) <= Date.now()
+            ? [`议题截止时间${formatShanghaiChinese(cut)}（会前${describeLimitZh(rules.leadTime.value)}，${rules.leadTime.source}）已过：本次会议只安排此前已报送的议题 (the agenda cut-off has passed: only items ready by then make this meeting)`]
+            : [];
         const started = await processes.start({
           type: 'standingMeeting',
           workflowType: 'standingMeeting',
@@ -71,7 +81,7 @@ export function meetingRoutes({ db, processes }: { db: Database; processes: Proc
           summary: title,
           details: `Standing meeting of **${body.jurisdiction}** at ${formatShanghai(startsAt)} (Asia/Shanghai), chaired by ${chair.name} (${chair.id})`,
         });
-        return answerStarted(res, started);
+        return answerStarted(res, { ...started, cutoffAt: cut, warnings });
       },
     }),
     defineRoute({
@@ -88,11 +98,8 @@ export function meetingRoutes({ db, processes }: { db: Database; processes: Proc
         const { frequency, leadTime } = rulebook.meetings;
         if (!frequency)
           return { jurisdiction: query.jurisdiction, frequency: null, leadTime, meetings: [], reason: `${rulebook.name} sets no frequency for the standing meeting (none:${rulebook.seed}): the chief convenes it as needed` };
-        const table = await loadHolidayTable(db);
-        const meetings = proposeMeetingDates(frequency.value, new Date().toISOString(), query.count, table).map((startsAt) => {
-          const cut = leadTime ? cutoffBefore(startsAt, leadTime.value, table) : { dueAt: startsAt, provisional: false };
-          return { startsAt, cutoffAt: cut.dueAt, provisional: cut.provisional };
-        });
+        // Only dates whose agenda can still take items: the cut-off not yet passed.
+        const meetings = proposeOpenMeetings(frequency.value, leadTime?.value ?? null, new Date().toISOString(), query.count, await loadHolidayTable(db));
         return { jurisdiction: query.jurisdiction, frequency, leadTime, meetings };
       },
     }),

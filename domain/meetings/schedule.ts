@@ -1,6 +1,8 @@
 import type { HolidayTable } from '../calendar/holiday-table';
 import { addDays, shanghaiDateOf } from '../calendar/shanghai-date';
 import { isWorkingDay } from '../calendar/working-days';
+import type { Limit } from '../limit';
+import { cutoffBefore } from './lead-time';
 import type { MeetingFrequency } from './rules';
 
 /** 09:00 Shanghai on `date`, the hour the office proposes; the chief may move it. */
@@ -41,4 +43,26 @@ export function proposeMeetingDates(frequency: MeetingFrequency, fromIso: string
     }
   }
   return dates.map(at9);
+}
+
+/**
+ * The next `count` meeting dates the frequency suggests whose agenda can still take items: the
+ * lead-time cut-off (000:50, 002:40, 003:54, 001:41) is after `nowIso`. A date whose cut-off has
+ * passed is never proposed.
+ */
+export function proposeOpenMeetings(
+  frequency: MeetingFrequency,
+  lead: Limit | null,
+  nowIso: string,
+  count: number,
+  table: HolidayTable,
+): { startsAt: string; cutoffAt: string; provisional: boolean }[] {
+  // Twice a month or every two weeks, a cut-off of at most ~3 weeks passes over at most two dates.
+  return proposeMeetingDates(frequency, nowIso, count + 4, table)
+    .map((startsAt) => {
+      const cut = lead ? cutoffBefore(startsAt, lead, table) : { dueAt: startsAt, provisional: false };
+      return { startsAt, cutoffAt: cut.dueAt, provisional: cut.provisional };
+    })
+    .filter((m) => Date.parse(m.cutoffAt) > Date.parse(nowIso))
+    .slice(0, count);
 }
