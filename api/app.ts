@@ -1,6 +1,6 @@
 import type { Client } from '@temporalio/client';
 import cors from 'cors';
-import express, { type Express, type RequestHandler } from 'express';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import { randomUUID } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
@@ -13,6 +13,7 @@ import { errorMiddleware, NotFound } from './errors';
 import { guardInput } from './input-guard';
 import { createRateLimits } from './rate-limits';
 import { securityHeaders } from './security-headers';
+import { isTemporalUnavailable, ServiceUnavailable, type TemporalAvailability } from './temporal-availability';
 import { buildOpenApi } from './openapi';
 import { calendarRoutes } from './routes/calendar-routes';
 import type { RouteDefinition } from './routes/define-route';
@@ -33,6 +34,8 @@ export interface AppDeps {
     Partial<Pick<Config, 'GOVFLOW_RATE_LIMIT_COMMENTS'>>;
   /** When given, /readyz also asks the Temporal frontend whether it answers. */
   temporal?: Client;
+  /** When given, Temporal calls get deadlines, an outage is a prompt 503, and /readyz uses its probe. */
+  temporalAvailability?: TemporalAvailability;
   /** Routes beyond the built-in ones (directory, calendar, notifications, public documents): the process routes. */
   routes?: RouteDefinition[];
   /** More readiness probes, run by /readyz alongside the database check (a function's name labels it). */
@@ -168,7 +171,8 @@ export function createApp(deps: AppDeps): Express {
   app.get('/readyz', limits.publicEndpoints, async (req, res) => {
     const checks: [string, ReadinessCheck][] = [['database', () => deps.db.query('select 1')]];
     const temporal = deps.temporal;
-    if (temporal) checks.push(['temporal', () => temporal.workflowService.getSystemInfo({})]);
+    if (deps.temporalAvailability) checks.push(['temporal', deps.temporalAvailability.temporal]);
+    else if (temporal) checks.push(['temporal', () => temporal.workflowService.getSystemInfo({})]);
     (deps.checks ?? []).forEach((check, i) => checks.push([check.name || `check${i + 1}`, check]));
     const outcomes = await Promise.all(
       checks.map(async ([name, check]) => {
@@ -201,6 +205,7 @@ export function createApp(deps: AppDeps): Express {
   // The public portal's pages (公众参与): before the routes, so a browser asking for /public/documents gets the page.
   app.use('/public', portal.pages(limits.publicEndpoints));
 
+  if (deps.temporalAvailability) app.use(deps.temporalAvailability.deadlines);
   for (const route of routes) {
     const guards: RequestHandler[] = route.auth === false ? [limits.publicEndpoints] : [limits.authFailures, auth];
     if (Array.isArray(route.auth)) guards.push(requireRole(...route.auth));
@@ -213,6 +218,8 @@ export function createApp(deps: AppDeps): Express {
   app.use((req) => {
     throw new NotFound(`no route ${req.method} ${req.path}; see /openapi.json`);
   });
+  // Temporal down or too slow: a 503 the client may retry, never a 500.
+  app.use(((err, _req, _res, next) => next(isTemporalUnavailable(err) ? (deps.temporalAvailability?.unavailable() ?? new ServiceUnavailable('the workflow service does not answer right now', 5)) : err)) as ErrorRequestHandler);
   app.use(errorMiddleware(log));
   return app;
 }

@@ -2,7 +2,7 @@
  * The API on its own: `tsx api/server.ts` (the compose `api` service). `npm start` runs it
  * in-process through `startApi` instead, with the database it already opened.
  */
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdirSync } from 'node:fs';
@@ -18,6 +18,7 @@ import { loadConfig, type Config } from './config';
 import { processModule } from './processes';
 import { AesGcmPayloadCodec, isDevPayloadKey, payloadDataConverter } from '../worker/payload-codec';
 import { codecRoutes } from './routes/codec-routes';
+import { temporalConnection, watchTemporal } from './temporal-availability';
 
 export interface StartApiOptions extends Omit<AppDeps, 'config' | 'temporal' | 'log'> {
   config: Config;
@@ -53,11 +54,14 @@ export interface RunningApi {
 export async function startApi(options: StartApiOptions): Promise<RunningApi> {
   const { config, client, temporalUiUrl, ...deps } = options;
   const log = options.log ?? pino({ level: config.LOG_LEVEL });
+  // Deadlines on Temporal calls and a probe: an outage is a prompt 503 and /readyz says so.
+  const temporalAvailability = client ? watchTemporal(client.connection) : undefined;
   const processes = client ? processModule({ db: deps.db, client, taskQueue: config.TEMPORAL_TASK_QUEUE, uiBaseUrl: temporalUiUrl && `${temporalUiUrl}/namespaces/${encodeURIComponent(config.TEMPORAL_NAMESPACE)}` }) : undefined;
   const app = createApp({
     ...deps,
     config,
     temporal: client,
+    temporalAvailability,
     log,
     routes: [...(processes?.routes ?? []), ...codecRoutes({ codec: new AesGcmPayloadCodec(config.GOVFLOW_PAYLOAD_KEYS), public: config.GOVFLOW_PAYLOAD_KEYS.every(isDevPayloadKey) }), ...(deps.routes ?? [])],
     onCalendarYearLoaded: deps.onCalendarYearLoaded ?? processes?.onCalendarYearLoaded,
@@ -71,12 +75,15 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
   return {
     server,
     url,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    close: async () => {
+      // A probe still retrying when the caller closes the connection would throw from a timer.
+      await temporalAvailability?.stop();
+      return new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));
         // Keep-alive sockets would hold close() open until they time out.
         server.closeIdleConnections();
-      }),
+      });
+    },
   };
 }
 
@@ -88,7 +95,7 @@ async function main(): Promise<void> {
   await migrate(db);
   await seed(db);
   // Lazy: the API comes up (and /readyz says why it is not ready) even while Temporal is starting.
-  const connection = Connection.lazy({ address: config.TEMPORAL_ADDRESS });
+  const connection = temporalConnection(config.TEMPORAL_ADDRESS);
   const client = new Client({ connection, namespace: config.TEMPORAL_NAMESPACE, dataConverter: payloadDataConverter(config.GOVFLOW_PAYLOAD_KEYS) });
   // As the browser sees it: the dev server's UI, or compose's published port (both TEMPORAL_UI_PORT).
   const api = await startApi({ config, db, client, log, temporalUiUrl: `http://localhost:${config.TEMPORAL_UI_PORT}` });

@@ -4,12 +4,13 @@
  * migrates and seeds the database (embedded PGlite under .data/, or DATABASE_URL), then runs the
  * worker and the API in this process and prints the URLs. Ctrl-C stops everything cleanly.
  */
-import { Connection, Client } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadConfig } from '../api/config';
 import { startApi } from '../api/server';
+import { temporalConnection } from '../api/temporal-availability';
 import { openDatabase } from '../db/connect';
 import { migrate } from '../db/migrate';
 import { seed } from '../db/seed';
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
   await migrate(db);
   await seed(db);
 
-  const connection = await Connection.connect({ address: config.TEMPORAL_ADDRESS });
+  const connection = temporalConnection(config.TEMPORAL_ADDRESS);
   await registerSearchAttributes(connection, config.TEMPORAL_NAMESPACE);
   // Payloads are encrypted (GOVFLOW_PAYLOAD_KEYS); the UI decrypts through the API's /codec endpoint.
   const dataConverter = payloadDataConverter(config.GOVFLOW_PAYLOAD_KEYS);

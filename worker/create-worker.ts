@@ -40,6 +40,9 @@ export async function createGovWorker(options: GovWorkerOptions): Promise<Worker
     taskQueue: options.taskQueue,
     activities: createActivities({ db: options.db }),
     dataConverter: options.dataConverter ?? payloadDataConverter(),
+    // After a worker dies without saying so (kill -9, OOM), its processes' tasks wait this long on
+    // its sticky queue before another worker takes them: 10 s by default, so 10 s of no answer.
+    stickyQueueScheduleToStartTimeout: '1s',
     ...(options.workflowBundle ? { workflowBundle: options.workflowBundle } : { workflowsPath: WORKFLOWS_PATH }),
   });
 }

@@ -76,13 +76,15 @@ function parse<S extends Schema>(schema: S, value: unknown, whole: string, error
 /**
  * What createApp's middleware may answer on any route, for the OpenAPI document (a route's own
  * declaration wins): 403 from the jurisdiction and role checks every authenticated handler makes
- * (role-list routes get theirs, naming the roles, from buildOpenApi), 429 from the rate limits.
+ * (role-list routes get theirs, naming the roles, from buildOpenApi), 429 from the rate limits, 503
+ * while Temporal does not answer (api/temporal-availability.ts).
  */
 function platformResponses(auth: RouteAuth): Record<number, RouteResponse> {
   const responses: Record<number, RouteResponse> = {
     429: { description: auth === false ? 'too many requests from this client; Retry-After says when to try again' : 'too many refused tokens from this client; Retry-After says when to try again' },
   };
   if (auth === true) responses[403] = { description: 'your roles or jurisdiction do not allow this' };
+  if (auth !== false) responses[503] = { description: 'the workflow service (Temporal) does not answer right now; Retry-After says when to try again' };
   return responses;
 }
 
