@@ -39,6 +39,10 @@ export function isTemporalUnavailable(err: unknown): boolean {
 export interface TemporalAvailabilityOptions {
   /** How often the frontend is asked whether it answers. */
   probeEveryMs?: number;
+  /** How long a probe may take; on a busy machine a healthy frontend can take a second. */
+  probeDeadlineMs?: number;
+  /** Failed probes in a row before Temporal counts as down: one slow answer is not an outage. */
+  failuresToDown?: number;
   /** Deadline of every Temporal call a request makes while Temporal answers (an action runs activities). */
   requestDeadlineMs?: number;
   /** Deadline while the last probes failed: the request fails over to a 503 at once instead of hanging. */
@@ -48,7 +52,8 @@ export interface TemporalAvailabilityOptions {
 }
 
 /**
- * Watches the Temporal frontend (a cheap GetSystemInfo with a short deadline, every second) and
+ * Watches the Temporal frontend (a cheap GetSystemInfo with a short deadline, every second; down
+ * after two failures in a row, up again after one answer) and
  * gives every request a deadline on its Temporal calls: generous while Temporal answers, tiny
  * while it does not, so an outage is a prompt 503 with Retry-After rather than a 20-second hang
  * and a 500. Routes that do not touch Temporal go on serving.
@@ -62,20 +67,27 @@ export interface TemporalAvailabilityOptions {
 export function watchTemporal(connection: ConnectionLike, options: TemporalAvailabilityOptions = {}) {
   const probeEveryMs = options.probeEveryMs ?? 1_000;
   const requestDeadlineMs = options.requestDeadlineMs ?? 10_000;
-  const downDeadlineMs = options.downDeadlineMs ?? 250;
+  const probeDeadlineMs = options.probeDeadlineMs ?? 2_000;
+  const failuresToDown = options.failuresToDown ?? 2;
+  const downDeadlineMs = options.downDeadlineMs ?? 1_000;
   const retryAfterSeconds = options.retryAfterSeconds ?? 5;
   // Optimistic until a probe says otherwise: a request at boot waits for its own deadline.
   let available = true;
+  let failures = 0;
   let lastError = '';
   let probing: Promise<void> | undefined;
 
   function probe(): Promise<void> {
     probing ??= connection
-      .withDeadline(Date.now() + probeEveryMs, () => connection.workflowService.getSystemInfo({}))
+      .withDeadline(Date.now() + probeDeadlineMs, () => connection.workflowService.getSystemInfo({}))
       .then(
-        () => void (available = true),
+        () => {
+          failures = 0;
+          available = true;
+        },
         (err: Error) => {
-          available = false;
+          failures++;
+          if (failures >= failuresToDown) available = false;
           lastError = err.message;
         },
       )
