@@ -203,6 +203,29 @@ describe('major decision (重大行政决策): the full path', () => {
   });
 });
 
+describe('major decision: where the jurisdictions differ', () => {
+  it.each([
+    ['chaoyang-shuangta-2022', false, ['decision.party-committee-report'], ['001:25']],
+    ['jinan-lixia-2023', true, ['decision.party-committee-report'], ['002:20']],
+    ['rizhao-2017', false, ['decision.congress-report'], ['004:24']],
+  ] as const)('%s: fair-competition review %s; before deciding, %s (%s)', async (j, fairCompetition, reports, rules) => {
+    const h = await startTimeSkipping(); // its own server: time skips do not leak between tests
+    try {
+      const decision = await startDecision(h.env.client, h.taskQueue, decisionInput(j));
+      await throughParticipation(h, decision);
+      const assessing = await waitForState(decision, (x) => isAt('decision.expert-review')(x) && isAt('decision.risk-assessment')(x));
+      expect(assessing.tasks.some((t) => t.step === 'decision.fair-competition-review')).toBe(fairCompetition);
+      await throughAssessments(decision);
+      await throughLegality(h, decision);
+      const s = await waitForState(decision, (x) => reports.every((step) => isAt(step)(x)));
+      expect(s.tasks.filter((t) => t.step.endsWith('-report') || t.step === 'decision.cppcc-consultation').map((t) => [t.step, t.rule])).toEqual(reports.map((r, i) => [r, rules[i]]));
+      await decision.terminate('test done');
+    } finally {
+      await h.teardown();
+    }
+  }, 240_000);
+});
+
 describe('major decision: no gate can be skipped', () => {
   it('decree713:15: a comment period under 30 days without a reason is refused; with one, it runs and the reason is shown', async () => {
     const decision = await startDecision(h.env.client, h.taskQueue, decisionInput(JS));
