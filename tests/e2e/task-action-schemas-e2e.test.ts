@@ -51,7 +51,13 @@ describe('a task served through HTTP carries the declaration of its actions', ()
       data: { summary: '已完成', attachments: 'x' },
     });
     expect(refused.status).toBe(400);
-    expect(refused.body.errors).toContainEqual(expect.objectContaining({ field: 'data', reason: expect.stringMatching(/attachments/) }));
+    expect(refused.body.errors).toContainEqual({ field: 'data.attachments', reason: 'unknown field' });
+
+    // The holder is told in Chinese, with the due time as a Chinese office writes it.
+    const told = await stack.eventually(() => stack.call('GET', '/v1/notifications', head.token), (r) => r.body.notifications?.some((n: { processId: string }) => n.processId === id));
+    const assigned = told.body.notifications.find((n: { processId: string; kind: string }) => n.processId === id && n.kind === 'task-assigned');
+    expect(assigned.subject).toBe('[背街小巷整治督办] 新待办：办理：背街小巷整治督办');
+    expect(assigned.body).toMatch(/^办理时限：20\d\d年\d{1,2}月\d{1,2}日 \d\d:\d\d（001:63）$/);
     await stack.client.workflow.getHandle(id).terminate('test done');
   });
 });

@@ -127,7 +127,7 @@ export function validateTaskAction(input: TaskActionInput, task: TaskRecord | un
     if (!isController(task, input)) reject.forbidden(`only the office supervising ${task.view.step} can ${input.action}`);
   } else if (!isAssignee(task, input.actor.userId)) reject.forbidden(`task ${task.view.id} is not assigned to ${input.actor.userId}`);
   if (task.view.status === 'paused') reject.conflict('the task is paused; resume it first');
-  if (shape) checkData(input, declared?.schema ?? task.hooks.schemas?.[input.action]);
+  if (shape) checkData(input, declared?.schema);
   task.hooks.validate?.(input, task);
 }
 

@@ -14,7 +14,7 @@ import type { AssigneeSelector } from '../../domain/directory';
 import { ENGINE_POLICY } from '../../domain/engine-policy';
 import type { JurisdictionId } from '../../domain/jurisdictions';
 import { describeLimit, type Limit } from '../../domain/limit';
-import { formatShanghai } from '../../domain/calendar/shanghai-date';
+import { formatShanghai, formatShanghaiChinese } from '../../domain/calendar/shanghai-date';
 import {
   auditQuery,
   recomputeDeadlinesSignal,
@@ -210,7 +210,7 @@ export class ProcessRuntime {
     };
     this.tasks.push(task);
     this.audit({ actorId: 'system', action: 'task-opened', step: spec.step, taskId: task.view.id, rule: spec.rule, detail: assignees.map(describeAssignment).join(', ') });
-    await this.notifyTask(task, 'task-assigned', `New task: ${spec.title}`, task.view.dueAt ? `Due ${formatShanghai(task.view.dueAt)} (${deadline?.rule ?? spec.rule})` : `No time limit set (${spec.rule})`);
+    await this.notifyTask(task, 'task-assigned', `新待办：${spec.title}`, task.view.dueAt ? `办理时限：${formatShanghaiChinese(task.view.dueAt)}（${deadline?.rule ?? spec.rule}）` : `未设办理时限（${spec.rule}）`);
     this.syncVisibility();
     return task;
   }
@@ -453,7 +453,7 @@ export class ProcessRuntime {
   private async fireLadderPoint(task: TaskRecord, kind: 'reminder' | 'due'): Promise<void> {
     const { view, spec } = task;
     if (kind === 'reminder') {
-      await this.notifyTask(task, 'reminder', `Reminder: ${view.title}`, `Due ${formatShanghai(view.dueAt!)}`);
+      await this.notifyTask(task, 'reminder', `催办：${view.title}`, `办理时限：${formatShanghaiChinese(view.dueAt!)}`);
       view.remindersSent++;
       this.audit({ actorId: 'system', action: 'reminder-sent', step: view.step, taskId: view.id, rule: ENGINE_POLICY.reminderFractions.source });
       return;
@@ -479,7 +479,7 @@ export class ProcessRuntime {
           view.escalated = true;
           this.audit({ actorId: 'system', action: 'escalated', step: view.step, taskId: view.id, rule, detail: escalationIds.join(', ') });
         }
-        await this.notifyTask(task, 'overdue', `Overdue: ${view.title}`, `Was due ${formatShanghai(view.dueAt!)} (${rule})`, escalationIds);
+        await this.notifyTask(task, 'overdue', `已逾期：${view.title}`, `办理时限为${formatShanghaiChinese(view.dueAt!)}（${rule}）`, escalationIds);
         await task.hooks.onOverdue?.(task);
         break;
       }
@@ -514,7 +514,7 @@ export class ProcessRuntime {
       task.view.assignees = next;
       task.version++;
       this.audit({ actorId: 'system', action: 'reassigned', step: task.view.step, taskId: task.view.id, detail: `${after} (${reason})` });
-      if (added.length) await this.notifyTask(task, 'task-assigned', `New task: ${task.view.title}`, `You stand in: ${reason}`, added);
+      if (added.length) await this.notifyTask(task, 'task-assigned', `新待办：${task.view.title}`, `由您代为办理：${reason}`, added);
     }
     this.syncVisibility();
   }

@@ -1,11 +1,8 @@
-import type { ZodType } from 'zod';
 import type { TaskActionInput } from '../messages';
 import type { TaskOutcome, TaskSpec, TaskView } from './types';
 
 /** Process-specific behaviour a task can carry beside its spec. */
 export interface TaskHooks {
-  /** zod schemas of the `data` of each action that takes input. */
-  schemas?: Record<string, ZodType>;
   /** Extra, synchronous checks (e.g. "acknowledged already"); throw with `reject`. */
   validate?: (input: TaskActionInput, task: TaskRecord) => void;
   /** Runs for a non-final action (progress report, objection), after it is audited. */
