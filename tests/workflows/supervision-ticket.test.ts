@@ -4,7 +4,7 @@ import { getArchivedAuditTrail } from '../../db/audit-archive-repository';
 import { loadHolidayTable } from '../../db/calendar-repository';
 import { addAbsence, findUsers, listUnits } from '../../db/directory-repository';
 import { listNotifications } from '../../db/notification-repository';
-import { computeDue } from '../../domain/calendar/working-days';
+import { computeDue, extendDue } from '../../domain/calendar/working-days';
 import { ENGINE_POLICY } from '../../domain/engine-policy';
 import type { JurisdictionId } from '../../domain/jurisdictions';
 import { findBrokenLink } from '../../workflows/engine/audit-trail';
@@ -196,7 +196,8 @@ describe('supervision ticket (督查督办) on the time-skipping server', () => 
     expect(rd).toMatchObject({ rule: 'supervision2020:17', limit: { unit: 'days', n: 30 } });
     s = await act(handle, { taskId: recheck.id, action: 'extend', actor: office, comment: '需现场核查' });
     const extended = s.deadlines.find((d) => d.id === 'recheck-f1')!;
-    expect(Date.parse(extended.dueAt) - Date.parse(rd.dueAt)).toBeGreaterThanOrEqual(30 * 86_400_000 - 1);
+    // Exactly 30 days more (supervision2020:17), not "at least": 60 would be wrong.
+    expect(extended.dueAt).toBe(extendDue(rd.dueAt, { unit: 'days', n: 30 }, await loadHolidayTable(h.db)).dueAt);
     await expect(act(handle, { taskId: recheck.id, action: 'extend', actor: office, comment: 'again' })).rejects.toMatchObject({ cause: { type: 'Conflict' } });
     s = await act(handle, { taskId: recheck.id, action: 'revoke', actor: office, data: { reason: '复核属实' } });
     const final = await handle.result();
