@@ -14,7 +14,10 @@ interface DoneItem {
 }
 
 async function loadDone(userId: string): Promise<DoneItem[]> {
-  const { items } = await api<{ items: ProcessSummary[] }>('GET', `/v1/processes?limit=${RECENT}`);
+  // Running and ended ones alike (the read model lists ended processes last; a list without the
+  // status filter answers the same twice, hence the de-duplication).
+  const lists = await Promise.all(['running', 'ended'].map((status) => api<{ items: ProcessSummary[] }>('GET', `/v1/processes?status=${status}&limit=${RECENT}`)));
+  const items = [...new Map(lists.flatMap((l) => l.items).map((p) => [p.id, p])).values()];
   const states = await Promise.all(items.map((p) => api<Process>('GET', `/v1/processes/${encodeURIComponent(p.id)}`).catch(() => undefined)));
   return states
     .flatMap((process) => (process ? process.tasks.filter((t) => t.outcome && (t.outcome.actorId === userId || t.outcome.onBehalfOf === userId)).map((task) => ({ process, task })) : []))
