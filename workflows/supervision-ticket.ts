@@ -94,6 +94,8 @@ export async function supervisionTicket(input: SupervisionTicketInput): Promise<
   /** Re-check of an objected finding: 30 days, extendable once by 30 (supervision2020:17). Opens before the objection returns. */
   const objectTo = async (finding: Finding, grounds: string, objector: string): Promise<void> => {
     finding.objection = { grounds, at: rt.now() };
+    // The record names the finding objected to and the unit's grounds, under the national rule (supervision2020:17).
+    rt.audit({ actorId: objector, action: 'objection-lodged', rule: rules.objectionRecheckLimit.source, detail: `${finding.id} (${finding.kind}: ${finding.reason}) — grounds: ${grounds}` });
     const deadlineId = `recheck-${finding.id}`;
     await rt.setDeadline({ id: deadlineId, label: `re-check of objection to ${finding.id}`, rule: rules.objectionRecheckLimit.source, startAt: rt.now(), limit: rules.objectionRecheckLimit.value });
     const task = await rt.openTask(

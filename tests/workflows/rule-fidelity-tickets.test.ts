@@ -57,6 +57,10 @@ describe('supervision ticket citations', () => {
     s = await act(handle, { taskId: openTask(s, 'ticket.execution').id, action: 'submit-completion', actor: head, data: { summary: 'v1' } });
     s = await act(handle, { taskId: openTask(s, 'ticket.verification').id, action: 'return-for-rework', actor: office, data: { reason: '不认可', workingDays: 5 } });
     s = await act(handle, { taskId: openTask(s, 'ticket.execution').id, action: 'object', actor: head, data: { findingId: 'f1', grounds: '材料已齐全' } });
+    // The objection's audit entry names the finding and the grounds, citing the national rule.
+    expect(await auditOf(handle)).toContainEqual(
+      expect.objectContaining({ action: 'objection-lodged', actorId: head.userId, rule: 'supervision2020:17', detail: 'f1 (rework: 不认可) — grounds: 材料已齐全' }),
+    );
     const table = await loadHolidayTable(h.db);
     const recheck = s.deadlines.find((d) => d.id === 'recheck-f1')!;
     expect(recheck).toMatchObject({ rule: 'supervision2020:17', limit: { unit: 'days', n: 30 } });
