@@ -3,7 +3,7 @@ import { getUser, listUnits, listUsers } from '../../db/directory-repository';
 import type { Database } from '../../db/database';
 import { URGENCY_LEVELS, type Urgency } from '../../domain/documents/attributes';
 import { JURISDICTION_IDS } from '../../domain/jurisdictions';
-import { GOVERNMENT_ADDRESSEE, topicsNeedingOpinion } from '../../domain/requests/conformity';
+import { GOVERNMENT_ADDRESSEE, OTHER_BODY_ADDRESSEES, topicsNeedingOpinion } from '../../domain/requests/conformity';
 import { LEADER_ROLES, OFFICE_ROLES, REQUESTING_UNIT_KINDS } from '../../domain/requests/parties';
 import { defaultFunctionalUnit, REQUEST_TOPIC_IDS, type RequestTopic } from '../../domain/requests/topics';
 import { rulebookFor } from '../../domain/rulebooks';
@@ -27,7 +27,9 @@ export const createRequestBody = z.object({
     .describe('one matter per request (一事一报); several are taken in so that the office can return the request'),
   contactPerson: z.string().trim().min(1).max(50).optional(),
   contactPhone: z.string().trim().regex(/^[0-9+\-() ]{5,30}$/, 'a phone number').optional(),
-  addressees: z.array(z.string().min(1)).min(1).max(10).describe(`'${GOVERNMENT_ADDRESSEE}', or a leader's user id when addressed to a leader personally`),
+  addressees: z.array(z.string().min(1)).min(1).max(10).describe(
+      `'${GOVERNMENT_ADDRESSEE}', a leader's user id when addressed to a leader personally, or another body also addressed (${OTHER_BODY_ADDRESSEES.map((b) => `'${b.id}' ${b.zh}`).join(', ')}): several addressees are taken in so that the office can return the request`,
+    ),
   urgency: z.enum(URGENCY_IDS).default('ordinary'),
   skipsLevel: z.boolean().default(false).describe('sent over the head of the competent department (越级行文)'),
   topics: z.array(z.enum(REQUEST_TOPIC_IDS)).max(REQUEST_TOPIC_IDS.length).default([]).describe('004:48 topics: funding, staffing, trip-abroad, fee-waiver, award'),
@@ -66,8 +68,8 @@ export function incomingRequestRoutes({ db, processes }: { db: Database; process
           errors.push({ field: 'signedBy', reason: `must be the head of ${fromUnit.id}, who signs its requests (${rules.headSigns.source})` });
         const leaders = (await listUsers(db, j)).filter((u) => u.roles.some((r) => LEADER_ROLES.includes(r))).map((u) => u.id);
         body.addressees.forEach((a, i) => {
-          if (a !== GOVERNMENT_ADDRESSEE && !leaders.includes(a))
-            errors.push({ field: `addressees[${i}]`, reason: `'${GOVERNMENT_ADDRESSEE}' or one of ${j}'s leaders: ${leaders.join(', ')}` });
+          if (a !== GOVERNMENT_ADDRESSEE && !leaders.includes(a) && !OTHER_BODY_ADDRESSEES.some((b) => b.id === a))
+            errors.push({ field: `addressees[${i}]`, reason: `'${GOVERNMENT_ADDRESSEE}', ${OTHER_BODY_ADDRESSEES.map((b) => `'${b.id}'`).join(', ')} or one of ${j}'s leaders: ${leaders.join(', ')}` });
         });
         const functionalUnits: Partial<Record<RequestTopic, string>> = {};
         for (const topic of topicsNeedingOpinion(body.topics, rules)) {

@@ -32,8 +32,19 @@ export const RETURN_REASON_LABELS: Record<ReturnReason, string> = {
   'content-problem': '内容存在明显问题',
 };
 
-/** The addressee meaning "the government" (the office handles it); any other is a leader's user id. */
+/** The addressee meaning "the government" (the office handles it); any other is a leader's user id or another body. */
 export const GOVERNMENT_ADDRESSEE = 'government';
+
+/**
+ * Bodies outside the government a unit may also have addressed (多头主送, e.g. 区政府 and 区委): the
+ * office must be able to register such a request in order to return it (000:63, 001:51).
+ */
+export const OTHER_BODY_ADDRESSEES = [
+  { id: 'party-committee', zh: '区委' },
+  { id: 'people-congress', zh: '人大常委会' },
+  { id: 'cppcc', zh: '政协' },
+] as const;
+const otherBody = (a: string) => OTHER_BODY_ADDRESSEES.some((b) => b.id === a);
 
 /** The parts of a request its form is judged on. */
 export interface RequestForm {
@@ -68,7 +79,7 @@ export function conformityViolations(form: RequestForm, rules: RequestRules): Vi
     found.push({ reason: 'several-addressees', field: 'addressees', rule: rules.oneAddressee.source, detail: `addressed to ${addressees.join(', ')} (不得多头主送)` });
   if (rules.noSkippingLevels.value && form.skipsLevel)
     found.push({ reason: 'skips-level', field: 'skipsLevel', rule: rules.noSkippingLevels.source, detail: 'sent over the head of the competent department (不得越级行文)' });
-  const leaders = addressees.filter((a) => a !== GOVERNMENT_ADDRESSEE);
+  const leaders = addressees.filter((a) => a !== GOVERNMENT_ADDRESSEE && !otherBody(a));
   if (rules.notToLeaderPersonally.value && leaders.length)
     found.push({ reason: 'addressed-to-leader', field: 'addressees', rule: rules.notToLeaderPersonally.source, detail: `addressed to ${leaders.join(', ')} personally` });
   if (rules.contactRequired.value && (blank(form.contactPerson) || blank(form.contactPhone)))

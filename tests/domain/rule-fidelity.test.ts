@@ -6,6 +6,7 @@ import { issuerCodeFor } from '../../domain/documents/numbering';
 import { JURISDICTION_IDS } from '../../domain/jurisdictions';
 import { INADMISSIBLE_REASONS } from '../../domain/meetings/rules';
 import { rulebookFor } from '../../domain/rulebooks';
+import { conformityViolations, GOVERNMENT_ADDRESSEE } from '../../domain/requests/conformity';
 
 /** Issue 10, "wrong today": each rule checked against its own seed text, one jurisdiction at a time. */
 const meetings = (j: (typeof JURISDICTION_IDS)[number]) => rulebookFor(j).meetings;
@@ -148,5 +149,12 @@ describe('meetings.leadTimeMeasuredAt: the moment the lead time counts to (item 
       { value: 'arrival-at-office', source: '003:54' },
       { value: 'ready', source: 'none:004' },
     ]);
+  });
+});
+
+describe('requests.oneAddressee: a request to several addressees is registered so it can be returned (missing)', () => {
+  it('000:63 — 不得多头主送: addressed to the government and the party committee (区委), it is several addressees, not a leader personally', () => {
+    const found = conformityViolations({ matters: ['拨付补助资金'], addressees: [GOVERNMENT_ADDRESSEE, 'party-committee'], skipsLevel: false }, rulebookFor('jinan-shizhong-2023').requests);
+    expect(found).toEqual([expect.objectContaining({ reason: 'several-addressees', field: 'addressees', rule: '000:63' })]);
   });
 });
