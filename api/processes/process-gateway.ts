@@ -107,6 +107,17 @@ export function createProcessGateway({ client, taskQueue, db }: { client: Client
     }
   }
 
+  /** Whether the process exists, and its jurisdiction as its search attributes say. */
+  async function jurisdictionOf(id: string): Promise<{ exists: boolean; jurisdiction?: string }> {
+    try {
+      const info = await handle(id).describe();
+      return { exists: true, jurisdiction: info.typedSearchAttributes.get(SA.jurisdiction) };
+    } catch (err) {
+      if (err instanceof WorkflowNotFoundError) return { exists: false };
+      throw err;
+    }
+  }
+
   /** The fingerprint of the request that started a process (its memo), or undefined when there is no such process. */
   async function startedWith(id: string): Promise<{ requestSha256?: string } | undefined> {
     try {
@@ -178,7 +189,9 @@ export function createProcessGateway({ client, taskQueue, db }: { client: Client
      * lost response gets the first result instead of acting twice.
      */
     async act(id: string, input: TaskActionInput, idempotencyKey?: string): Promise<ProcessState> {
-      if (!(await startedWith(id))) throw new NotFound(`no process ${id}`);
+      const found = await jurisdictionOf(id);
+      // Another jurisdiction's process is as unknown as a missing one (the workflow checks it too).
+      if (!found.exists || (found.jurisdiction && input.actor.jurisdiction && found.jurisdiction !== input.actor.jurisdiction)) throw new NotFound(`no process ${id}`);
       const updateId = idempotencyKey ? actionUpdateId(input, idempotencyKey) : undefined;
       let state: ProcessState;
       try {

@@ -5,7 +5,7 @@ import { JURISDICTION_IDS } from '../../domain/jurisdictions';
 import { safeText } from '../../domain/text';
 import type { User } from '../../domain/directory';
 import type { ProcessState } from '../../workflows/engine/types';
-import { BadRequest, Forbidden } from '../errors';
+import { BadRequest, Forbidden, NotFound } from '../errors';
 import { defineRoute } from '../routes/define-route';
 import { idempotencyKeyField, idempotencyKeyHeader } from './create-process';
 import { TASK_ACTION_DOCS } from '../task-action-docs';
@@ -68,9 +68,12 @@ function withLinks(state: ProcessState, uiBaseUrl: string | undefined) {
   };
 }
 
-function assertSameJurisdiction(user: User, state: ProcessState): void {
-  if (state.jurisdiction !== user.jurisdiction && !user.roles.includes('operator'))
-    throw new Forbidden(`process ${state.id} belongs to ${state.jurisdiction}`);
+/**
+ * Everyone, operators included, sees the processes of their own jurisdiction only; another
+ * jurisdiction's process is answered as unknown (404), since a 403 would tell that it exists.
+ */
+function assertOwnJurisdiction(user: User, state: ProcessState): void {
+  if (state.jurisdiction !== user.jurisdiction) throw new NotFound(`no process ${state.id}`);
 }
 
 /** Reading, listing and acting on any process; the inbox of open tasks. */
@@ -99,10 +102,10 @@ export function processRoutes({ processes, uiBaseUrl }: { processes: ProcessGate
       tags: ['processes'],
       auth: true,
       params: idParams,
-      responses: { 200: { description: 'the process' }, 404: { description: 'no such process' } },
+      responses: { 200: { description: 'the process' }, 404: { description: 'no such process in your jurisdiction' } },
       handler: async ({ params, user }) => {
         const state = await processes.state(params.id);
-        assertSameJurisdiction(user, state);
+        assertOwnJurisdiction(user, state);
         return withLinks(state, uiBaseUrl);
       },
     }),
@@ -113,9 +116,9 @@ export function processRoutes({ processes, uiBaseUrl }: { processes: ProcessGate
       tags: ['processes'],
       auth: true,
       params: idParams,
-      responses: { 200: { description: 'the trail, oldest first' }, 404: { description: 'no such process' } },
+      responses: { 200: { description: 'the trail, oldest first' }, 404: { description: 'no such process in your jurisdiction' } },
       handler: async ({ params, user }) => {
-        assertSameJurisdiction(user, await processes.state(params.id));
+        assertOwnJurisdiction(user, await processes.state(params.id));
         return { entries: await processes.audit(params.id) };
       },
     }),
@@ -134,7 +137,7 @@ export function processRoutes({ processes, uiBaseUrl }: { processes: ProcessGate
         200: { description: 'the process state after the action' },
         400: { description: 'bad input' },
         403: { description: 'not your task' },
-        404: { description: 'unknown process or task' },
+        404: { description: 'unknown process or task, or a process of another jurisdiction' },
         409: { description: 'already decided, or the step moved on' },
       },
       handler: async ({ params, body, user, req }) => {
@@ -147,7 +150,7 @@ export function processRoutes({ processes, uiBaseUrl }: { processes: ProcessGate
           action: body.action,
           comment: body.comment,
           data: body.data,
-          actor: { userId: user.id, roles: user.roles }, // from the token, never the body
+          actor: { userId: user.id, roles: user.roles, jurisdiction: user.jurisdiction }, // from the token, never the body
         }, body.idempotencyKey ?? header);
         return withLinks(state, uiBaseUrl);
       },

@@ -17,15 +17,17 @@ function isAssignee(task: TaskRecord, userId: string): boolean {
   return task.view.assignees.some((a) => a.userId === userId);
 }
 
-function isController(task: TaskRecord, input: TaskActionInput): boolean {
-  return task.view.controllers.includes(input.actor.userId) || input.actor.roles.includes('operator');
+/** The step's supervising office, or an operator of the process's own jurisdiction (docs/operators.md). */
+function isController(task: TaskRecord, input: TaskActionInput, jurisdiction: string | undefined): boolean {
+  const ownOperator = input.actor.roles.includes('operator') && jurisdiction !== undefined && input.actor.jurisdiction === jurisdiction;
+  return task.view.controllers.includes(input.actor.userId) || ownOperator;
 }
 
 function requireComment(input: TaskActionInput, why: string): void {
   if (!input.comment?.trim()) reject.badRequest(`${input.action} needs a reason`, [{ field: 'comment', reason: why }]);
 }
 
-function validateEngineAction(input: TaskActionInput, action: EngineAction, task: TaskRecord, shape: boolean): void {
+function validateEngineAction(input: TaskActionInput, action: EngineAction, task: TaskRecord, shape: boolean, jurisdiction: string | undefined): void {
   const { view, spec } = task;
   switch (action) {
     case 'delegate':
@@ -36,7 +38,7 @@ function validateEngineAction(input: TaskActionInput, action: EngineAction, task
       if (isAssignee(task, input.data.toUserId as string)) reject.conflict(`${input.data.toUserId} already holds this task`);
       return;
     case 'extend': {
-      if (!isController(task, input)) reject.forbidden('only the office supervising this step can extend it');
+      if (!isController(task, input, jurisdiction)) reject.forbidden('only the office supervising this step can extend it');
       if (!view.deadlineId) reject.conflict('this step has no time limit to extend');
       if (spec.maxExtensions !== undefined && view.extensions >= spec.maxExtensions)
         reject.conflict(`the limit can be extended ${spec.maxExtensions} time(s) only (${spec.extension?.rule ?? spec.rule})`);
@@ -57,13 +59,13 @@ function validateEngineAction(input: TaskActionInput, action: EngineAction, task
       return;
     }
     case 'pause':
-      if (!isController(task, input)) reject.forbidden('only the office supervising this step can pause it');
+      if (!isController(task, input, jurisdiction)) reject.forbidden('only the office supervising this step can pause it');
       if (view.status === 'paused') reject.conflict('the task is paused already');
       requireComment(input, 'a pause records why the clock stops');
       if (shape) checkData(input, engineActionSchema(action, task));
       return;
     case 'resume':
-      if (!isController(task, input)) reject.forbidden('only the office supervising this step can resume it');
+      if (!isController(task, input, jurisdiction)) reject.forbidden('only the office supervising this step can resume it');
       if (view.status !== 'paused') reject.conflict('the task is not paused');
       if (shape) checkData(input, engineActionSchema(action, task));
       return;
@@ -111,11 +113,17 @@ function checkData(input: TaskActionInput, schema: ZodType | undefined): void {
  * validator ran. The input's shape cannot change in between, so it is not checked twice (and a
  * later tightening of a schema cannot make a recorded history replay differently).
  */
-export function validateTaskAction(input: TaskActionInput, task: TaskRecord | undefined, { shape = true }: { shape?: boolean } = {}): void {
+export function validateTaskAction(
+  input: TaskActionInput,
+  task: TaskRecord | undefined,
+  { shape = true, jurisdiction }: { shape?: boolean; jurisdiction?: string } = {},
+): void {
+  // Someone of another jurisdiction learns nothing, not even that the process exists (404).
+  if (input.actor.jurisdiction !== undefined && jurisdiction !== undefined && input.actor.jurisdiction !== jurisdiction) reject.notFound('no such process');
   if (!task) reject.notFound(`no task ${input.taskId} in this process`);
   if (!isOpen(task)) reject.conflict(`task ${task.view.id} (${task.view.step}) is ${task.view.status === 'done' ? 'already decided' : task.view.status}`);
   if (shape) checkInputBounds(input);
-  if (isEngineAction(input.action)) return validateEngineAction(input, input.action, task, shape);
+  if (isEngineAction(input.action)) return validateEngineAction(input, input.action, task, shape, jurisdiction);
 
   const allowed = task.view.actions.map((a) => a.name);
   if (!allowed.includes(input.action))
@@ -124,7 +132,7 @@ export function validateTaskAction(input: TaskActionInput, task: TaskRecord | un
     ]);
   const declared = task.spec.declaration?.actions[input.action];
   if (declared?.by === 'controller') {
-    if (!isController(task, input)) reject.forbidden(`only the office supervising ${task.view.step} can ${input.action}`);
+    if (!isController(task, input, jurisdiction)) reject.forbidden(`only the office supervising ${task.view.step} can ${input.action}`);
   } else if (!isAssignee(task, input.actor.userId)) reject.forbidden(`task ${task.view.id} is not assigned to ${input.actor.userId}`);
   if (task.view.status === 'paused') reject.conflict('the task is paused; resume it first');
   if (shape) checkData(input, declared?.schema);
@@ -140,8 +148,14 @@ export function checkSignalEnvelope(input: unknown): asserts input is TaskAction
   if (typeof input.taskId !== 'string') errors.push({ field: 'taskId', reason: 'a task id such as t1' });
   if (typeof input.action !== 'string') errors.push({ field: 'action', reason: 'an action name' });
   const actor = input.actor;
-  if (!isRecord(actor) || typeof actor.userId !== 'string' || !Array.isArray(actor.roles) || !actor.roles.every((r) => typeof r === 'string'))
-    errors.push({ field: 'actor', reason: '{ userId, roles: [...] }' });
+  if (
+    !isRecord(actor) ||
+    typeof actor.userId !== 'string' ||
+    !Array.isArray(actor.roles) ||
+    !actor.roles.every((r) => typeof r === 'string') ||
+    (actor.jurisdiction !== undefined && typeof actor.jurisdiction !== 'string')
+  )
+    errors.push({ field: 'actor', reason: '{ userId, roles: [...], jurisdiction }' });
   if (errors.length) reject.badRequest('malformed signal', errors);
 }
 

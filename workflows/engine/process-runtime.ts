@@ -93,20 +93,20 @@ export class ProcessRuntime {
       (input) =>
         this.actionLock.runExclusive(async () => {
           // The validator ran before the lock: check again against the state the previous action left.
-          validateTaskAction(input, this.findTask(input.taskId), { shape: false });
+          validateTaskAction(input, this.findTask(input.taskId), { shape: false, jurisdiction: this.init.jurisdiction });
           const epoch = this.settledEpoch;
           const final = await this.applyAction(input);
           if (final) await condition(() => this.settledEpoch !== epoch || this.status !== 'running', SETTLE_WAIT);
           return this.state();
         }),
-      { validator: (input) => validateTaskAction(input, this.findTask(input.taskId)) },
+      { validator: (input) => validateTaskAction(input, this.findTask(input.taskId), { jurisdiction: this.init.jurisdiction }) },
     );
 
     setHandler(taskActionSignal, (input) =>
       this.actionLock.runExclusive(async () => {
         try {
           checkSignalEnvelope(input); // typed by hand in the Temporal UI: anything may come
-          validateTaskAction(input, this.findTask(input.taskId));
+          validateTaskAction(input, this.findTask(input.taskId), { jurisdiction: this.init.jurisdiction });
         } catch (err) {
           const { actorId, taskId, action } = describeSignal(input);
           this.audit({ actorId, action: 'rejected-signal', taskId, detail: `${action}: ${(err as Error).message}` });

@@ -8,6 +8,12 @@ import type { StepDeclaration } from '../../domain/steps';
 export interface Actor {
   userId: string;
   roles: Role[];
+  /**
+   * The jurisdiction of the token. A process answers only its own jurisdiction's people, and an
+   * operator's powers (pause, resume, extend) hold in the operator's own jurisdiction only.
+   * Optional for signals recorded before it was sent; without it no operator powers apply.
+   */
+  jurisdiction?: string;
 }
 
 /** What happens when a task's due time passes without a decision. */
