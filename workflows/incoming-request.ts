@@ -3,7 +3,7 @@ import type { Source } from '../domain/citation';
 import type { AssigneeSelector } from '../domain/directory';
 import { isUrgent, type Urgency } from '../domain/documents/attributes';
 import type { JurisdictionId } from '../domain/jurisdictions';
-import { conformityViolations, RETURN_REASON_LABELS, topicsNeedingOpinion, type RequestForm } from '../domain/requests/conformity';
+import { conformityViolations, RETURN_REASON_LABELS, topicsNeedingOpinion, type RequestForm, type SenderKind } from '../domain/requests/conformity';
 import {
   REQUEST_FUNCTIONAL_OPINION,
   REQUEST_HANDLING,
@@ -36,6 +36,8 @@ export interface IncomingRequestInput {
   addressees: string[];
   urgency: Urgency;
   skipsLevel: boolean;
+  /** Who sent it, where not a unit itself (000:62, 004:48); absent in requests started before this was asked. */
+  senderKind?: SenderKind;
   topics: RequestTopic[];
   /** A major matter goes to the chief where the rulebook says so (001:54, 003:60). */
   major: boolean;
@@ -68,7 +70,7 @@ export async function incomingRequest(input: IncomingRequestInput): Promise<Proc
   rt.install();
   const rulebook = rulebookFor(input.jurisdiction);
   const rules = rulebook.requests;
-  const form: RequestForm = { matters: input.matters, addressees: input.addressees, skipsLevel: input.skipsLevel, contactPerson: input.contactPerson, contactPhone: input.contactPhone };
+  const form: RequestForm = { ...(input.senderKind ? { senderKind: input.senderKind } : {}), matters: input.matters, addressees: input.addressees, skipsLevel: input.skipsLevel, contactPerson: input.contactPerson, contactPhone: input.contactPhone };
   const opinionTopics = topicsNeedingOpinion(input.topics, rules);
   const missing = opinionTopics.filter((t) => !input.functionalUnits[t]);
   if (missing.length) throw ApplicationFailure.nonRetryable(`name the functional department for ${missing.join(', ')} (${rules.functionalOpinionTopics?.source})`, 'BadRequest');

@@ -3,7 +3,7 @@ import { getUser, listUnits, listUsers } from '../../db/directory-repository';
 import type { Database } from '../../db/database';
 import { URGENCY_LEVELS, type Urgency } from '../../domain/documents/attributes';
 import { JURISDICTION_IDS } from '../../domain/jurisdictions';
-import { GOVERNMENT_ADDRESSEE, OTHER_BODY_ADDRESSEES, topicsNeedingOpinion } from '../../domain/requests/conformity';
+import { GOVERNMENT_ADDRESSEE, OTHER_BODY_ADDRESSEES, SENDER_KINDS, topicsNeedingOpinion, type SenderKind } from '../../domain/requests/conformity';
 import { LEADER_ROLES, OFFICE_ROLES, REQUESTING_UNIT_KINDS } from '../../domain/requests/parties';
 import { defaultFunctionalUnit, REQUEST_TOPIC_IDS, type RequestTopic } from '../../domain/requests/topics';
 import { rulebookFor } from '../../domain/rulebooks';
@@ -32,6 +32,10 @@ export const createRequestBody = z.object({
     ),
   urgency: z.enum(URGENCY_IDS).default('ordinary'),
   skipsLevel: z.boolean().default(false).describe('sent over the head of the competent department (越级行文)'),
+  senderKind: z
+    .enum(SENDER_KINDS.map((k) => k.id) as [SenderKind, ...SenderKind[]])
+    .default('unit')
+    .describe('who actually sent it: an internal office, a non-standing body or an association may not send requests directly (000:62, 004:48); taken in so that the office can return it'),
   topics: z.array(z.enum(REQUEST_TOPIC_IDS)).max(REQUEST_TOPIC_IDS.length).default([]).describe('004:48 topics: funding, staffing, trip-abroad, fee-waiver, award'),
   major: z.boolean().default(false).describe('a major matter (重大事项): the chief instructs where the rules say so'),
   functionalUnits: z
@@ -94,6 +98,7 @@ export function incomingRequestRoutes({ db, processes }: { db: Database; process
           addressees: body.addressees,
           urgency: body.urgency,
           skipsLevel: body.skipsLevel,
+          senderKind: body.senderKind,
           topics: body.topics,
           major: body.major,
           functionalUnits,

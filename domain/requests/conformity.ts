@@ -9,6 +9,7 @@ export const CONFORMITY_REASONS = [
   'skips-level', // 越级行文
   'addressed-to-leader', // 直接报送领导同志个人
   'no-contact', // 未标注联系人和联系电话 (001:51)
+  'indirect-sender', // 非常设机构、议事协调机构、临时机构、行业协会、部门内设机构直接请示 (000:62, 004:48)
 ] as const;
 export type ConformityReason = (typeof CONFORMITY_REASONS)[number];
 
@@ -27,6 +28,7 @@ export const RETURN_REASON_LABELS: Record<ReturnReason, string> = {
   'skips-level': '越级行文',
   'addressed-to-leader': '直接报送领导同志个人',
   'no-contact': '未标注联系人和联系电话',
+  'indirect-sender': '非常设机构、议事协调机构、临时机构、行业协会和部门内设机构不直接报送，应由牵头部门或主管部门报送',
   'department-can-solve': '属部门职权范围内可自行解决的事项',
   'not-consulted': '未与有关部门协商',
   'content-problem': '内容存在明显问题',
@@ -46,8 +48,22 @@ export const OTHER_BODY_ADDRESSEES = [
 ] as const;
 const otherBody = (a: string) => OTHER_BODY_ADDRESSEES.some((b) => b.id === a);
 
+/**
+ * Who actually sent the request: a unit of the government itself, or a body that may not send
+ * requests to the government directly but through its lead or parent department (000:62, 004:48).
+ */
+export const SENDER_KINDS = [
+  { id: 'unit', zh: '部门、街道（镇）' },
+  { id: 'internal-office', zh: '部门内设机构' },
+  { id: 'non-standing-body', zh: '非常设机构、议事协调机构、临时机构' },
+  { id: 'association', zh: '行业协会' },
+] as const;
+export type SenderKind = (typeof SENDER_KINDS)[number]['id'];
+
 /** The parts of a request its form is judged on. */
 export interface RequestForm {
+  /** Absent in requests registered before this was asked: a unit. */
+  senderKind?: SenderKind;
   matters: readonly string[];
   addressees: readonly string[];
   skipsLevel: boolean;
@@ -82,6 +98,10 @@ export function conformityViolations(form: RequestForm, rules: RequestRules): Vi
   const leaders = addressees.filter((a) => a !== GOVERNMENT_ADDRESSEE && !otherBody(a));
   if (rules.notToLeaderPersonally.value && leaders.length)
     found.push({ reason: 'addressed-to-leader', field: 'addressees', rule: rules.notToLeaderPersonally.source, detail: `addressed to ${leaders.join(', ')} personally` });
+  if (rules.directSendersOnly.value && form.senderKind && form.senderKind !== 'unit') {
+    const kind = SENDER_KINDS.find((k) => k.id === form.senderKind)!.zh;
+    found.push({ reason: 'indirect-sender', field: 'senderKind', rule: rules.directSendersOnly.source, detail: `sent directly by a ${form.senderKind} (${kind}): through its lead or parent department` });
+  }
   if (rules.contactRequired.value && (blank(form.contactPerson) || blank(form.contactPhone)))
     found.push({ reason: 'no-contact', field: blank(form.contactPerson) ? 'contactPerson' : 'contactPhone', rule: rules.contactRequired.source, detail: 'contact person and phone are required (联系人和联系电话)' });
   return found;

@@ -17,6 +17,8 @@ export interface RequestRules {
   notToLeaderPersonally: Cited<boolean>;
   /** 由主要负责人签发: signed by the unit's head (checked when the request is registered). */
   headSigns: Cited<boolean>;
+  /** Only the government's own units send requests directly: internal offices, non-standing bodies and associations go through their department (000:62, 004:48). */
+  directSendersOnly: Cited<boolean>;
   /** 在附注处标注联系人和联系电话 (001:51): contact person and phone. */
   contactRequired: Cited<boolean>;
   /** The office returns a non-conforming request to its sender (退回). */

@@ -165,6 +165,7 @@ export const CHAOYANG_SHUANGTA_2022: Rulebook = {
     noSkippingLevels: cited(true, '001:51'),
     notToLeaderPersonally: cited(true, '001:51'),
     headSigns: cited(true, '001:51'),
+    directSendersOnly: cited(false, 'none:001'),
     contactRequired: cited(true, '001:51'),
     officeReturns: cited(true, '001:51'),
     // 001:54: 政府办公室要 … 提出明确办理意见 … 按照政府领导分工呈批 … 重大事项报长审批.

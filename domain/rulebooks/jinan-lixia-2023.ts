@@ -163,6 +163,7 @@ export const JINAN_LIXIA_2023: Rulebook = {
     noSkippingLevels: cited(true, '002:50'),
     notToLeaderPersonally: cited(true, '002:50'),
     headSigns: cited(true, '002:51'),
+    directSendersOnly: cited(false, 'none:002'),
     contactRequired: cited(false, 'none:002'),
     // 002 says nothing of returning; the national rule does: 初审 returns a non-conforming document with the reason.
     officeReturns: cited(true, 'docs2012:24'),

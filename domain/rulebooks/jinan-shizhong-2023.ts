@@ -116,6 +116,8 @@ export const JINAN_SHIZHONG_2023: Rulebook = {
     noSkippingLevels: cited(true, '000:63'),
     notToLeaderPersonally: cited(true, '000:63'),
     headSigns: cited(true, '000:61'),
+    // 000:62: 区政府部门内设机构需要请示的事项,要先向主管部门请示 … 非常设机构不得直接向区政府行文请示.
+    directSendersOnly: cited(true, '000:62'),
     contactRequired: cited(false, 'none:000'),
     officeReturns: cited(true, '000:63'),
     // 000:63: 先由区政府办公室按规定程序受理,提出拟办意见后,报送区政府领导同志.

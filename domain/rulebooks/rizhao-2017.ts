@@ -109,6 +109,8 @@ export const RIZHAO_2017: Rulebook = {
     noSkippingLevels: cited(true, '004:48'),
     notToLeaderPersonally: cited(true, '004:48'),
     headSigns: cited(true, '004:48'),
+    // 004:48: 议事协调机构、临时机构、行业协会和部门内设机构等不直接向市政府报送公文,应由牵头部门或主管部门报送.
+    directSendersOnly: cited(true, '004:48'),
     contactRequired: cited(false, 'none:004'),
     // 004 says nothing of returning or of a proposed handling; the national rule does (初审, 拟办意见: docs2012:24).
     officeReturns: cited(true, 'docs2012:24'),

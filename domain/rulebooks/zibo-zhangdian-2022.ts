@@ -100,6 +100,7 @@ export const ZIBO_ZHANGDIAN_2022: Rulebook = {
     noSkippingLevels: cited(true, '003:59'),
     notToLeaderPersonally: cited(true, '003:59'),
     headSigns: cited(true, '003:59'),
+    directSendersOnly: cited(false, 'none:003'),
     contactRequired: cited(false, 'none:003'),
     // 003 says nothing of returning; the national rule does (初审, docs2012:24).
     officeReturns: cited(true, 'docs2012:24'),
