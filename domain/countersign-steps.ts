@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { defineStep } from './steps';
+import { safeText } from './text';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+/** Text a person writes: trimmed, not empty, bounded, no control characters (domain/text.ts). */
+const text = (max: number) => safeText(max).trim().min(1);
 
 /**
  * A countersign (会签) task: one per unit, with the same actions wherever units are asked (a

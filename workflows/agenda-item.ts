@@ -497,7 +497,7 @@ export async function agendaItem(input: AgendaItemInput): Promise<ProcessState> 
     rt.addLink({ relation: 'spawned', processId: workflowId, type: 'officialDocument' });
     rt.audit({ actorId: 'system', action: 'document-started', rule: limit?.source, detail: workflowId });
     if (!limit) return;
-    await rt.setDeadline({ id: 'document-issue', label: `issue the decided document${decided.majorRevision ? ' (major revision)' : ''}`, rule: limit.source, startAt: meetingAt, limit: limit.value });
+    await rt.setDeadline({ id: 'document-issue', label: `印发会议决定的公文${decided.majorRevision ? '（重大修改）' : ''}`, rule: limit.source, startAt: meetingAt, limit: limit.value });
     let finished: ProcessState | undefined;
     const done = child.result().then((s) => {
       finished = s;

@@ -167,7 +167,7 @@ export async function incomingRequest(input: IncomingRequestInput): Promise<Proc
   const handlingRule = rules.handlingWithinLimit.value ? rules.handlingWithinLimit.source : rules.forwardedByOffice.source;
   const urgent = isUrgent(input.urgency);
   const reading = urgent ? rulebook.documents.readingLimits.urgent : rulebook.documents.readingLimits.ordinary;
-  if (reading) await rt.setDeadline({ id: 'reading', label: `reading limit (${urgent ? 'urgent' : 'ordinary'})`, rule: reading.source, startAt: rt.now(), limit: reading.value });
+  if (reading) await rt.setDeadline({ id: 'reading', label: `阅批时限（${urgent ? '紧急' : '常规'}）`, rule: reading.source, startAt: rt.now(), limit: reading.value });
   const instructed = parseOutcome(
     REQUEST_INSTRUCTION,
     await rt.runTask(
@@ -208,7 +208,7 @@ export async function incomingRequest(input: IncomingRequestInput): Promise<Proc
   // 5. The office forwards the instruction to the handling unit (转办) and follows it up.
   rt.setStep('handling');
   const handlingDeadline = await rt.setDeadline(
-    { id: 'handling', label: `handling limit (${limit} working days, instruction)`, rule: handlingRule, startAt: rt.now(), limit: { unit: 'workingDays', n: limit } },
+    { id: 'handling', label: `办理时限（批示，${limit}个工作日）`, rule: handlingRule, startAt: rt.now(), limit: { unit: 'workingDays', n: limit } },
     instruction.actorId,
   );
   rt.audit({ actorId: 'system', action: 'forwarded', rule: rules.forwardedByOffice.source, detail: `by the office to ${proposal.handlingUnit}, due ${handlingDeadline.dueAt}` });

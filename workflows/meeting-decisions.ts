@@ -1,5 +1,4 @@
 import type { QueuedItem } from '../db/meeting-repository';
-import { describeLimit } from '../domain/limit';
 import { MEETING_MINUTES_DRAFT, MEETING_MINUTES_SIGN, MEETING_RECORD_OUTCOME } from '../domain/meetings/meeting-steps';
 import { collectiveDecisionViolations } from '../domain/decisions/collective-decision';
 import { DECIDING_OUTCOMES } from '../domain/meetings/outcomes';
@@ -79,7 +78,7 @@ function checkOutcome(message: TaskActionInput, rules: MeetingRules, seed: strin
  */
 export async function draftAndSignMinutes(rt: ProcessRuntime, rules: MeetingRules, endedAt: string): Promise<TaskOutcome> {
   const limit = rules.minutesLimit;
-  if (limit) await rt.setDeadline({ id: 'minutes', label: `minutes signed ${describeLimit(limit.value)} after the meeting`, rule: limit.source, startAt: endedAt, limit: limit.value });
+  if (limit) await rt.setDeadline({ id: 'minutes', label: '会议纪要签发时限', rule: limit.source, startAt: endedAt, limit: limit.value });
   const clock = limit ? { deadlineId: 'minutes', timeoutRule: 'escalate' as const, escalateTo: OFFICE_DIRECTOR } : { timeoutRule: 'none' as const };
   const record: { text: string; version: number; draftedBy: string; returns: { reason: string; by: string; at: string }[]; signedAt?: string; signedBy?: string } = {
     text: '',

@@ -114,7 +114,7 @@ export async function officialDocument(input: OfficialDocumentInput): Promise<Pr
   /** Opens the lead unit's revision of a returned draft, on its own clock. */
   const openRevision = async (reason: string, rule: Source): Promise<TaskRecord> => {
     const deadlineId = `revision-${draft.version}`;
-    await rt.setDeadline({ id: deadlineId, label: 'revision of the returned draft', rule: DOCUMENT_POLICY.revisionLimit.source, startAt: rt.now(), limit: DOCUMENT_POLICY.revisionLimit.value });
+    await rt.setDeadline({ id: deadlineId, label: '退回修改', rule: DOCUMENT_POLICY.revisionLimit.source, startAt: rt.now(), limit: DOCUMENT_POLICY.revisionLimit.value });
     return rt.openTask(
       {
         ...stepTask(DOCUMENT_REVISION),
@@ -298,7 +298,7 @@ export async function officialDocument(input: OfficialDocumentInput): Promise<Pr
     rt.setStep('office-review');
     const rule = rules.officeReviewBeforeSigning.value ? rules.officeReviewBeforeSigning.source : NATIONAL_OFFICE_REVIEW;
     const deadlineId = `office-review-${draft.version}`;
-    await rt.setDeadline({ id: deadlineId, label: 'office review', rule: DOCUMENT_POLICY.officeReviewLimit.source, startAt: rt.now(), limit: DOCUMENT_POLICY.officeReviewLimit.value });
+    await rt.setDeadline({ id: deadlineId, label: '办公室审核', rule: DOCUMENT_POLICY.officeReviewLimit.source, startAt: rt.now(), limit: DOCUMENT_POLICY.officeReviewLimit.value });
     const refusals = rules.refusalReasons ?? [];
     let revision: Promise<unknown> | undefined;
     const task: TaskRecord = await rt.openTask(
@@ -360,7 +360,7 @@ export async function officialDocument(input: OfficialDocumentInput): Promise<Pr
       rt.setStep(`signing-${i + 1}-${step.act}`);
       const deadlineId = reading ? `reading-${draft.version}-${i + 1}` : undefined;
       if (reading && deadlineId)
-        await rt.setDeadline({ id: deadlineId, label: `${step.role} reading (${input.urgency})`, rule: reading.source, startAt: rt.now(), limit: reading.value });
+        await rt.setDeadline({ id: deadlineId, label: `阅签时限（${step.role}，${isUrgent(input.urgency) ? '紧急' : '常规'}）`, rule: reading.source, startAt: rt.now(), limit: reading.value });
       const issues = step.act === 'issue';
       const declared = issues ? DOCUMENT_ISSUE : SIGNING_STEPS[step.act === 'sign-off' ? 'sign-off' : 'review'];
       const raw = await rt.runTask({
@@ -415,7 +415,7 @@ export async function officialDocument(input: OfficialDocumentInput): Promise<Pr
   async function publish(issuedAt: string): Promise<void> {
     rt.setStep('publication');
     const limit = NATIONAL_OPEN_GOVERNMENT.proactivePublication;
-    await rt.setDeadline({ id: 'publication', label: 'proactive publication', rule: limit.source, startAt: issuedAt, limit: limit.value });
+    await rt.setDeadline({ id: 'publication', label: '主动公开', rule: limit.source, startAt: issuedAt, limit: limit.value });
     const out = await rt.runTask({
       ...stepTask(DOCUMENT_PUBLICATION),
       title: `主动公开：${input.title}`,

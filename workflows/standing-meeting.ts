@@ -99,7 +99,7 @@ export async function standingMeeting(input: StandingMeetingInput): Promise<Proc
   // 3. The chief fixes the agenda (000:50: 区长确定议题), before the meeting opens — at the opening where
   // the agenda froze at the start (004: no lead time), so no deadline that is already past.
   const beforeStart = Date.parse(startsAt) > Date.now();
-  if (beforeStart) await rt.setDeadline({ id: 'agenda', label: 'agenda fixed before the meeting', rule: chiefConsent, startAt: rt.now(), dueAt: startsAt });
+  if (beforeStart) await rt.setDeadline({ id: 'agenda', label: '会前确定议题', rule: chiefConsent, startAt: rt.now(), dueAt: startsAt });
   const agendaFixed = fixAgenda(
     await rt.openTask(
       {
@@ -202,7 +202,7 @@ export async function standingMeeting(input: StandingMeetingInput): Promise<Proc
   /** 003:54: the agenda is also filed with the party committee, 3 working days before the meeting. */
   async function fileWithPartyCommittee(filing: Cited<Limit>): Promise<void> {
     const cut = await activities('party-committee filing cut-off').meetingFilingCutoff({ jurisdiction: input.jurisdiction, startsAt });
-    await rt.setDeadline({ id: 'party-committee-filing', label: `filed with the party committee ${describeLimit(filing.value)} before the meeting`, rule: filing.source, startAt: rt.now(), dueAt: cut.cutoffAt });
+    await rt.setDeadline({ id: 'party-committee-filing', label: `会前报区委备案（${filing.source}）`, rule: filing.source, startAt: rt.now(), dueAt: cut.cutoffAt });
     const out = parseOutcome(
       MEETING_PARTY_COMMITTEE_FILING,
       await rt.runTask({
@@ -299,7 +299,7 @@ export async function standingMeeting(input: StandingMeetingInput): Promise<Proc
     const filing = rt.tasks.find((t) => t.view.step === 'meeting.party-committee-filing' && isOpen(t));
     if (filing && rules.partyCommitteeFiling) {
       const cut = await activities('party-committee filing cut-off').meetingFilingCutoff({ jurisdiction: input.jurisdiction, startsAt });
-      await rt.setDeadline({ id: 'party-committee-filing', label: 'filed with the party committee before the new date', rule: rules.partyCommitteeFiling.source, startAt: rt.now(), dueAt: cut.cutoffAt });
+      await rt.setDeadline({ id: 'party-committee-filing', label: '改期后会前报区委备案', rule: rules.partyCommitteeFiling.source, startAt: rt.now(), dueAt: cut.cutoffAt });
     }
     await tellItems(agenda.map((i) => i.itemId), 'agenda-scheduled', (id) => getExternalWorkflowHandle(id).signal(agendaScheduledSignal, { meetingId: rt.id, startsAt }));
     return true;

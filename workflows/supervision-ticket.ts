@@ -39,6 +39,7 @@ interface Finding {
   objection?: { grounds: string; at: string; outcome?: 'upheld' | 'revoked' };
 }
 
+const COMPLEXITY_LABEL: Record<TicketComplexity, string> = { ordinary: '一般事项', complex: '复杂事项', annual: '年度事项' };
 const FINDING_KIND_LABEL: Record<Finding['kind'], string> = { 'criticism-note': '批评约谈单', rework: '整改认定' };
 
 const SUPERVISION_OFFICE: AssigneeSelector = { kind: 'role', role: 'supervision-office' };
@@ -83,9 +84,9 @@ export async function supervisionTicket(input: SupervisionTicketInput): Promise<
   const limit = input.complexity ? ticketLimit(rulebookFor(input.jurisdiction), input.complexity) : null;
   const startAt = rt.now();
   if (input.dueAt) {
-    await rt.setDeadline({ id: 'ticket', label: 'supervision deadline (notice)', rule: 'supervision2020:10', startAt, dueAt: input.dueAt }, input.issuedBy);
+    await rt.setDeadline({ id: 'ticket', label: '督办时限（通知所定）', rule: 'supervision2020:10', startAt, dueAt: input.dueAt }, input.issuedBy);
   } else if (limit) {
-    await rt.setDeadline({ id: 'ticket', label: `supervision deadline (${input.complexity})`, rule: limit.source, startAt, limit: limit.value }, input.issuedBy);
+    await rt.setDeadline({ id: 'ticket', label: `督办时限（${COMPLEXITY_LABEL[input.complexity!]}）`, rule: limit.source, startAt, limit: limit.value }, input.issuedBy);
   } else {
     throw ApplicationFailure.nonRetryable(`${input.jurisdiction} sets no limit for ${input.complexity ?? 'this'} matter: the notice must give dueAt`, 'BadRequest');
   }
@@ -97,7 +98,7 @@ export async function supervisionTicket(input: SupervisionTicketInput): Promise<
     // The record names the finding objected to and the unit's grounds, under the national rule (supervision2020:17).
     rt.audit({ actorId: objector, action: 'objection-lodged', rule: rules.objectionRecheckLimit.source, detail: `${finding.id} (${finding.kind}: ${finding.reason}) — grounds: ${grounds}` });
     const deadlineId = `recheck-${finding.id}`;
-    await rt.setDeadline({ id: deadlineId, label: `re-check of objection to ${finding.id}`, rule: rules.objectionRecheckLimit.source, startAt: rt.now(), limit: rules.objectionRecheckLimit.value });
+    await rt.setDeadline({ id: deadlineId, label: `异议复核（${finding.id}）`, rule: rules.objectionRecheckLimit.source, startAt: rt.now(), limit: rules.objectionRecheckLimit.value });
     const task = await rt.openTask(
       {
         ...stepTask(TICKET_RECHECK),
@@ -262,7 +263,7 @@ export async function supervisionTicket(input: SupervisionTicketInput): Promise<
     const finding: Finding = { id: `f${findings.length + 1}`, kind: 'rework', at: rt.now(), reason: data.reason, rule };
     findings.push(finding);
     rt.audit({ actorId: by, action: 'returned-for-rework', rule, detail: `${finding.id}: ${data.reason}` });
-    const label = `rework deadline (${finding.id})`;
+    const label = `整改时限（${finding.id}）`;
     if (data.workingDays) await rt.setDeadline({ id: 'ticket', label, rule, startAt: rt.now(), limit: { unit: 'workingDays', n: data.workingDays } }, by);
     else await rt.setDeadline({ id: 'ticket', label, rule, startAt: rt.now(), dueAt: new Date(data.dueAt!).toISOString() }, by);
   }

@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { countersignStep } from '../countersign-steps';
 import { defineStep } from '../steps';
+import { safeText } from '../text';
 import type { SigningAct } from './rules';
 
 /** The steps of an official document (公文) and what can be done at each. */
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const draftBody = z.string().min(1).max(100_000).describe('the full text of the draft');
-const unitIds = z.array(z.string().min(1).max(100));
+/** Text a person writes: trimmed, not empty, bounded, no control characters (domain/text.ts). */
+const text = (max: number) => safeText(max).trim().min(1);
+const draftBody = safeText(100_000).min(1).describe('the full text of the draft');
+const unitIds = z.array(safeText(100).min(1));
 
 /** A clear opinion (明确意见), never a bare circle: 000:64, 002:52, 003:60; 001:58 holds one without it back. */
 const opinion = text(2000).describe('the leader’s or head’s opinion, stated in words (000:64)');
@@ -87,7 +89,7 @@ export const DOCUMENT_OFFICE_REVIEW = defineStep({
       labelEn: 'Refuse to issue',
       final: true,
       by: 'assignee',
-      schema: z.strictObject({ reason: z.string().min(1).max(60).describe('one of the reasons the rulebook lists'), explanation: text(2000) }),
+      schema: z.strictObject({ reason: safeText(60).min(1).describe('one of the reasons the rulebook lists'), explanation: text(2000) }),
     },
   },
 });

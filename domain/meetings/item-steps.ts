@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { countersignStep } from '../countersign-steps';
 import { defineStep } from '../steps';
+import { safeText } from '../text';
 import { PREREQUISITE_KINDS, type PrerequisiteKind } from './rules';
 
 /** The steps of an agenda item (议题) for the standing meeting and what can be done at each. */
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+/** Text a person writes: trimmed, not empty, bounded, no control characters (domain/text.ts). */
+const text = (max: number) => safeText(max).trim().min(1);
 const PREREQUISITE_IDS = PREREQUISITE_KINDS.map((k) => k.id) as [PrerequisiteKind, ...PrerequisiteKind[]];
 
 export const AGENDA_ADMISSIBILITY = defineStep({
@@ -19,7 +21,7 @@ export const AGENDA_ADMISSIBILITY = defineStep({
       labelEn: 'Not for the standing meeting',
       final: true,
       by: 'assignee',
-      schema: z.strictObject({ reason: z.string().min(1).max(60).describe('one of the reasons the rulebook lists'), explanation: text(2000) }),
+      schema: z.strictObject({ reason: safeText(60).min(1).describe('one of the reasons the rulebook lists'), explanation: text(2000) }),
     },
   },
 });
@@ -136,7 +138,7 @@ export const AGENDA_REVISION = defineStep({
       labelEn: 'Resubmit',
       final: true,
       by: 'assignee',
-      schema: z.strictObject({ materials: z.string().min(1).max(20_000), options: z.array(text(2000)).max(10).optional(), note: text(2000) }),
+      schema: z.strictObject({ materials: safeText(20_000).min(1), options: z.array(text(2000)).max(10).optional(), note: text(2000) }),
     },
   },
 });

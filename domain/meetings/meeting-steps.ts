@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { memberViewSchema } from '../decisions/steps';
 import { defineStep } from '../steps';
+import { safeText } from '../text';
 import { AGENDA_OUTCOMES } from './outcomes';
 
 /** The steps of a standing meeting (常务会议) and what can be done at each. */
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const userId = z.string().min(1).max(100);
-const itemId = z.string().min(1).max(300);
+/** Text a person writes: trimmed, not empty, bounded, no control characters (domain/text.ts). */
+const text = (max: number) => safeText(max).trim().min(1);
+const userId = safeText(100).min(1);
+const itemId = safeText(300).min(1);
 const instant = z.iso.datetime({ offset: true });
 
 export const MEETING_FIX_AGENDA = defineStep({

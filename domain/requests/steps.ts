@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { defineStep } from '../steps';
+import { safeText } from '../text';
 import { RETURN_REASONS } from './conformity';
 
 /** The steps of a request for instructions (请示) and what can be done at each. */
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+/** Text a person writes: trimmed, not empty, bounded, no control characters (domain/text.ts). */
+const text = (max: number) => safeText(max).trim().min(1);
 const workingDays = z.number().int().min(1).max(250);
 
 export const REQUEST_REGISTRATION = defineStep({
@@ -54,8 +56,8 @@ export const REQUEST_PROPOSAL = defineStep({
       by: 'assignee',
       schema: z.strictObject({
         proposal: text(4000).describe('the proposed handling (拟办意见)'),
-        handlingUnit: z.string().min(1).max(100).describe('unit id of the unit to handle it'),
-        leader: z.string().min(1).max(100).optional().describe('user id of the leader to instruct, instead of the one by portfolio'),
+        handlingUnit: safeText(100).min(1).describe('unit id of the unit to handle it'),
+        leader: safeText(100).min(1).optional().describe('user id of the leader to instruct, instead of the one by portfolio'),
         handlingLimitWorkingDays: workingDays.optional().describe('the limit the office suggests for the handling'),
       }),
     },

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { defineStep } from '../steps';
+import { safeText } from '../text';
 
 /** The steps of a supervision ticket (督查督办) and what can be done at each (001:63, supervision2020). */
 
-const text = (max: number) => z.string().trim().min(1).max(max);
-const findingId = z.string().min(1).max(20).describe('the finding, e.g. f1');
+/** Text a person writes: trimmed, not empty, bounded, no control characters (domain/text.ts). */
+const text = (max: number) => safeText(max).trim().min(1);
+const findingId = safeText(20).min(1).describe('the finding, e.g. f1');
 
 /** A rework deadline: a number of working days or an explicit due time (supervision2020:15). */
 const reworkDeadline = {

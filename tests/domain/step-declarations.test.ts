@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { ENGINE_ACTIONS_STEP } from '../../domain/engine-actions';
 import { DECLARED_STEPS, findStep } from '../../domain/step-catalog';
 import { actionsOf, parseAction, parseOutcome } from '../../domain/steps';
-import { TICKET_VERIFICATION } from '../../domain/supervision/steps';
+import { TICKET_EXECUTION, TICKET_VERIFICATION } from '../../domain/supervision/steps';
 
 /** Workflow files not yet moved onto step declarations; none are left, and none may come back. */
 const NOT_YET_DECLARED = new Set<string>([]);
@@ -79,6 +79,13 @@ describe('step declarations (domain/*/steps.ts)', () => {
     const result = action.schema.safeParse({ notDeclared: 'x' });
     expect(result.success).toBe(false);
     expect(result.error?.issues).toContainEqual(expect.objectContaining({ code: 'unrecognized_keys', keys: ['notDeclared'] }));
+  });
+
+  it('declared text is trimmed, never empty, and refuses control characters (domain/text.ts)', () => {
+    const report = TICKET_EXECUTION.actions['report-progress'].schema;
+    expect(report.safeParse({ summary: '  已完成拆除 ' }).data).toEqual({ summary: '已完成拆除' });
+    expect(report.safeParse({ summary: '   ' }).success).toBe(false);
+    expect(report.safeParse({ summary: '已完成\u0000拆除' }).success).toBe(false);
   });
 
   it('actionsOf lists the declared actions with their labels, or only those named, in that order', () => {

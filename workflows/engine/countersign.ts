@@ -51,7 +51,7 @@ export async function runCountersignRound(rt: ProcessRuntime, round: Countersign
   for (const unitId of round.unitIds) {
     const deadlineId = `countersign-r${round.round}-${unitId}`;
     const limit = round.limit.value;
-    if (limit) await rt.setDeadline({ id: deadlineId, label: `countersign reply of ${unitId} (round ${round.round})`, rule, startAt, limit });
+    if (limit) await rt.setDeadline({ id: deadlineId, label: `会签答复（${unitId}，第${round.round}轮）`, rule, startAt, limit });
     const task = await rt.openTask(
       {
         ...stepTask(round.step),
@@ -73,7 +73,7 @@ export async function runCountersignRound(rt: ProcessRuntime, round: Countersign
           // 000:62: a unit that cannot reply in time negotiates a new limit (协商新的时限).
           const { workingDays, reason } = action.data;
           await rt.setDeadline(
-            { id: deadlineId, label: `countersign reply of ${unitId} (round ${round.round}, new limit)`, rule, startAt: rt.now(), limit: { unit: 'workingDays', n: workingDays } },
+            { id: deadlineId, label: `会签答复（${unitId}，第${round.round}轮，协商新时限）`, rule, startAt: rt.now(), limit: { unit: 'workingDays', n: workingDays } },
             input.actor.userId,
           );
           rt.audit({ actorId: input.actor.userId, action: 'countersign-limit-renegotiated', rule, detail: `${unitId}: ${workingDays} working days — ${reason}` });
