@@ -17,6 +17,7 @@ import { startDevServer, type DevServer } from '../../scripts/dev-server';
 import { freePort } from '../../scripts/free-port';
 import { createGovWorker } from '../../worker/create-worker';
 import { ENCRYPTED_ENCODING, payloadDataConverter } from '../../worker/payload-codec';
+import { recordFigure } from '../support/figures';
 
 /**
  * Personal data never reaches Temporal's database in the clear: a 请示's contact person and phone
@@ -114,6 +115,8 @@ describe('payload encryption on the Temporal dev server', () => {
     expect(bytes.includes(Buffer.from('公开对照'))).toBe(true);
     expect(bytes.includes(Buffer.from(secretPhone))).toBe(false);
     expect(bytes.includes(Buffer.from('欧阳保密'))).toBe(false);
+    recordFigure('encryption', 'Temporal database bytes searched', bytes.length);
+    recordFigure('encryption', 'plaintext of the encrypted process found', 0);
     // Restart on the same file for the next test.
     server = await startDevServer({ port: Number(server.address.split(':')[1]), dbFile: join(dir, 'temporal.db') });
     encrypted = await lane(true);

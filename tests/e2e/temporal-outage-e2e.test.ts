@@ -18,6 +18,7 @@ import { startDevServer, type DevServer } from '../../scripts/dev-server';
 import { freePort } from '../../scripts/free-port';
 import { stateQuery } from '../../workflows/messages';
 import { createGovWorker } from '../../worker/create-worker';
+import { recordFigure } from '../support/figures';
 import { payloadDataConverter } from '../../worker/payload-codec';
 
 /**
@@ -103,9 +104,12 @@ describe('a Temporal outage', () => {
     expect((await until(() => call(processUrl, office), (r) => r.status === 200)).status).toBe(200);
 
     await server.stop();
+    const stoppedAt = Date.now();
     const notReady = await until(() => call(`${running.url}/readyz`, undefined), (r) => r.status === 503);
     expect(notReady.status).toBe(503);
     expect(notReady.body.checks.temporal).toBe('failing');
+    recordFigure('outage', '/readyz 503 after Temporal stopped (ms)', Date.now() - stoppedAt);
+    let slowest503 = 0;
 
     for (const [method, url, body] of [
       ['GET', processUrl, undefined],
@@ -113,19 +117,25 @@ describe('a Temporal outage', () => {
       ['POST', `${processUrl}/tasks/t1/actions`, { action: 'acknowledge' }],
       ['GET', `${running.url}/v1/processes`, undefined],
     ] as const) {
+      const asked = Date.now();
       const reply = await call(url, office, method, body);
+      slowest503 = Math.max(slowest503, Date.now() - asked);
       expect(reply.status, `${method} ${url}: ${JSON.stringify(reply.body)}`).toBe(503);
       expect(reply.headers.get('content-type')).toMatch(/^application\/problem\+json/);
       expect(Number(reply.headers.get('retry-after'))).toBeGreaterThan(0);
     }
+    recordFigure('outage', 'slowest 503 during the outage (ms)', slowest503);
     // What does not need Temporal goes on.
     expect((await call(`${running.url}/v1/directory/units`, office)).status).toBe(200);
 
     server = await startDevServer({ port, dbFile: join(dir, 'temporal.db') });
+    const restartedAt = Date.now();
     const ready = await until(() => call(`${running.url}/readyz`, undefined), (r) => r.status === 200);
     expect(ready.status).toBe(200);
+    recordFigure('outage', '/readyz 200 after Temporal answered again (ms)', Date.now() - restartedAt);
     const back = await until(() => call(processUrl, office), (r) => r.status === 200);
     expect(back.status).toBe(200);
+    recordFigure('outage', 'process answers again after Temporal answered (ms)', Date.now() - restartedAt);
     expect(back.body.id).toBe(created.body.id);
   });
 });
@@ -160,7 +170,9 @@ describe('a worker crash', () => {
 
     // Loose bound: the default 10 s timeout alone would exceed it; the tuned 1 s plus a replay on
     // a busy machine stays well inside.
+    const askedAt = Date.now();
     const state = await client.withDeadline(Date.now() + 9_000, () => client.workflow.getHandle(created.body.id).query(stateQuery));
     expect(state.id).toBe(created.body.id);
+    recordFigure('outage', 'process answers after its worker was SIGKILLed (ms)', Date.now() - askedAt);
   });
 });
