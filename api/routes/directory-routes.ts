@@ -5,7 +5,7 @@ import { addAbsence, getUser, listAbsences, listUnits, listUsers } from '../../d
 import { ROLES, UNIT_KINDS, type Absence, type User } from '../../domain/directory';
 import { JURISDICTION_IDS, type JurisdictionId } from '../../domain/jurisdictions';
 import { hasRole } from '../auth';
-import { BadRequest, Forbidden } from '../errors';
+import { BadRequest, Conflict, Forbidden } from '../errors';
 import { defineRoute, type RouteDefinition } from './define-route';
 import { checkLeaveNotice } from '../../domain/leave/leave-notice';
 import { rulebookFor } from '../../domain/rulebooks';
@@ -44,6 +44,7 @@ const recordAbsenceBody = z
     ...period.shape,
     standInUserId: z.string().min(1).optional().describe('named acting person (003:77); default: the AB partner'),
     reason: z.string().trim().min(1).max(500),
+    chiefConsented: z.boolean().optional().describe('the chief agreed that AB partners are away at the same time (000:7, 002:7: 原则上不同时安排外出、休假)'),
   })
   .refine((a) => Date.parse(a.from) < Date.parse(a.to), {
     path: ['to'],
@@ -113,7 +114,17 @@ export function directoryRoutes(deps: { db: Database; log?: Logger; onAbsenceRec
             throw new BadRequest('unknown stand-in', [{ field: 'standInUserId', reason: `no user ${body.standInUserId} in ${absent.jurisdiction}` }]);
           if (standIn.id === absent.id) throw new BadRequest('invalid stand-in', [{ field: 'standInUserId', reason: 'cannot stand in for oneself' }]);
         }
-        const absence = await addAbsence(db, body);
+        // 000:7, 002:7: partners are not away at the same time, save with the chief's consent.
+        const together = rulebookFor(absent.jurisdiction).leave.partnersNotAwayTogether;
+        if (together.value && absent.abPartnerId && !body.chiefConsented) {
+          const overlap = (await listAbsences(db, { userId: absent.abPartnerId })).find((a) => Date.parse(a.from) < Date.parse(body.to) && Date.parse(a.to) > Date.parse(body.from));
+          if (overlap)
+            throw new Conflict(
+              `${absent.id}'s partner ${absent.abPartnerId} is away from ${overlap.from} to ${overlap.to}: partners are not away at the same time (${together.source}, 原则上不同时安排外出、休假); record it with chiefConsented once the chief agrees`,
+            );
+        }
+        const { chiefConsented: _consented, ...record } = body;
+        const absence = await addAbsence(db, record);
         // The absence is recorded either way; a failed re-route must not turn into a 500 that
         // invites a retry and a duplicate record. Tasks still reach the stand-in when next resolved.
         let tasksRerouted: number | undefined;

@@ -34,6 +34,8 @@ export const JINAN_SHIZHONG_2023: Rulebook = {
     noticeDaysAhead: null,
     // 000:7: AB角制度 — the partner vice chief performs the absent one's duties (代行政务活动职责).
     standInTakesOverTasks: cited(true, '000:7'),
+    // 000:7: 互为AB角的副区长原则上不同时安排外出、休假.
+    partnersNotAwayTogether: cited(true, '000:7'),
   },
   documents: {
     countersign: {

@@ -34,6 +34,7 @@ export const ZIBO_ZHANGDIAN_2022: Rulebook = {
     noticeDaysAhead: cited(3, '003:77'),
     // 003:9: 工作补位制度 — the stand-in vice chief handles the absent one's work (代为处理有关工作).
     standInTakesOverTasks: cited(true, '003:9'),
+    partnersNotAwayTogether: cited(false, 'none:003'),
   },
   documents: {
     countersign: {
