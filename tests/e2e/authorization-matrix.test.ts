@@ -94,6 +94,10 @@ describe('authorization matrix on a supervision ticket', () => {
       expect.soft((await stack.call('GET', path, caller.token)).status, `read by ${caller.name}`).toBe(status);
       expect.soft((await stack.call('GET', `${path}/audit`, caller.token)).status, `audit read by ${caller.name}`).toBe(status);
     }
+    // Listing: one's own jurisdiction only, operators included.
+    expect.soft((await stack.call('GET', `/v1/processes?jurisdiction=${J}`, c.operator.token)).status, 'own list by operator').toBe(200);
+    expect.soft((await stack.call('GET', `/v1/processes?jurisdiction=${J}`, c.foreignOperator.token)).status, 'foreign list by operator').toBe(403);
+    expect.soft((await stack.call('GET', `/v1/processes?jurisdiction=${J}`, c.foreign.token)).status, 'foreign list').toBe(403);
     const unknown = await stack.call('GET', `/v1/processes/ticket.${J}.no-such-${randomUUID()}`, c.foreign.token);
     const foreignRead = await stack.call('GET', path, c.foreign.token);
     expect(foreignRead.body.title).toBe(unknown.body.title); // the same answer as for nothing at all
