@@ -8,7 +8,7 @@ import type { DocumentScope } from '../domain/documents/length';
 import type { JurisdictionId } from '../domain/jurisdictions';
 import { describeLimit, describeLimitZh } from '../domain/limit';
 import { applicationViolations } from '../domain/meetings/materials';
-import { PREREQUISITE_KINDS, type LeadTimeMoment, type PrerequisiteKind, type ReviewStep } from '../domain/meetings/rules';
+import { INADMISSIBLE_REASONS, PREREQUISITE_KINDS, type LeadTimeMoment, type PrerequisiteKind, type ReviewStep } from '../domain/meetings/rules';
 import { rulebookFor } from '../domain/rulebooks';
 import { missingEvidence, type DecisionEvidence } from '../domain/decisions/evidence';
 import { activities } from './engine/activities-proxy';
@@ -153,7 +153,7 @@ export async function agendaItem(input: AgendaItemInput): Promise<ProcessState> 
     const reason = rules.admissibility.find((r) => r.value === admission.data.reason)!;
     rt.details.rejection = { reason: reason.value, rule: reason.source, explanation, by: admission.actorId, at: admission.at };
     rt.audit({ actorId: admission.actorId, action: 'inadmissible', rule: reason.source, detail: `${reason.value}: ${explanation}` });
-    await tellApplicant('agenda-rejected', '议题未予受理', `${reason.value}（${reason.source}）：${explanation}`);
+    await tellApplicant('agenda-rejected', '议题未予受理', `${INADMISSIBLE_REASONS.find((r) => r.id === reason.value)?.zh ?? reason.value}（${reason.source}）：${explanation}`);
     return rt.finish('refused', reason.source);
   }
 
