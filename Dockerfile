@@ -14,6 +14,9 @@ RUN npm ci --omit=dev && npm cache clean --force
 COPY . .
 # The staff workbench (web/): npm ci ran before the sources were here, so build it now.
 RUN npm run build:web
+# The workflow bundle too (webpack), so a worker starts without bundling; it lives in .data/, named by
+# the hash of the sources, and the worker uses it as long as they match.
+RUN node_modules/.bin/tsx scripts/bundle-workflows.ts && chown -R node:node .data
 
 USER node
 EXPOSE 3000
