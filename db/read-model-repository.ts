@@ -213,6 +213,7 @@ interface SummaryDbRow {
   assignees: string[];
   started_at: string;
   closed_at: string | null;
+  projected_at: string;
 }
 
 const toSummary = (r: SummaryDbRow): SummaryRow => ({
@@ -233,28 +234,32 @@ const toSummary = (r: SummaryDbRow): SummaryRow => ({
 });
 
 /**
- * One page of process summaries, soonest due first (ended processes, without a due time, last),
- * after `cursor`. @throws RangeError for a bad cursor.
+ * One page of process summaries after `cursor`: soonest due first (ended processes, without a due
+ * time, last), or with `order: 'recent'` the last changed first (what was just acted on).
+ * @throws RangeError for a bad cursor.
  */
-export async function listSummaries(db: Queryable, input: { filter?: ReadModelFilter; cursor?: string; limit: number }): Promise<Page<SummaryRow>> {
+export async function listSummaries(db: Queryable, input: { filter?: ReadModelFilter; cursor?: string; limit: number; order?: 'due' | 'recent' }): Promise<Page<SummaryRow>> {
   const params: unknown[] = [];
   const clauses = whereOf(input.filter ?? {}, params, 'summary');
+  const recent = input.order === 'recent';
+  const key = recent ? 'projected_at' : 'due_sort';
   if (input.cursor) {
-    const [due, processId] = decodeCursor(input.cursor, 2);
-    params.push(due, processId);
-    clauses.push(`(due_sort, process_id) > ($${params.length - 1}::timestamptz, $${params.length})`);
+    const [at, processId] = decodeCursor(input.cursor, 2);
+    params.push(at, processId);
+    clauses.push(`(${key}, process_id) ${recent ? '<' : '>'} ($${params.length - 1}::timestamptz, $${params.length})`);
   }
   params.push(input.limit + 1);
-  const { rows } = await db.query<SummaryDbRow>(
-    `SELECT * FROM process_summaries ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''}
-     ORDER BY due_sort, process_id LIMIT $${params.length}`,
+  // The cursor keeps projected_at to the microsecond: a JavaScript date would round it to the millisecond.
+  const { rows } = await db.query<SummaryDbRow & { projected_key: string }>(
+    `SELECT *, to_char(projected_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS projected_key FROM process_summaries ${clauses.length ? `WHERE ${clauses.join(' AND ')}` : ''}
+     ORDER BY ${recent ? 'projected_at DESC, process_id DESC' : 'due_sort, process_id'} LIMIT $${params.length}`,
     params,
   );
   const page = rows.slice(0, input.limit);
   const last = page.at(-1);
   return {
     items: page.map(toSummary),
-    nextCursor: rows.length > input.limit && last ? encodeCursor([last.due_sort, last.process_id]) : undefined,
+    nextCursor: rows.length > input.limit && last ? encodeCursor([recent ? last.projected_key : last.due_sort, last.process_id]) : undefined,
   };
 }
 

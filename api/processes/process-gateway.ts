@@ -206,7 +206,7 @@ export function createProcessGateway({ client, taskQueue, db }: { client: Client
     },
 
     /** Process summaries from the read model, soonest due first. @throws RangeError for a bad cursor. */
-    async list(filter: ReadModelFilter, page: { cursor?: string; limit: number }) {
+    async list(filter: ReadModelFilter, page: { cursor?: string; limit: number; order?: 'due' | 'recent' }) {
       const [found, counts] = await Promise.all([listSummaries(db, { filter, ...page }), countSummaries(db, filter)]);
       return { items: found.items.map(summarise), nextCursor: found.nextCursor, counts };
     },

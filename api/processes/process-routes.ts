@@ -38,6 +38,7 @@ const readModelQuery = z.object({
 });
 const listQuery = readModelQuery.extend({
   status: z.enum(['running', 'ended']).optional(),
+  order: z.enum(['due', 'recent']).default('due').describe('due: soonest due first (ended last); recent: last changed first'),
 });
 
 type ReadModelQuery = z.output<typeof readModelQuery>;
@@ -92,7 +93,7 @@ export function processRoutes({ processes, uiBaseUrl }: { processes: ProcessGate
         const jurisdiction = query.jurisdiction ?? user.jurisdiction;
         if (jurisdiction !== user.jurisdiction) throw new Forbidden(`you may list ${user.jurisdiction} only`); // operators too (docs/operators.md)
         const running = query.status === undefined ? undefined : query.status === 'running';
-        return paged(() => processes.list({ ...filterOf(query), jurisdiction, running }, { cursor: query.cursor, limit: query.limit }));
+        return paged(() => processes.list({ ...filterOf(query), jurisdiction, running }, { cursor: query.cursor, limit: query.limit, order: query.order }));
       },
     }),
     defineRoute({

@@ -183,4 +183,27 @@ describe('process lists', () => {
     expect(await summaryIds(db, { assignee: 'list.u1', running: true, jurisdiction: J })).toEqual([ids[1], ids[3], ids[5]].sort());
     expect(await summaryIds(db, { provisional: true, jurisdiction: J })).toEqual([ids[2]]);
   });
+
+  it("order 'recent': the last changed first, paged without loss; a process acted on again moves to the front", async () => {
+    const J = 'jinan-lixia-2023';
+    const made: ProcessSnapshot[] = [];
+    for (let i = 0; i < 5; i++) {
+      const s = snapshot({ jurisdiction: J, tasks: [task({ assignee: 'recent.u', dueAt: day(i) })] });
+      await projectSnapshot(db, s);
+      made.push(s);
+    }
+    const walk = async () => {
+      const ids: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await listSummaries(db, { filter: { jurisdiction: J }, order: 'recent', cursor, limit: 2 });
+        ids.push(...page.items.map((r) => r.processId));
+        cursor = page.nextCursor;
+      } while (cursor);
+      return ids;
+    };
+    expect(await walk()).toEqual(made.map((m) => m.processId).reverse());
+    await projectSnapshot(db, { ...made[1], version: 2, step: 'verification' });
+    expect(await walk()).toEqual([made[1], made[4], made[3], made[2], made[0]].map((m) => m.processId));
+  });
 });
