@@ -14,6 +14,8 @@ import type { AssigneeSelector } from '../../domain/directory';
 import { ENGINE_POLICY } from '../../domain/engine-policy';
 import type { JurisdictionId } from '../../domain/jurisdictions';
 import { describeLimit, type Limit } from '../../domain/limit';
+import { ENGINE_ACTIONS_STEP } from '../../domain/engine-actions';
+import { parseAction } from '../../domain/steps';
 import { formatShanghai, formatShanghaiChinese } from '../../domain/calendar/shanghai-date';
 import {
   auditQuery,
@@ -374,9 +376,10 @@ export class ProcessRuntime {
   private async applyEngineAction(input: TaskActionInput, task: TaskRecord): Promise<void> {
     const by = input.actor.userId;
     const base = { actorId: by, step: task.view.step, taskId: task.view.id, detail: input.comment };
-    switch (input.action) {
+    const action = parseAction(ENGINE_ACTIONS_STEP, input);
+    switch (action.action) {
       case 'delegate': {
-        const toUserId = input.data!.toUserId as string;
+        const { toUserId } = action.data;
         const exists = await activities('check the delegate').userExists({ jurisdiction: this.init.jurisdiction, userId: toUserId });
         if (!exists) {
           this.audit({ ...base, action: 'rejected-delegation', detail: `${toUserId} is not in this jurisdiction's directory` });
@@ -391,7 +394,7 @@ export class ProcessRuntime {
       case 'extend': {
         const deadline = this.findDeadline(task.view.deadlineId!)!;
         const fixed = task.spec.extension;
-        const { workingDays, dueAt } = (input.data ?? {}) as { workingDays?: number; dueAt?: string };
+        const { workingDays, dueAt } = action.data;
         const limit: Limit | undefined = fixed?.limit ?? (workingDays ? { unit: 'workingDays', n: workingDays } : undefined);
         const due = limit
           ? await activities(`extension: ${describeLimit(limit)}`).extendDeadline({ previousDueAt: deadline.dueAt, limit })
