@@ -37,14 +37,6 @@ describe('a meeting day through HTTP: three items applied, one inadmissible, one
       expect(res.status, `${step}: ${JSON.stringify(res.body)}`).toBe(200);
       return res.body as Process;
     };
-    const startsAt = new Date(Date.now() + 25_000).toISOString();
-
-    const meetingA = await stack.call('POST', '/v1/meetings', director.token, { jurisdiction: J, startsAt });
-    expect(meetingA.status).toBe(201);
-    const meetingB = await stack.call('POST', '/v1/meetings', director.token, { jurisdiction: J, startsAt: new Date(Date.now() + 3 * 86_400_000).toISOString() });
-    expect(meetingB.status).toBe(201);
-    const [a, b] = [meetingA.body.id as string, meetingB.body.id as string];
-
     // Item 1: inadmissible — not pre-coordinated (004:41).
     const one = (await stack.call('POST', '/v1/agenda-items', staff.token, application('关于调整供暖收费标准的议题'))).body.id as string;
     const rejected = await actOn(one, 'agenda.admissibility', office, { action: 'reject', data: { reason: 'not-pre-coordinated', explanation: '未与发改、财政部门协调' } });
@@ -56,6 +48,14 @@ describe('a meeting day through HTTP: three items applied, one inadmissible, one
     const two = (await stack.call('POST', '/v1/agenda-items', staff.token, { ...application('关于老旧小区改造专项资金的议题'), document })).body.id as string;
     await actOn(two, 'agenda.admissibility', office, { action: 'admit' });
     await actOn(two, 'agenda.review', office, { action: 'approve', data: { opinion: '同意提交' } });
+    // Meeting A opens in real time: registered only now, so only the chief's consent and the queueing
+    // run against its clock (004 has no lead time: its agenda closes at the start).
+    const startsAt = new Date(Date.now() + 25_000).toISOString();
+    const meetingA = await stack.call('POST', '/v1/meetings', director.token, { jurisdiction: J, startsAt });
+    expect(meetingA.status).toBe(201);
+    const meetingB = await stack.call('POST', '/v1/meetings', director.token, { jurisdiction: J, startsAt: new Date(Date.now() + 3 * 86_400_000).toISOString() });
+    expect(meetingB.status).toBe(201);
+    const [a, b] = [meetingA.body.id as string, meetingB.body.id as string];
     await actOn(two, 'agenda.consent', chief, { action: 'consent' });
     const queued = await until(two, (p) => p.step === 'awaiting-meeting' && !!p.details.queue);
     expect(queued.details.queue).toMatchObject({ next: { id: a } });

@@ -56,14 +56,14 @@ describe('an official document through HTTP → Temporal dev server → worker',
 
     // Each holder finds the task in their inbox and acts on it, until the process ends.
     const acted: string[] = [];
-    for (let i = 0; i < 12; i++) {
-      const process = await stack.call('GET', `/v1/processes/${encodeURIComponent(id)}`, drafter.token);
+    for (let step = 0; step < 12; step++) {
+      // Between two tasks the flow may be busy (numbering, recording): wait until it offers the next one or ends.
+      const process = await stack.eventually(
+        () => stack.call('GET', `/v1/processes/${encodeURIComponent(id)}`, drafter.token),
+        (r) => r.body.status !== 'running' || r.body.openTasks.length > 0,
+      );
       if (process.body.status !== 'running') break;
       const task = process.body.openTasks[0];
-      if (!task) {
-        await new Promise((r) => setTimeout(r, 100));
-        continue;
-      }
       const holder = await stack.userById(task.assignees[0].userId);
       const inbox = await stack.eventually(() => stack.call('GET', '/v1/tasks', holder.token), (r) => r.body.items.some((it: { task: { id: string }; processId: string }) => it.processId === id && it.task.id === task.id));
       expect(inbox.body.items.some((it: { processId: string }) => it.processId === id)).toBe(true);

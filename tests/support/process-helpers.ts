@@ -1,13 +1,17 @@
 import { WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
+import proto from '@temporalio/proto';
 import { processId } from '../../workflows/ids';
 import { randomUUID } from 'node:crypto';
 import { findUsers } from '../../db/directory-repository';
 import type { Queryable } from '../../db/database';
 import type { Role } from '../../domain/directory';
 import type { JurisdictionId } from '../../domain/jurisdictions';
-import type { Actor, ProcessState, TaskView } from '../../workflows/engine/types';
+import type { Actor, AuditEntry, ProcessState, TaskView } from '../../workflows/engine/types';
 import { auditQuery, stateQuery, taskActionUpdate, type TaskActionInput } from '../../workflows/messages';
 import type { SupervisionTicketInput } from '../../workflows/supervision-ticket';
+
+// A CommonJS module: named ESM imports of it fail under plain Node.
+const { EventType } = proto.temporal.api.enums.v1;
 
 export async function startTicket(client: Client, taskQueue: string, input: SupervisionTicketInput): Promise<WorkflowHandle> {
   return client.workflow.start('supervisionTicket', {
@@ -36,6 +40,37 @@ export function openTask(state: ProcessState, step: string): TaskView {
   const task = state.tasks.find((t) => t.step === step && (t.status === 'open' || t.status === 'paused'));
   if (!task) throw new Error(`no open ${step} task; tasks: ${state.tasks.map((t) => `${t.id}:${t.step}:${t.status}`).join(', ')}`);
   return task;
+}
+
+/** Waits (in real time, bounded) until the audit trail holds an entry with this action; returns the trail. */
+export async function waitForAudit(handle: WorkflowHandle, action: string, timeoutMs = 20_000): Promise<AuditEntry[]> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const trail = await auditOf(handle);
+    if (trail.some((e) => e.action === action)) return trail;
+    if (Date.now() > until) throw new Error(`no ${action} in the audit trail; last: ${trail.slice(-5).map((e) => e.action).join(', ')}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
+ * Waits (in real time, bounded) until the workflow has handled the last signal of this name and
+ * the activity its handler ran: the history shows the signal, then an activity completed, then a
+ * workflow task completed (the one that applied the activity's result). For a signal whose effect
+ * may be "nothing changes", where no state predicate can tell done from not yet.
+ */
+export async function waitForSignalHandled(handle: WorkflowHandle, signalName: string, timeoutMs = 20_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const events = (await handle.fetchHistory()).events ?? [];
+    const signalled = events.map((e) => e.workflowExecutionSignaledEventAttributes?.signalName).lastIndexOf(signalName);
+    const after = (from: number, type: number) => (from < 0 ? -1 : events.findIndex((e, i) => i > from && e.eventType === type));
+    const activityDone = after(signalled, EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED);
+    const applied = after(activityDone, EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED);
+    if (applied >= 0) return;
+    if (Date.now() > until) throw new Error(`signal ${signalName} not handled (signalled at event ${signalled}, activity completed at ${activityDone})`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /** Waits (in real time) until the workflow's state satisfies the predicate. */

@@ -1,4 +1,4 @@
-import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
+import type { WorkflowHandle } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadHolidayTable } from '../../db/calendar-repository';
@@ -11,8 +11,8 @@ import { agendaOutcomeSignal, agendaScheduledSignal, type AgendaOutcome } from '
 import { stateQuery } from '../../workflows/messages';
 import { agendaItemInput, awaitingMeeting, driveAgendaItem, startAgendaItem } from '../support/agenda-helpers';
 import { recordHistory } from '../support/histories';
-import { act, auditOf, openTask, rejectionOf, stateOf, waitForState } from '../support/process-helpers';
-import { itOnOwnServer, startTimeSkipping, type TimeSkippingHarness } from '../support/time-skipping';
+import { act, auditOf, openTask, rejectionOf, stateOf, waitForAudit, waitForState } from '../support/process-helpers';
+import { itOnOwnServer, skipPast, startTimeSkipping, type TimeSkippingHarness } from '../support/time-skipping';
 
 const JS: JurisdictionId = 'jinan-shizhong-2023'; // 000
 const CS: JurisdictionId = 'chaoyang-shuangta-2022'; // 001
@@ -114,10 +114,13 @@ describe('agenda item (议题): application to the meeting', () => {
     const task = openTask(state, 'agenda.prerequisites');
     expect(task.rule).toBe('000:51');
     const confirm = () => act(handle, { taskId: task.id, action: 'confirm', actor: user('js.housing.staff') });
-    await expect(confirm()).rejects.toThrow(WorkflowUpdateFailedError);
+    expect(await rejectionOf(confirm())).toMatchObject({ type: 'Conflict', message: expect.stringContaining('public-participation') });
     for (const kind of ['public-participation', 'expert-review', 'risk-assessment'])
       await act(handle, { taskId: task.id, action: 'record', data: { kind, reference: `区住建〔2026〕${kind}` }, actor: user('js.housing.staff') });
-    await expect(act(handle, { taskId: task.id, action: 'record', data: { kind: 'legality-review', reference: 'x' }, actor: user('js.housing.staff') })).rejects.toThrow(WorkflowUpdateFailedError);
+    expect(await rejectionOf(act(handle, { taskId: task.id, action: 'record', data: { kind: 'legality-review', reference: 'x' }, actor: user('js.housing.staff') }))).toMatchObject({
+      type: 'BadRequest',
+      fields: [{ field: 'data.kind', reason: expect.stringContaining('public-participation') }],
+    });
     await confirm();
     state = await waitForState(handle, atStep('agenda.legality-review'));
     const legality = openTask(state, 'agenda.legality-review');
@@ -134,7 +137,10 @@ describe('agenda item (议题): application to the meeting', () => {
     expect(legality.rule).toBe('003:53');
     expect(state.tasks.some((t) => t.step === 'agenda.prerequisites')).toBe(false);
     await act(handle, { taskId: legality.id, action: 'legality-reviewed', data: { lawful: true, opinion: '合法' }, actor: user('zd.justice.head') });
-    await waitForState(handle, atStep('agenda.review'));
+    // Found lawful, the item goes on to the review chain (a refused item would stop here).
+    const reviewing = await waitForState(handle, (s) => s.tasks.some((t) => t.step === 'agenda.review' && t.status === 'open'));
+    expect(reviewing.status).toBe('running');
+    expect(openTask(reviewing, 'agenda.review')).toMatchObject({ rule: '003:52', assignees: [{ userId: 'zd.vice-chief-hu' }] });
     await handle.terminate('test done');
   });
 
@@ -144,9 +150,8 @@ describe('agenda item (议题): application to the meeting', () => {
     await act(handle, { taskId: openTask(state, 'agenda.review').id, action: 'return', data: { reason: '请补充资金测算' }, actor: user('cs.vice-chief-yang') });
     state = await waitForState(handle, atStep('agenda.revision'));
     const revision = openTask(state, 'agenda.revision');
-    const err = await act(handle, { taskId: revision.id, action: 'resubmit', data: { materials: '字'.repeat(1001), note: '补充' }, actor: user('cs.housing.staff') }).catch((e) => e);
-    expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
-    expect(JSON.stringify(err.cause.details)).toContain('001:41');
+    const err = await rejectionOf(act(handle, { taskId: revision.id, action: 'resubmit', data: { materials: '字'.repeat(1001), note: '补充' }, actor: user('cs.housing.staff') }));
+    expect(err).toMatchObject({ type: 'BadRequest', fields: [expect.objectContaining({ field: 'data.materials', reason: expect.stringContaining('001:41') })] });
     await act(handle, { taskId: revision.id, action: 'resubmit', data: { materials: '补充了资金测算。', note: '补充' }, actor: user('cs.housing.staff') });
     state = await waitForState(handle, atStep('agenda.review'));
     expect(state.details.application).toMatchObject({ materials: '补充了资金测算。', version: 2 });
@@ -213,9 +218,11 @@ describe('agenda item: outcome and follow-up', () => {
     const handle = await startAgendaItem(h.env.client, h.taskQueue, agendaItemInput(JS, { document: doc }));
     await driveAgendaItem(handle, awaitingMeeting);
     await decide(handle, `meeting.${JS}.${randomUUID()}`, { supervisionDueAt: new Date(Date.now() + days(30)).toISOString() });
-    await waitForState(handle, (s) => s.deadlines.some((d) => d.id === 'document-issue'));
-    await h.env.sleep('10 days');
-    const audit = await auditOf(handle);
+    const issue = (await waitForState(handle, (s) => s.deadlines.some((d) => d.id === 'document-issue'))).deadlines.find((d) => d.id === 'document-issue')!;
+    await skipPast(h, issue.dueAt, -60_000);
+    expect((await auditOf(handle)).some((e) => e.action === 'document-overdue')).toBe(false); // a minute before the limit
+    await skipPast(h, issue.dueAt);
+    const audit = await waitForAudit(handle, 'document-overdue');
     expect(audit).toContainEqual(expect.objectContaining({ action: 'document-overdue', rule: '000:53' }));
     expect((await listNotifications(h.db, { recipientId: 'js.office.director' })).some((n) => n.kind === 'overdue' && n.processId === handle.workflowId)).toBe(true);
     const state = await stateOf(handle);

@@ -1,4 +1,4 @@
-import { WorkflowFailedError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { WorkflowFailedError } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getArchivedAuditTrail } from '../../db/audit-archive-repository';
 import { loadHolidayTable } from '../../db/calendar-repository';
@@ -13,7 +13,7 @@ import type { ProcessState } from '../../workflows/engine/types';
 import { SEED_PREFIX } from '../support/seed-prefix';
 import { documentInput, driveDocument, startDocument } from '../support/document-helpers';
 import { recordHistory } from '../support/histories';
-import { act, auditOf, openTask, stateOf, waitForState } from '../support/process-helpers';
+import { act, auditOf, openTask, rejectionOf, stateOf, waitForState } from '../support/process-helpers';
 import { itOnOwnServer, skipPast, startTimeSkipping, type TimeSkippingHarness } from '../support/time-skipping';
 
 const JS: JurisdictionId = 'jinan-shizhong-2023'; // 000
@@ -100,7 +100,9 @@ describe('official document (公文): drafting to publication', () => {
     const task = openTask(await stateOf(handle), 'document.countersign');
     expect(task.dueAt).toBeUndefined();
     expect(task.rule).toBe('none:004');
-    await expect(act(handle, { taskId: task.id, action: 'request-new-limit', data: { workingDays: 3, reason: '需调研' }, actor: user('rz.housing.head') })).rejects.toThrow(WorkflowUpdateFailedError);
+    expect(await rejectionOf(act(handle, { taskId: task.id, action: 'request-new-limit', data: { workingDays: 3, reason: '需调研' }, actor: user('rz.housing.head') }))).toMatchObject({ type: 'Conflict', message: expect.stringContaining('no reply limit to renegotiate (none:004)') });
+    const after = openTask(await stateOf(handle), 'document.countersign');
+    expect([after.id, after.dueAt]).toEqual([task.id, undefined]); // unchanged: still open, still no limit
     await handle.terminate('test done');
   });
 
@@ -131,9 +133,10 @@ describe('official document (公文): drafting to publication', () => {
     state = await waitForState(handle, atStep('document.countersign-coordination'));
     const coordination = openTask(state, 'document.countersign-coordination');
     expect(coordination.assignees.map((x) => x.userId)).toEqual(['js.finance.head']);
-    await expect(
-      act(handle, { taskId: coordination.id, action: 'revise', data: { body: '修改稿', reopenUnits: ['js.justice'], note: 'x' }, actor: user('js.finance.head') }),
-    ).rejects.toThrow(WorkflowUpdateFailedError);
+    expect(await rejectionOf(act(handle, { taskId: coordination.id, action: 'revise', data: { body: '修改稿', reopenUnits: ['js.justice'], note: 'x' }, actor: user('js.finance.head') }))).toMatchObject({
+      type: 'BadRequest',
+      fields: [{ field: 'data.reopenUnits', reason: expect.stringContaining('js.justice did not countersign') }],
+    });
     const objector = b.assignees[0].userId.replace(/\.head$/, '');
     await act(handle, { taskId: coordination.id, action: 'revise', data: { body: '修改后的通知全文', reopenUnits: [objector], note: '采纳意见，删除冲突条款' }, actor: user('js.finance.head') });
     state = await waitForState(handle, (s) => s.tasks.filter((t) => t.step === 'document.countersign').length === 3);
@@ -194,7 +197,7 @@ describe('official document (公文): drafting to publication', () => {
     await driveDocument(handle, atStep('document.office-review'));
     const review = openTask(await stateOf(handle), 'document.office-review');
     const bad = act(handle, { taskId: review.id, action: 'refuse', data: { reason: 'event-by-organiser', explanation: 'x' }, actor: user('js.office.staff') });
-    await expect(bad).rejects.toThrow(WorkflowUpdateFailedError);
+    expect(await rejectionOf(bad)).toMatchObject({ type: 'BadRequest', fields: [{ field: 'data.reason', reason: expect.stringContaining('covered-by-law (000:68)') }] });
     const state = await act(handle, { taskId: review.id, action: 'refuse', data: { reason: 'covered-by-law', explanation: '《预算法》已有规定' }, actor: user('js.office.staff') });
     expect(state.status).toBe('refused');
     expect(state.details.refusal).toMatchObject({ reason: 'covered-by-law', rule: '000:68' });
@@ -215,9 +218,8 @@ describe('official document (公文): drafting to publication', () => {
     const handle = await startDocument(h.env.client, h.taskQueue, documentInput(JS));
     await driveDocument(handle, atStep('document.office-review'));
     const review = openTask(await stateOf(handle), 'document.office-review');
-    const err = await act(handle, { taskId: review.id, action: 'edit', data: { body: '字'.repeat(3001), note: '扩写' }, actor: user('js.office.staff') }).catch((e) => e);
-    expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
-    expect(JSON.stringify(err.cause.details)).toContain('000:68');
+    const err = await rejectionOf(act(handle, { taskId: review.id, action: 'edit', data: { body: '字'.repeat(3001), note: '扩写' }, actor: user('js.office.staff') }));
+    expect(err).toMatchObject({ type: 'BadRequest', fields: [{ field: 'data.body', reason: expect.stringContaining('000:68') }] });
     const state = await act(handle, { taskId: review.id, action: 'edit', data: { body: '字'.repeat(3000), note: '精简' }, actor: user('js.office.staff') });
     expect(state.details.draft).toMatchObject({ version: 2 });
     await handle.terminate('test done');
@@ -233,7 +235,7 @@ describe('official document (公文): drafting to publication', () => {
     state = await act(handle, { taskId: review.id, action: 'return-for-revision', data: { reason: '请补充政策依据' }, actor: user('zd.office.staff') });
     expect(state.tasks.find((t) => t.id === review.id)!.status).toBe('paused');
     const revision = openTask(state, 'document.revision');
-    await expect(act(handle, { taskId: review.id, action: 'approve', actor: user('zd.office.staff') })).rejects.toThrow(WorkflowUpdateFailedError);
+    expect(await rejectionOf(act(handle, { taskId: review.id, action: 'approve', actor: user('zd.office.staff') }))).toMatchObject({ type: 'Conflict' });
 
     await h.env.sleep('2 days');
     await act(handle, { taskId: revision.id, action: 'resubmit', data: { body: '补充政策依据后的全文', note: '已补充' }, actor: user('zd.finance.staff') });
@@ -308,7 +310,9 @@ describe('official document (公文): drafting to publication', () => {
 
   it('a draft no signing route covers is refused at once (a letter in 002 without its direction)', async () => {
     const handle = await startDocument(h.env.client, h.taskQueue, documentInput(LX, { kind: 'letter' }));
-    await expect(handle.result()).rejects.toThrow(WorkflowFailedError);
+    const failed = await handle.result().then(() => undefined, (e) => e);
+    expect(failed).toBeInstanceOf(WorkflowFailedError);
+    expect((failed as WorkflowFailedError).cause).toMatchObject({ type: 'BadRequest' });
   });
 
   it('rulebooks: a seal approval only where the text sets one (002:60–61)', () => {

@@ -10,7 +10,7 @@ import type { JurisdictionId } from '../../domain/jurisdictions';
 import { findBrokenLink } from '../../workflows/engine/audit-trail';
 import type { Actor } from '../../workflows/engine/types';
 import { refreshAssigneesSignal, taskActionSignal } from '../../workflows/messages';
-import { act, actorWith, auditOf, openTask, startTicket, stateOf, waitForState } from '../support/process-helpers';
+import { act, actorWith, auditOf, openTask, startTicket, stateOf, waitForAudit, waitForSignalHandled, waitForState } from '../support/process-helpers';
 import { recordHistory } from '../support/histories';
 import { itOnOwnServer, skipPast, startTimeSkipping, type TimeSkippingHarness } from '../support/time-skipping';
 
@@ -93,7 +93,9 @@ describe('supervision ticket (督查督办) on the time-skipping server', () => 
 
   it('a jurisdiction whose rules set no limit (000) — without dueAt — fails the start; with dueAt it runs', async () => {
     const without = await startTicket(h.env.client, h.taskQueue, ticket({ jurisdiction: JS, responsibleUnitId: (await listUnits(h.db, JS)).find((u) => u.kind === 'department')!.id, issuedBy: 'system' }));
-    await expect(without.result()).rejects.toBeInstanceOf(WorkflowFailedError);
+    const failed = await without.result().then(() => undefined, (e) => e);
+    expect(failed).toBeInstanceOf(WorkflowFailedError);
+    expect((failed as WorkflowFailedError).cause).toMatchObject({ type: 'BadRequest', message: expect.stringContaining('must give dueAt') });
     const dueAt = new Date(Date.now() + 10 * 86_400_000).toISOString();
     const withDue = await startTicket(h.env.client, h.taskQueue, ticket({ jurisdiction: JS, complexity: undefined, dueAt, responsibleUnitId: (await listUnits(h.db, JS)).find((u) => u.kind === 'department')!.id }));
     const s = await waitForState(withDue, (x) => x.tasks.length > 0);
@@ -232,6 +234,7 @@ describe('supervision ticket (督查督办) on the time-skipping server', () => 
     const started = Date.parse((await waitForState(handle, (x) => x.tasks.length > 0)).startedAt);
     await addAbsence(h.db, { userId: csHead.userId, from: new Date(started - 60_000).toISOString(), to: new Date(started + 30 * 86_400_000).toISOString(), standInUserId: staff.userId, reason: '出差' });
     await handle.signal(refreshAssigneesSignal, { reason: `${csHead.userId} absent` });
+    await waitForSignalHandled(handle, refreshAssigneesSignal.name);
     let s = await stateOf(handle);
     expect(s.tasks[0].assignees).toContainEqual({ userId: csHead.userId });
     expect(s.tasks[0].assignees.some((a) => a.onBehalfOf)).toBe(false);
@@ -269,10 +272,12 @@ describe('supervision ticket (督查督办) on the time-skipping server', () => 
 
   itOnOwnServer('progress reports — none within the notice interval — the unit is reminded (000:54)', async (h) => {
     const handle = await startTicket(h.env.client, h.taskQueue, ticket({ complexity: 'complex', progressReportEveryDays: 7 }));
-    await waitForState(handle, (x) => x.tasks.length > 0);
-    await h.env.sleep('8 days');
-    await waitForState(handle, () => true);
-    expect((await auditOf(handle)).filter((e) => e.action === 'progress-report-missing').length).toBeGreaterThanOrEqual(1);
+    const opened = Date.parse(openTask(await waitForState(handle, (x) => x.tasks.length > 0), 'ticket.execution').createdAt);
+    await skipPast(h, new Date(opened + 7 * 86_400_000).toISOString(), -60_000);
+    expect((await auditOf(handle)).some((e) => e.action === 'progress-report-missing')).toBe(false); // a minute before the interval ends
+    await skipPast(h, new Date(opened + 7 * 86_400_000).toISOString());
+    const trail = await waitForAudit(handle, 'progress-report-missing');
+    expect(trail.filter((e) => e.action === 'progress-report-missing')).toEqual([expect.objectContaining({ rule: '001:62', step: 'ticket.execution' })]);
     await handle.terminate('test done');
   });
 
