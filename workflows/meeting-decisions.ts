@@ -1,12 +1,14 @@
 import type { QueuedItem } from '../db/meeting-repository';
-import { MEETING_MINUTES_DRAFT, MEETING_MINUTES_SIGN, MEETING_RECORD_OUTCOME } from '../domain/meetings/meeting-steps';
+import { MEETING_MINUTES_DRAFT, MEETING_MINUTES_REVIEW, MEETING_MINUTES_SIGN, MEETING_RECORD_OUTCOME } from '../domain/meetings/meeting-steps';
+import type { JurisdictionId } from '../domain/jurisdictions';
+import { ruleInForce } from './rules/rule-in-force';
 import { collectiveDecisionViolations } from '../domain/decisions/collective-decision';
 import { DECIDING_OUTCOMES } from '../domain/meetings/outcomes';
 import { parseAction, parseOutcome, stepTask } from '../domain/steps';
 import type { MeetingRules } from '../domain/meetings/rules';
 import { reject, type FieldError } from './engine/failures';
 import type { ProcessRuntime } from './engine/process-runtime';
-import type { TaskOutcome } from './engine/types';
+import type { TaskOutcome, TaskSpec } from './engine/types';
 import { CHIEF, OFFICE_DIRECTOR, SECRETARY } from './meeting-assignees';
 import type { AgendaOutcome } from './meeting-messages';
 import type { TaskActionInput } from './messages';
@@ -76,9 +78,11 @@ function checkOutcome(message: TaskActionInput, rules: MeetingRules, seed: strin
  * with a reason and the office redrafts. Where the rules set a limit (001:46: 2 working days from
  * the meeting) both steps run on it and a late one is escalated to the office director.
  */
-export async function draftAndSignMinutes(rt: ProcessRuntime, rules: MeetingRules, endedAt: string): Promise<TaskOutcome> {
+export async function draftAndSignMinutes(rt: ProcessRuntime, rules: MeetingRules, endedAt: string, jurisdiction?: JurisdictionId): Promise<TaskOutcome> {
   const limit = rules.minutesLimit;
-  if (limit) await rt.setDeadline({ id: 'minutes', label: '会议纪要签发时限', rule: limit.source, startAt: endedAt, limit: limit.value });
+  // 001:46: 纪要由副区长审阅后，区长签发 (meetings started before this read it without the review).
+  const reviewed = jurisdiction ? ruleInForce(jurisdiction, 'meetings.minutesReviewedByViceChiefs', rules.minutesReviewedByViceChiefs.value) : false;
+  if (limit) await rt.setDeadline({ id: 'minutes', label: '会议纪要印发时限', rule: limit.source, startAt: endedAt, limit: limit.value });
   const clock = limit ? { deadlineId: 'minutes', timeoutRule: 'escalate' as const, escalateTo: OFFICE_DIRECTOR } : { timeoutRule: 'none' as const };
   const record: { text: string; version: number; draftedBy: string; returns: { reason: string; by: string; at: string }[]; signedAt?: string; signedBy?: string } = {
     text: '',
@@ -101,6 +105,7 @@ export async function draftAndSignMinutes(rt: ProcessRuntime, rules: MeetingRule
       }),
     );
     Object.assign(record, { text: draft.data?.text ?? '', version: record.version + 1, draftedBy: draft.actorId });
+    if (reviewed) await viceChiefsReview(rt, rules, record, clock);
     rt.setStep('minutes-signing');
     const signed = await rt.runTask({
       ...stepTask(MEETING_MINUTES_SIGN),
@@ -113,11 +118,36 @@ export async function draftAndSignMinutes(rt: ProcessRuntime, rules: MeetingRule
     if (sign.action === 'sign-minutes') {
       Object.assign(record, { signedAt: sign.at, signedBy: sign.actorId });
       rt.audit({ actorId: sign.actorId, onBehalfOf: sign.onBehalfOf, action: 'minutes-signed', rule: rules.minutesSignedBy.source, detail: `version ${record.version}` });
+      // 001:46: 会议纪要原则上在会议结束后2个工作日内印发 — signed, the minutes go out at once.
+      if (limit) rt.audit({ actorId: 'system', action: 'minutes-issued', rule: limit.source, detail: `version ${record.version}` });
       return signed;
     }
     if (sign.action !== 'return-minutes') return signed;
     const { reason } = sign.data;
     record.returns.push({ reason, by: sign.actorId, at: sign.at });
     rt.audit({ actorId: sign.actorId, onBehalfOf: sign.onBehalfOf, action: 'minutes-returned', rule: rules.minutesSignedBy.source, detail: reason });
+  }
+}
+
+/** 001:46: every vice chief reads the draft (side by side) and may add an opinion; the chief signs after. */
+async function viceChiefsReview(
+  rt: ProcessRuntime,
+  rules: MeetingRules,
+  record: { version: number; reviews?: { by: string; opinion?: string; at: string; version: number }[] },
+  clock: Pick<TaskSpec, 'timeoutRule'> & Partial<Pick<TaskSpec, 'deadlineId' | 'escalateTo'>>,
+): Promise<void> {
+  rt.setStep('minutes-review');
+  const reviews = (record.reviews ??= []);
+  const viceChiefs = [...new Set(await rt.resolve([{ kind: 'role', role: 'vice-chief' }]))];
+  const tasks = await Promise.all(
+    viceChiefs.map((userId) =>
+      rt.openTask({ ...stepTask(MEETING_MINUTES_REVIEW), title: `审阅会议纪要（第${record.version}稿）`, assignees: [{ kind: 'users', userIds: [userId] }], rule: rules.minutesReviewedByViceChiefs.source, ...clock }),
+    ),
+  );
+  for (const out of await rt.awaitAll(tasks)) {
+    const review = parseOutcome(MEETING_MINUTES_REVIEW, out);
+    if (review.action !== 'review-minutes') continue;
+    reviews.push({ by: review.actorId, opinion: review.data.opinion, at: review.at, version: record.version });
+    rt.audit({ actorId: review.actorId, onBehalfOf: review.onBehalfOf, action: 'minutes-reviewed', rule: rules.minutesReviewedByViceChiefs.source, detail: review.data.opinion ?? `version ${record.version}` });
   }
 }

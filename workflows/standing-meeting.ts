@@ -11,6 +11,7 @@ import { hasQuorum } from '../domain/meetings/quorum';
 import { meetingTitle } from '../domain/meetings/title';
 import { rulebookFor } from '../domain/rulebooks';
 import { activities } from './engine/activities-proxy';
+import { ruleInForce } from './rules/rule-in-force';
 import { reject, type FieldError } from './engine/failures';
 import { ProcessRuntime } from './engine/process-runtime';
 import { isOpen, type TaskRecord } from './engine/task-record';
@@ -154,7 +155,7 @@ export async function standingMeeting(input: StandingMeetingInput): Promise<Proc
   rt.details.endedAt = endedAt;
 
   // 7. Minutes (纪要): drafted by the office, signed by the chief (000:53, 002:45, 003:56) — within 2 working days in 001:46.
-  const signed = await draftAndSignMinutes(rt, rules, endedAt);
+  const signed = await draftAndSignMinutes(rt, rules, endedAt, input.jurisdiction);
 
   // 8. Only now do the items learn their outcome: what the minutes record is what was decided.
   rt.setStep('outcomes-released');
@@ -203,6 +204,8 @@ export async function standingMeeting(input: StandingMeetingInput): Promise<Proc
   async function fileWithPartyCommittee(filing: Cited<Limit>): Promise<void> {
     const cut = await activities('party-committee filing cut-off').meetingFilingCutoff({ jurisdiction: input.jurisdiction, startsAt });
     await rt.setDeadline({ id: 'party-committee-filing', label: `会前报区委备案（${filing.source}）`, rule: filing.source, startAt: rt.now(), dueAt: cut.cutoffAt });
+    const filedBy = ruleInForce(input.jurisdiction, 'meetings.partyCommitteeFiledBy', rules.partyCommitteeFiledBy?.value ?? 'office');
+    if (filedBy === 'lead-unit') return eachLeadUnitFiles(filing);
     const out = parseOutcome(
       MEETING_PARTY_COMMITTEE_FILING,
       await rt.runTask({
@@ -218,6 +221,36 @@ export async function standingMeeting(input: StandingMeetingInput): Promise<Proc
     if (out.action !== 'file') return;
     rt.details.partyCommitteeFiling = { at: out.at, by: out.actorId, reference: out.data.reference ?? null };
     rt.audit({ actorId: out.actorId, action: 'filed-with-party-committee', rule: filing.source, detail: out.data.reference || undefined });
+    rt.settle();
+  }
+
+  /** 003:54: each item's lead unit files it with the party committee, by the same cut-off; late, the office director is told. */
+  async function eachLeadUnitFiles(filing: Cited<Limit>): Promise<void> {
+    const items = [...agenda];
+    const tasks = await Promise.all(
+      items.map((item) =>
+        rt.openTask({
+          ...stepTask(MEETING_PARTY_COMMITTEE_FILING),
+          title: `报区委备案：${item.title}（${formatShanghaiChinese(startsAt)}常务会议）`,
+          assignees: [
+            { kind: 'role', role: 'department-head', unitId: item.leadUnit },
+            { kind: 'role', role: 'department-staff', unitId: item.leadUnit },
+          ],
+          escalateTo: OFFICE_DIRECTOR,
+          deadlineId: 'party-committee-filing',
+          timeoutRule: 'escalate',
+          rule: filing.source,
+        }),
+      ),
+    );
+    const filings: { itemId: string; at: string; by: string; reference: string | null }[] = [];
+    rt.details.partyCommitteeFilings = filings;
+    for (const [i, out] of (await rt.awaitAll(tasks)).entries()) {
+      const filed = parseOutcome(MEETING_PARTY_COMMITTEE_FILING, out);
+      if (filed.action !== 'file') continue;
+      filings.push({ itemId: items[i].itemId, at: filed.at, by: filed.actorId, reference: filed.data.reference ?? null });
+      rt.audit({ actorId: filed.actorId, action: 'filed-with-party-committee', rule: filing.source, detail: `${items[i].itemId}${filed.data.reference ? `: ${filed.data.reference}` : ''}` });
+    }
     rt.settle();
   }
 

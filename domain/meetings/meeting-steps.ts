@@ -161,6 +161,16 @@ export const MEETING_MINUTES_SIGN = defineStep({
   },
 });
 
+/** 001:46: 纪要由副区长审阅后，区长签发 — each vice chief reads the draft before the chief signs it. */
+export const MEETING_MINUTES_REVIEW = defineStep({
+  id: 'meeting.minutes-review',
+  label: '审阅会议纪要',
+  labelEn: 'Reviewing the draft minutes',
+  actions: {
+    'review-minutes': { label: '审阅', labelEn: 'Reviewed (with an opinion if any)', final: true, by: 'assignee', schema: z.strictObject({ opinion: text(2000).optional() }) },
+  },
+});
+
 export const MEETING_STEPS = [
   MEETING_FIX_AGENDA,
   MEETING_PARTY_COMMITTEE_FILING,
@@ -170,5 +180,6 @@ export const MEETING_STEPS = [
   MEETING_RESCHEDULE,
   MEETING_RECORD_OUTCOME,
   MEETING_MINUTES_DRAFT,
+  MEETING_MINUTES_REVIEW,
   MEETING_MINUTES_SIGN,
 ] as const;

@@ -66,6 +66,8 @@ export interface MeetingRules {
   leadTimeMeasuredAt: Cited<LeadTimeMoment>;
   /** 003:54: also filed with the party committee this long before the meeting. */
   partyCommitteeFiling: Cited<Limit> | null;
+  /** Who files each item with the party committee: 003:54 the lead unit (主办部门 … 向区委报备), not the office. */
+  partyCommitteeFiledBy: Cited<'lead-unit' | 'office'> | null;
   /** Materials (汇报材料) cap in characters. */
   materialsLimit: Cited<number> | null;
   /** At least this many solution options (001:41: 两个以上可供选择的方案). */
@@ -85,7 +87,9 @@ export interface MeetingRules {
   substituteNeedsConsent: Cited<boolean>;
   /** The chief signs the minutes (纪要由区长签发). */
   minutesSignedBy: Cited<'chief'>;
-  /** Minutes signed within this limit of the meeting (001:46); null where the text sets none. */
+  /** The vice chiefs review the draft minutes before the chief signs them (001:46: 由副区长审阅后，区长签发). */
+  minutesReviewedByViceChiefs: Cited<boolean>;
+  /** Minutes issued (印发) within this limit of the meeting (001:46); null where the text sets none. */
   minutesLimit: Cited<Limit> | null;
   /** A document the meeting approved is issued within this limit (000:53, 002:45, 003:57). */
   documentIssueLimit: Cited<Limit> | null;

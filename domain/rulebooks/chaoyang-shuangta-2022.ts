@@ -191,6 +191,7 @@ export const CHAOYANG_SHUANGTA_2022: Rulebook = {
     // 001:41: 原则上应在会议召开2天前,履行完审核程序 — every review done by then.
     leadTimeMeasuredAt: cited<LeadTimeMoment>('ready', '001:41'),
     partyCommitteeFiling: null,
+    partyCommitteeFiledBy: null,
     materialsLimit: cited(1000, '001:41'),
     minSolutionOptions: cited(2, '001:41'),
     // 001:41: 凡政府分管领导职权范围内能够研究解决的问题、通过召开长办公会议或政府业务会议能够协调解决的问题、
@@ -216,6 +217,8 @@ export const CHAOYANG_SHUANGTA_2022: Rulebook = {
     writtenOpinionsWhenAbsent: cited(false, 'none:001'),
     substituteNeedsConsent: cited(false, 'none:001'),
     minutesSignedBy: cited('chief', '001:46'),
+    // 001:46: 区政府常务会议 … 纪要由副区长审阅后,区长签发 … 会议纪要原则上在会议结束后2个工作日内印发.
+    minutesReviewedByViceChiefs: cited(true, '001:46'),
     minutesLimit: cited<Limit>({ unit: 'workingDays', n: 2 }, '001:46'),
     documentIssueLimit: null,
     majorRevisionLimit: null,

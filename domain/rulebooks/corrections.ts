@@ -27,4 +27,8 @@ export const RULE_CORRECTIONS: readonly RuleCorrection[] = [
   // 002:40, 003:54: the lead time counts to the item's arrival at the office, the reviews run after it.
   { patch: 'rule-002-lead-time-at-arrival', jurisdiction: 'jinan-lixia-2023', rule: 'meetings.leadTimeMeasuredAt', before: 'ready' },
   { patch: 'rule-003-lead-time-at-arrival', jurisdiction: 'zibo-zhangdian-2022', rule: 'meetings.leadTimeMeasuredAt', before: 'ready' },
+  // 001:46: the vice chiefs review the draft minutes before the chief signs.
+  { patch: 'rule-001-minutes-reviewed', jurisdiction: 'chaoyang-shuangta-2022', rule: 'meetings.minutesReviewedByViceChiefs', before: false },
+  // 003:54: each lead unit files its own item with the party committee (the office did it for the whole agenda).
+  { patch: 'rule-003-filing-by-lead-unit', jurisdiction: 'zibo-zhangdian-2022', rule: 'meetings.partyCommitteeFiledBy', before: 'office' },
 ];

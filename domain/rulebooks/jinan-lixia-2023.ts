@@ -191,6 +191,7 @@ export const JINAN_LIXIA_2023: Rulebook = {
     // 研究并签署意见 … 区长同意并签字后,提请区政府常务会议研究 — the reviews run after the item reaches the office.
     leadTimeMeasuredAt: cited<LeadTimeMoment>('arrival-at-office', '002:40'),
     partyCommitteeFiling: null,
+    partyCommitteeFiledBy: null,
     materialsLimit: cited(1500, '002:40'),
     minSolutionOptions: null,
     admissibility: [
@@ -217,6 +218,7 @@ export const JINAN_LIXIA_2023: Rulebook = {
     // 002:44: 未经同意不得缺席或由他人代替参加.
     substituteNeedsConsent: cited(true, '002:44'),
     minutesSignedBy: cited('chief', '002:45'),
+    minutesReviewedByViceChiefs: cited(false, 'none:002'),
     minutesLimit: null,
     documentIssueLimit: cited<Limit>({ unit: 'workingDays', n: 5 }, '002:45'),
     majorRevisionLimit: null,

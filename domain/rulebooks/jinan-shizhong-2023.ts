@@ -144,6 +144,7 @@ export const JINAN_SHIZHONG_2023: Rulebook = {
     // 000:50: 报分管副区长审核,并经区长同意后报送区政府办公室 … 一般应于会前5个工作日报送: the chain runs before the cut-off.
     leadTimeMeasuredAt: cited<LeadTimeMoment>('ready', '000:50'),
     partyCommitteeFiling: null,
+    partyCommitteeFiledBy: null,
     materialsLimit: null,
     minSolutionOptions: null,
     // 000:51: 属于副区长、区政府各部门职责权限范围内决定的事项,或会前未经协调的事项,不提交会议讨论研究.
@@ -162,6 +163,7 @@ export const JINAN_SHIZHONG_2023: Rulebook = {
     writtenOpinionsWhenAbsent: cited(true, '000:52'),
     substituteNeedsConsent: cited(true, '000:52'),
     minutesSignedBy: cited('chief', '000:53'),
+    minutesReviewedByViceChiefs: cited(false, 'none:000'),
     minutesLimit: null,
     // 000:53: 讨论通过决定印发的文件，原则上须在会议结束后5个工作日内印发.
     documentIssueLimit: cited<Limit>({ unit: 'workingDays', n: 5 }, '000:53'),

@@ -135,6 +135,7 @@ export const RIZHAO_2017: Rulebook = {
     // 004 sets no lead time: an item ready by the start makes the meeting.
     leadTimeMeasuredAt: cited<LeadTimeMoment>('ready', 'none:004'),
     partyCommitteeFiling: null,
+    partyCommitteeFiledBy: null,
     materialsLimit: null,
     minSolutionOptions: null,
     // 004:41: 提交议题的部门应于会前协调一致，并经相关部门会签。议题内容涉及申请资金和机构编制事项的，严格按规定程序办理.
@@ -153,6 +154,7 @@ export const RIZHAO_2017: Rulebook = {
     // 004:42: 经同意后，方可指定代替参加会议人员.
     substituteNeedsConsent: cited(true, '004:42'),
     minutesSignedBy: cited('chief', 'policy:minutes-signature'),
+    minutesReviewedByViceChiefs: cited(false, 'none:004'),
     minutesLimit: null,
     documentIssueLimit: null,
     majorRevisionLimit: null,

@@ -125,6 +125,8 @@ export const ZIBO_ZHANGDIAN_2022: Rulebook = {
     // 003:54: 主办部门应于会前10个工作日送区政府办公室审核 — the office's review runs after the item arrives.
     leadTimeMeasuredAt: cited<LeadTimeMoment>('arrival-at-office', '003:54'),
     partyCommitteeFiling: cited<Limit>({ unit: 'workingDays', n: 3 }, '003:54'),
+    // 003:54: 主办部门应于会前10个工作日送区政府办公室审核并于会前3个工作日内向区委报备 — the lead unit files its item.
+    partyCommitteeFiledBy: cited<'lead-unit' | 'office'>('lead-unit', '003:54'),
     materialsLimit: null,
     minSolutionOptions: null,
     // 003:53: 未协商一致的议题，原则上不提交会议研究; 003:54: 除特殊情况外，会前一般不临时受理议题.
@@ -144,6 +146,7 @@ export const ZIBO_ZHANGDIAN_2022: Rulebook = {
     writtenOpinionsWhenAbsent: cited(false, 'none:003'),
     substituteNeedsConsent: cited(false, 'none:003'),
     minutesSignedBy: cited('chief', '003:56'),
+    minutesReviewedByViceChiefs: cited(false, 'none:003'),
     minutesLimit: null,
     // 003:57: 5个工作日内印发；文件有重大修改 … 应在10个工作日内完成.
     documentIssueLimit: cited<Limit>({ unit: 'workingDays', n: 5 }, '003:57'),

@@ -203,18 +203,22 @@ describe('standing meeting (常务会议): agenda, attendance, quorum, minutes',
     await cleanUp(h, meeting, item);
   });
 
-  it('003:54 — the agenda is filed with the party committee by its cut-off, 3 working days before the meeting, on an escalating office task', async () => {
+  it('003:54 — each item is filed with the party committee by its lead unit (主办部门 … 向区委报备) by the cut-off, 3 working days before the meeting, on an escalating task', async () => {
     const { h } = shared;
     const now = (await serverNow(h)).getTime();
     const startsAt = iso(now + 2 * HOUR);
+    const item = await queueProbe(h, ZD, iso(now - LONG_AGO));
     const meeting = await startMeeting(h, { jurisdiction: ZD, startsAt });
     let s = await waitForState(meeting, isAt('meeting.party-committee-filing'));
     const filing = openTask(s, 'meeting.party-committee-filing');
     const cut = cutoffBefore(startsAt, { unit: 'workingDays', n: 3 }, await loadHolidayTable(h.db));
     expect(filing).toMatchObject({ rule: '003:54', dueAt: cut.dueAt });
-    s = await act(meeting, { taskId: filing.id, action: 'file', data: { reference: '区委办备〔2026〕12号' }, actor: user('zd.office.staff') });
-    expect(s.details.partyCommitteeFiling).toMatchObject({ by: 'zd.office.staff', reference: '区委办备〔2026〕12号' });
-    await cleanUp(h, meeting);
+    expect(filing.assignees.map((a) => a.userId)).toContain('zd.housing.head'); // the lead unit, not the office
+    expect(filing.assignees.map((a) => a.userId)).not.toContain('zd.office.staff');
+    s = await act(meeting, { taskId: filing.id, action: 'file', data: { reference: '区委办备〔2026〕12号' }, actor: user('zd.housing.head') });
+    s = await waitForState(meeting, (x) => (x.details.partyCommitteeFilings as unknown[] | undefined)?.length === 1);
+    expect(s.details.partyCommitteeFilings).toEqual([expect.objectContaining({ itemId: item.workflowId, by: 'zd.housing.head', reference: '区委办备〔2026〕12号' })]);
+    await cleanUp(h, meeting, item);
   });
 
   it('004:42 — a substitute attends only with the chief’s consent, given when leave is granted; a member cannot be named as one', async () => {
