@@ -1,8 +1,12 @@
+import { z } from 'zod';
 import { ENGINE_ACTIONS_STEP } from '../../domain/engine-actions';
 import { findStep } from '../../domain/step-catalog';
 import type { ActionDeclaration } from '../../domain/steps';
 import type { ActionView, TaskView } from '../../workflows/engine/types';
 import { inputJsonSchema, type JsonSchema } from '../json-schema';
+
+/** A fixed extension (the rules set its length) takes no data. */
+const NO_DATA = z.strictObject({});
 
 /** An action as clients receive it: labels from the declaration and the JSON Schema of its `data`. */
 export interface ActionDescription {
@@ -54,7 +58,8 @@ export function describeTask(task: TaskView) {
       ? {
           engineActions: engineActionsFor(task).map((name) => {
             const declared = ENGINE_ACTIONS_STEP.actions[name];
-            return describeAction({ name, label: declared.label, final: false }, declared, true);
+            const fixed = name === 'extend' && task.fixedExtension ? { ...declared, schema: NO_DATA } : declared;
+            return describeAction({ name, label: declared.label, final: false }, fixed, true);
           }),
         }
       : {}),

@@ -208,6 +208,7 @@ export class ProcessRuntime {
         remindersSent: 0,
         escalated: false,
         extensions: 0,
+        fixedExtension: spec.extension,
       },
     };
     this.tasks.push(task);

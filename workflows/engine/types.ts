@@ -83,6 +83,8 @@ export interface TaskView {
   remindersSent: number;
   escalated: boolean;
   extensions: number;
+  /** The extension the rules fix for this step (e.g. once by 30 days, supervision2020:17): `extend` then takes no data. */
+  fixedExtension?: { limit: Limit; rule: Source };
   outcome?: TaskOutcome;
 }
 
