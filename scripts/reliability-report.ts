@@ -31,7 +31,7 @@ interface VitestJson {
 
 const present = SUITES.filter(([file]) => existsSync(file));
 const output = resolve('.data/test/reliability-vitest.json');
-const run = spawnSync('npx', ['vitest', 'run', ...present.map(([f]) => f), '--reporter=json', `--outputFile=${output}`], { stdio: ['ignore', 'inherit', 'inherit'], timeout: 40 * 60_000 });
+const run = spawnSync('npx', ['vitest', 'run', '--project', 'pglite', ...present.map(([f]) => f), '--reporter=json', `--outputFile=${output}`], { stdio: ['ignore', 'inherit', 'inherit'], timeout: 40 * 60_000 });
 const results = JSON.parse(readFileSync(output, 'utf8')) as VitestJson;
 const figures = readFigures();
 
