@@ -200,6 +200,7 @@ export async function agendaItem(input: AgendaItemInput): Promise<ProcessState> 
       silenceIsConsent: countersignRules.silenceIsConsent,
       escalateToUnitId: input.leadUnitId,
       step: AGENDA_COUNTERSIGN,
+      headsOnly: ruleInForce(input.jurisdiction, 'meetings.preCoordinationSignedByHead', rules.preCoordinationSignedByHead.value),
     });
     rt.details.countersign = replies;
     const objections = replies.filter((r) => r.verdict === 'disagree');

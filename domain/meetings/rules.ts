@@ -73,6 +73,8 @@ export interface MeetingRules {
   /** At least this many solution options (001:41: 两个以上可供选择的方案). */
   minSolutionOptions: Cited<number> | null;
   admissibility: readonly Cited<InadmissibleReason>[];
+  /** The units' heads sign the pre-coordination countersign; a staff reply is not enough (000:51, 003:53). */
+  preCoordinationSignedByHead: Cited<boolean>;
   /** Disagreement after pre-coordination: coordination note → vice chief in charge → the chief decides. */
   coordination: Cited<boolean>;
   prerequisites: {

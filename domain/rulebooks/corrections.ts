@@ -31,4 +31,7 @@ export const RULE_CORRECTIONS: readonly RuleCorrection[] = [
   { patch: 'rule-001-minutes-reviewed', jurisdiction: 'chaoyang-shuangta-2022', rule: 'meetings.minutesReviewedByViceChiefs', before: false },
   // 003:54: each lead unit files its own item with the party committee (the office did it for the whole agenda).
   { patch: 'rule-003-filing-by-lead-unit', jurisdiction: 'zibo-zhangdian-2022', rule: 'meetings.partyCommitteeFiledBy', before: 'office' },
+  // 000:51, 003:53: the units' heads sign the pre-coordination (a staff reply is not enough).
+  { patch: 'rule-000-pre-coordination-heads', jurisdiction: 'jinan-shizhong-2023', rule: 'meetings.preCoordinationSignedByHead', before: false },
+  { patch: 'rule-003-pre-coordination-heads', jurisdiction: 'zibo-zhangdian-2022', rule: 'meetings.preCoordinationSignedByHead', before: false },
 ];

@@ -202,6 +202,7 @@ export const JINAN_LIXIA_2023: Rulebook = {
       cited('ad-hoc-without-consent', '002:41'),
       cited('outside-meeting-scope', '002:41'),
     ],
+    preCoordinationSignedByHead: cited(false, 'none:002'),
     coordination: cited(true, '002:40'),
     prerequisites: {
       majorDecision: cited<readonly PrerequisiteKind[]>(['public-participation', 'expert-review', 'risk-assessment', 'legality-review'], '002:40'),

@@ -149,6 +149,8 @@ export const JINAN_SHIZHONG_2023: Rulebook = {
     minSolutionOptions: null,
     // 000:51: 属于副区长、区政府各部门职责权限范围内决定的事项,或会前未经协调的事项,不提交会议讨论研究.
     admissibility: [cited('vice-chief-or-department-authority', '000:51'), cited('not-pre-coordinated', '000:51')],
+    // 000:51: 参与协调的部门主要负责人要在会签意见上签字同意.
+    preCoordinationSignedByHead: cited(true, '000:51'),
     coordination: cited(true, '000:51'),
     prerequisites: {
       majorDecision: cited<readonly PrerequisiteKind[]>(['public-participation', 'expert-review', 'risk-assessment', 'legality-review'], '000:51'),

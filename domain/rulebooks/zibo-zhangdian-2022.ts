@@ -132,6 +132,8 @@ export const ZIBO_ZHANGDIAN_2022: Rulebook = {
     // 003:53: 未协商一致的议题，原则上不提交会议研究; 003:54: 除特殊情况外，会前一般不临时受理议题.
     // Nothing else: the text has no "vice chief's authority" or "department's duty" reason.
     admissibility: [cited('not-agreed-in-coordination', '003:53'), cited('ad-hoc-item', '003:54')],
+    // 003:53: 协调一致后，有关部门主要负责人须在会签意见上签字.
+    preCoordinationSignedByHead: cited(true, '003:53'),
     coordination: cited(true, '003:53'),
     prerequisites: {
       majorDecision: cited<readonly PrerequisiteKind[]>(['public-participation', 'expert-review', 'risk-assessment', 'legality-review'], 'decree713:25'),

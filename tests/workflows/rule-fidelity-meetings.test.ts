@@ -92,4 +92,22 @@ describe('rules of the agenda item, per seed', () => {
     expect(listed.filter((d) => d.itemId === open.workflowId)).toEqual([expect.objectContaining({ title: `公开议题 ${rule}`, decision: '原则通过，由区住建局组织实施', outcome: 'approved', rule })]);
     expect(listed.some((d) => d.itemId === secret.workflowId)).toBe(false);
   });
+
+  it('000:51 — pre-coordination is signed by the unit’s head: 参与协调的部门主要负责人要在会签意见上签字同意; its staff cannot answer', async () => {
+    const handle = await startAgendaItem(h.env.client, h.taskQueue, agendaItemInput(JS, { countersignUnitIds: ['js.finance'] }));
+    const state = await driveAgendaItem(handle, atStep('agenda.countersign')).then((r) => r.state);
+    const task = openTask(state, 'agenda.countersign');
+    expect(task.assignees.map((a) => a.userId)).toEqual(['js.finance.head']);
+    await expect(act(handle, { taskId: task.id, action: 'agree', actor: user('js.finance.staff') })).rejects.toThrow(WorkflowUpdateFailedError);
+    await act(handle, { taskId: task.id, action: 'agree', actor: user('js.finance.head') });
+    await waitForState(handle, atStep('agenda.review'));
+    await handle.terminate('test done');
+  });
+
+  it('001 sets no such rule (none:001): the unit’s staff may answer the pre-coordination', async () => {
+    const handle = await startAgendaItem(h.env.client, h.taskQueue, agendaItemInput(CS, { countersignUnitIds: ['cs.finance'] }));
+    const state = await driveAgendaItem(handle, atStep('agenda.countersign')).then((r) => r.state);
+    expect(openTask(state, 'agenda.countersign').assignees.map((a) => a.userId)).toContain('cs.finance.staff');
+    await handle.terminate('test done');
+  });
 });

@@ -37,6 +37,8 @@ export interface CountersignRound {
   escalateToUnitId: string;
   /** The step the units' tasks run in, e.g. document.countersign (domain/countersign-steps.ts). */
   step: CountersignStep;
+  /** Only the unit's head may answer (000:51, 003:53: 主要负责人在会签意见上签字); else its staff may too. */
+  headsOnly?: boolean;
 }
 
 /**
@@ -56,7 +58,7 @@ export async function runCountersignRound(rt: ProcessRuntime, round: Countersign
       {
         ...stepTask(round.step),
         title: `会签（第${round.round}轮）：${round.subject}`,
-        assignees: [{ kind: 'role', role: 'department-head', unitId }, { kind: 'role', role: 'department-staff', unitId }],
+        assignees: round.headsOnly ? [{ kind: 'role', role: 'department-head', unitId }] : [{ kind: 'role', role: 'department-head', unitId }, { kind: 'role', role: 'department-staff', unitId }],
         controllers: [{ kind: 'role', role: 'department-head', unitId: round.escalateToUnitId }],
         escalateTo: [{ kind: 'role', role: 'department-head', unitId: round.escalateToUnitId }],
         deadlineId: limit ? deadlineId : undefined,
