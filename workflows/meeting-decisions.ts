@@ -33,7 +33,8 @@ export async function recordOutcomes(
       await rt.openTask(
         {
           ...stepTask(MEETING_RECORD_OUTCOME),
-          title: `议定：${item.title}（${item.leadUnit}）`,
+          // A major decision's record needs every member's view, the chief's last (decree713:30): the secretary is told so.
+          title: `议定：${item.title}（${item.leadUnit}）${item.majorDecision && collective ? `——重大行政决策：逐一记录组成人员意见，区长最后发表意见（${collective.rule}）` : ''}`,
           assignees: SECRETARY,
           timeoutRule: 'none',
           rule: rules.members.source,

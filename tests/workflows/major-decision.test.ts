@@ -166,10 +166,8 @@ describe('major decision (重大行政决策): the full path', () => {
     expect(await getDecision(h.db, decision.workflowId)).toMatchObject({ status: 'archived', archivedAt: expect.any(String) });
     const audit = await auditOf(decision);
     expect(audit.map((e) => e.action)).toEqual(expect.arrayContaining(['consultation-opened', 'consultation-closed', 'comment-summary-published', 'sent-to-legality-review', 'agenda-item-started', 'decision-published', 'evaluated:continue']));
-    // A year of a decision, its hearing and three comments: ~400 events, whatever the number of comments
-    // (they live in PostgreSQL; tests/e2e/major-decision-comments-e2e.test.ts sends 5,000).
-    const events = (await decision.fetchHistory()).events?.length ?? 0;
-    expect(events).toBeLessThan(500);
+    // The comments live in PostgreSQL, never in the history: tests/e2e/major-decision-comments-e2e.test.ts
+    // sends 5,000 through HTTP and counts the events before and after.
     await recordHistory(decision, 'majorDecision-full-path');
     for (const l of s.links.filter((x) => x.type === 'supervisionTicket')) await h.env.client.workflow.getHandle(l.processId).terminate('test done');
   });
@@ -317,6 +315,7 @@ describe('major decision at the standing meeting (decree713:30)', () => {
     await skipPast(h, startsAt);
     const s = await rollCall(meeting, secretary, ['js.chief', 'js.exec-vice-chief-li', 'js.vice-chief-wang', 'js.vice-chief-zhang']);
     const task = openTask(s, 'meeting.record-outcome');
+    expect(task.title).toContain('区长最后发表意见（decree713:30）');
     const record = (data: Record<string, unknown>) => act(meeting, { taskId: task.id, action: 'record', data: { outcome: 'approved', decision: '原则通过', viceChiefOpinion: '建议通过', ...data }, actor: { userId: secretary, roles: [] } });
     const against = [
       { memberId: 'js.exec-vice-chief-li', position: 'not-approve', opinion: '资金压力大' },
