@@ -38,6 +38,7 @@ export const CHAOYANG_SHUANGTA_2022: Rulebook = {
     noticeDaysAhead: cited(2, '001:71'),
     // No AB/补位 system for vice chiefs; 001:8 (and 001:71's 代行准假权) cover only the chief's absence.
     standInTakesOverTasks: cited(false, 'none:001'),
+    invitationLeadTime: null,
     partnersNotAwayTogether: cited(false, 'none:001'),
   },
   documents: {

@@ -35,6 +35,7 @@ export const JINAN_LIXIA_2023: Rulebook = {
     // 002:7: 工作补位制度 — the stand-in vice chief handles the absent one's work (代为处理有关工作).
     standInTakesOverTasks: cited(true, '002:7'),
     // 002:7: 相互补位的领导同志原则上不同时安排外出、休假.
+    invitationLeadTime: null,
     partnersNotAwayTogether: cited(true, '002:7'),
   },
   documents: {

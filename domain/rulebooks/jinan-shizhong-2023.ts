@@ -35,6 +35,8 @@ export const JINAN_SHIZHONG_2023: Rulebook = {
     // 000:7: AB角制度 — the partner vice chief performs the absent one's duties (代行政务活动职责).
     standInTakesOverTasks: cited(true, '000:7'),
     // 000:7: 互为AB角的副区长原则上不同时安排外出、休假.
+    // 000:78: 邀请区政府领导同志参加的重要活动,应至少提前3个工作日报区政府办公室.
+    invitationLeadTime: cited<Limit>({ unit: 'workingDays', n: 3 }, '000:78'),
     partnersNotAwayTogether: cited(true, '000:7'),
   },
   documents: {

@@ -34,6 +34,7 @@ export const RIZHAO_2017: Rulebook = {
     noticeDaysAhead: null,
     // 004:6: 实行市政府领导工作补位和外出报备制度.
     standInTakesOverTasks: cited(true, '004:6'),
+    invitationLeadTime: null,
     partnersNotAwayTogether: cited(false, 'none:004'),
   },
   documents: {

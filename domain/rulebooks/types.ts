@@ -44,6 +44,8 @@ export interface Rulebook {
     noticeDaysAhead: Cited<number> | null;
     /** Whether pending approvals of an absent leader pass to the AB partner / stand-in (000:7, 003:9, 004:6). */
     standInTakesOverTasks: Cited<boolean>;
+    /** An invitation to a leader reaches the office this long before the event (000:78: 3 working days, 003:86: 5); null where silent. */
+    invitationLeadTime: Cited<Limit> | null;
     /** AB partners are not away at the same time (原则上不同时安排外出、休假, 000:7, 002:7): a second absence needs the chief's consent. */
     partnersNotAwayTogether: Cited<boolean>;
   };

@@ -34,6 +34,8 @@ export const ZIBO_ZHANGDIAN_2022: Rulebook = {
     noticeDaysAhead: cited(3, '003:77'),
     // 003:9: 工作补位制度 — the stand-in vice chief handles the absent one's work (代为处理有关工作).
     standInTakesOverTasks: cited(true, '003:9'),
+    // 003:86: 邀请区政府领导同志出席公务活动，应提前5个工作日报区政府办公室按规定程序办理.
+    invitationLeadTime: cited<Limit>({ unit: 'workingDays', n: 5 }, '003:86'),
     partnersNotAwayTogether: cited(false, 'none:003'),
   },
   documents: {

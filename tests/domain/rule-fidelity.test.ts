@@ -4,6 +4,7 @@ import type { HolidayTable, HolidayYear } from '../../domain/calendar/holiday-ta
 import { computeDue, formatShanghai } from '../../domain/calendar/working-days';
 import { issuerCodeFor } from '../../domain/documents/numbering';
 import { JURISDICTION_IDS } from '../../domain/jurisdictions';
+import { checkInvitationNotice } from '../../domain/leave/invitation-notice';
 import { INADMISSIBLE_REASONS } from '../../domain/meetings/rules';
 import { rulebookFor } from '../../domain/rulebooks';
 import { conformityViolations, GOVERNMENT_ADDRESSEE } from '../../domain/requests/conformity';
@@ -156,5 +157,23 @@ describe('requests.oneAddressee: a request to several addressees is registered s
   it('000:63 — 不得多头主送: addressed to the government and the party committee (区委), it is several addressees, not a leader personally', () => {
     const found = conformityViolations({ matters: ['拨付补助资金'], addressees: [GOVERNMENT_ADDRESSEE, 'party-committee'], skipsLevel: false }, rulebookFor('jinan-shizhong-2023').requests);
     expect(found).toEqual([expect.objectContaining({ reason: 'several-addressees', field: 'addressees', rule: '000:63' })]);
+  });
+});
+
+describe('leave.invitationLeadTime: invitations to leaders reach the office ahead (missing)', () => {
+  const table: HolidayTable = Object.fromEntries((holidays as HolidayYear[]).map((y) => [y.year, y]));
+  it('000:78 — 应至少提前3个工作日报区政府办公室: for an event on Mon 30 Nov 2026, by 24:00 Wed 25 Nov', () => {
+    const book = rulebookFor('jinan-shizhong-2023');
+    expect(book.leave.invitationLeadTime).toEqual({ value: { unit: 'workingDays', n: 3 }, source: '000:78' });
+    const event = '2026-11-30T01:00:00.000Z';
+    expect(checkInvitationNotice(book, { receivedAt: '2026-11-25T10:00:00.000Z', eventAt: event }, table)).toEqual({ latest: '2026-11-25T16:00:00.000Z', met: true, source: '000:78' });
+    expect(checkInvitationNotice(book, { receivedAt: '2026-11-26T01:00:00.000Z', eventAt: event }, table)?.met).toBe(false);
+  });
+
+  it('003:86 — 应提前5个工作日: for the same event, by 24:00 Mon 23 Nov; 001, 002, 004 set none', () => {
+    const book = rulebookFor('zibo-zhangdian-2022');
+    expect(book.leave.invitationLeadTime).toEqual({ value: { unit: 'workingDays', n: 5 }, source: '003:86' });
+    expect(checkInvitationNotice(book, { receivedAt: '2026-11-24T01:00:00.000Z', eventAt: '2026-11-30T01:00:00.000Z' }, table)).toMatchObject({ latest: '2026-11-23T16:00:00.000Z', met: false });
+    for (const j of ['chaoyang-shuangta-2022', 'jinan-lixia-2023', 'rizhao-2017'] as const) expect(rulebookFor(j).leave.invitationLeadTime, j).toBeNull();
   });
 });
