@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadHolidayTable, putCalendarYear } from '../../db/calendar-repository';
 import { shanghaiDateOf } from '../../domain/calendar/shanghai-date';
+import { computeDue } from '../../domain/calendar/working-days';
 import { recomputeDeadlinesSignal } from '../../workflows/messages';
 import { actorWith, startTicket, waitForState } from '../support/process-helpers';
 import { startTimeSkipping, type TimeSkippingHarness } from '../support/time-skipping';
@@ -25,7 +26,7 @@ describe('deadlines in a year the calendar does not know', () => {
     const handle = await startTicket(h.env.client, h.taskQueue, {
       jurisdiction: 'chaoyang-shuangta-2022', title: '跨年督办', source: 'key-project', responsibleUnitId: 'cs.finance', complexity: 'complex', issuedBy: office.userId,
     });
-    const before = await waitForState(handle, (s) => s.deadlines.length > 0);
+    const before = await waitForState(handle, (s) => s.deadlines.length > 0 && s.tasks.length > 0);
     const provisional = before.deadlines[0];
     expect(provisional.provisional).toBe(true);
     expect(before.tasks[0].provisional).toBe(true);
@@ -35,7 +36,9 @@ describe('deadlines in a year the calendar does not know', () => {
     await putCalendarYear(h.db, { year: Number(dueDay.slice(0, 4)), daysOff: [dueDay], workingWeekendDays: [], source: 'test notice' });
     await handle.signal(recomputeDeadlinesSignal, { reason: 'test loaded the year' });
     const after = await waitForState(handle, (s) => !s.deadlines[0].provisional);
-    expect(Date.parse(after.deadlines[0].dueAt)).toBeGreaterThan(Date.parse(provisional.dueAt));
+    const recomputed = after.deadlines[0];
+    expect(recomputed.dueAt).toBe(computeDue(recomputed.startAt, recomputed.limit!, await loadHolidayTable(h.db)).dueAt);
+    expect(Date.parse(recomputed.dueAt)).toBeGreaterThan(Date.parse(provisional.dueAt));
     expect(after.tasks[0].dueAt).toBe(after.deadlines[0].dueAt);
     expect(after.deadlines[0].changes.at(-1)?.reason).toMatch(/recomputed/);
     await handle.terminate('test done');

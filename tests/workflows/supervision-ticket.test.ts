@@ -266,7 +266,10 @@ describe('supervision ticket (督查督办) on the time-skipping server', () => 
     s = await stateOf(handle);
     expect(s.tasks[0].overdue).toBe(false);
     s = await act(handle, { taskId: exec.id, action: 'resume', actor: office });
-    expect(Date.parse(s.tasks[0].dueAt!) - Date.parse(exec.dueAt!)).toBeGreaterThanOrEqual(20 * 86_400_000 - 60_000);
+    const trail = await auditOf(handle);
+    const [paused, resumed] = ['paused', 'resumed'].map((a) => Date.parse(trail.find((e) => e.action === a)!.at));
+    expect(resumed - paused).toBeGreaterThanOrEqual(20 * 86_400_000);
+    expect(Date.parse(s.tasks[0].dueAt!) - Date.parse(exec.dueAt!)).toBe(resumed - paused); // moved by exactly the paused time
     await handle.terminate('test done');
   });
 
