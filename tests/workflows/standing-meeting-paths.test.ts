@@ -3,12 +3,14 @@ import { getMeeting, getQueuedItem } from '../../db/meeting-repository';
 import type { JurisdictionId } from '../../domain/jurisdictions';
 import type { ProcessState } from '../../workflows/engine/types';
 import type { Attendance } from '../../workflows/meeting-attendance';
+import { agendaItemInput, awaitingMeeting, driveAgendaItem, startAgendaItem } from '../support/agenda-helpers';
 import { recordHistory } from '../support/histories';
 import { cleanUp, decideAndSign, fixAgenda, isAt, itOnOwnMeetingServer, membersOf, people, probeLog, queueProbe, rollCall, serverNow, skipPast, startMeeting, user } from '../support/meeting-helpers';
-import { act, auditOf, openTask, rejectionOf, stateOf, waitForState } from '../support/process-helpers';
+import { act, auditOf, openTask, rejectionOf, stateOf, waitForAudit, waitForState } from '../support/process-helpers';
 
 const JS: JurisdictionId = 'jinan-shizhong-2023'; // 000
 const LX: JurisdictionId = 'jinan-lixia-2023'; // 002
+const RZ: JurisdictionId = 'rizhao-2017'; // 004
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -129,5 +131,23 @@ describe('standing meeting (常务会议): paths run to the end', () => {
     expect(openTask(after, 'meeting.roll-call').id).toBe(roll.id);
     expect((after.details.sittings as { present?: string[] }[])[0].present).toBeUndefined();
     await cleanUp(h, meeting);
+  });
+  itOnOwnMeetingServer('004 — the chief takes a real agenda item off the agenda at the opening: the item hears it, waits again, and is back in the queue', async (h) => {
+    const item = await startAgendaItem(h.env.client, h.taskQueue, agendaItemInput(RZ));
+    await driveAgendaItem(item, awaitingMeeting);
+    await waitForState(item, (x) => x.step === 'awaiting-meeting');
+    const startsAt = iso((await serverNow(h)).getTime() + HOUR);
+    const meeting = await startMeeting(h, { jurisdiction: RZ, startsAt });
+    await skipPast(h, startsAt); // 004 has no lead time: the agenda freezes at the start
+    let s = await waitForState(meeting, isAt('meeting.fix-agenda'));
+    expect((s.details.agenda as { itemId: string }[]).map((i) => i.itemId)).toEqual([item.workflowId]);
+    await waitForState(item, (x) => x.step === 'scheduled');
+    s = await fixAgenda(meeting, 'rz.chief', [{ itemId: item.workflowId, reason: '条件尚不成熟' }]);
+    expect(s.details.removed).toEqual([expect.objectContaining({ itemId: item.workflowId, reason: '条件尚不成熟', by: 'rz.chief' })]);
+    const trail = await waitForAudit(item, 'taken-off-agenda');
+    expect(trail).toContainEqual(expect.objectContaining({ action: 'taken-off-agenda', detail: `${meeting.workflowId}: left off the agenda by the chief` }));
+    expect((await waitForState(item, (x) => x.step === 'awaiting-meeting')).status).toBe('running');
+    expect(await getQueuedItem(h.db, item.workflowId)).toMatchObject({ meetingId: null });
+    await cleanUp(h, meeting, item);
   });
 });
