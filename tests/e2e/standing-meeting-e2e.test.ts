@@ -45,7 +45,8 @@ describe('standing meetings through HTTP → Temporal dev server → worker', ()
     expect(created.headers.get('location')).toBe(`/v1/processes/${encodeURIComponent(id)}`);
     const again = await stack.call('POST', '/v1/meetings', office.token, body, { 'Idempotency-Key': key });
     expect(again.status).toBe(200);
-    expect(again.body).toEqual({ id, created: false });
+    // The same answer as the first time, its cut-off and warnings included (the meeting is not created twice).
+    expect(again.body).toEqual({ id, created: false, cutoffAt: created.body.cutoffAt, warnings: created.body.warnings });
 
     const state = await stack.eventually(() => stack.call('GET', `/v1/processes/${encodeURIComponent(id)}`, office.token), (r) => r.body.openTasks?.length === 6);
     expect(state.body).toMatchObject({ type: 'standingMeeting', step: 'scheduled', details: { chairId: 'js.chief', startsAt: body.startsAt } });
