@@ -4,7 +4,7 @@ import { findUsers } from '../../db/directory-repository';
 import { listNotifications } from '../../db/notification-repository';
 import { extendDue } from '../../domain/calendar/working-days';
 import type { JurisdictionId } from '../../domain/jurisdictions';
-import type { Actor, ProcessState } from '../../workflows/engine/types';
+import type { ProcessState } from '../../workflows/engine/types';
 import { recordHistory } from '../support/histories';
 import { act, actorWith, auditOf, openTask, rejectionOf, startTicket, stateOf, waitForState } from '../support/process-helpers';
 import { itOnOwnServer, skipPast, startTimeSkipping, type TimeSkippingHarness } from '../support/time-skipping';
