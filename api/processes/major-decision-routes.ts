@@ -4,7 +4,10 @@ import type { Database } from '../../db/database';
 import { addCatalogueEntries, getCatalogue, getCatalogueEntry, publishCatalogue } from '../../db/decision-catalogue-repository';
 import { getDecision as getMajorDecisionRecordOrUndefined } from '../../db/major-decision-repository';
 import { getUnit, getUser, listUnits } from '../../db/directory-repository';
+import { draftLengthViolation } from '../../domain/decisions/draft';
 import { DECISION_SCOPE_CATEGORIES } from '../../domain/decisions/scope';
+import { draftText } from '../../domain/decisions/steps';
+import { safeText } from '../../domain/text';
 import { JURISDICTION_IDS } from '../../domain/jurisdictions';
 import { applicationViolations } from '../../domain/meetings/materials';
 import { rulebookFor } from '../../domain/rulebooks';
@@ -14,7 +17,7 @@ import { defineRoute } from '../routes/define-route';
 import { CREATED_RESPONSES, answerStarted, clientKey, idempotencyKeyField, idsOf } from './create-process';
 import type { ProcessGateway } from './process-gateway';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => safeText(max).trim().min(1);
 const OFFICE = ['office-staff', 'office-deputy-director', 'office-director'] as const;
 
 export const createMajorDecisionBody = z.strictObject({
@@ -22,14 +25,14 @@ export const createMajorDecisionBody = z.strictObject({
   title: text(200),
   proposingUnit: z.string().min(1).describe('the unit that proposes and carries the decision (承办单位)'),
   catalogueEntry: z.string().min(1).describe('its entry in the year’s catalogue (目录, 002:18, 003:27); add one first with POST /v1/decision-catalogue'),
-  draft: z.string().min(1).max(100_000).describe('the draft published for comment (决策草案)'),
-  grounds: z.string().min(1).max(50_000).describe('the grounds (起草说明), published with the draft (004:21)'),
+  draft: draftText.describe('the draft published for comment (决策草案); published as a comprehensive document, so within its length cap (000:68, 002:57)'),
+  grounds: safeText(50_000).min(1).describe('the grounds (起草说明), published with the draft (004:21)'),
   marketActorsAffected: z.boolean().describe('market actors are affected: fair-competition review (003:29, 000:51, 002:40)'),
   hearingPlanned: z.boolean().default(false).describe('a hearing (听证会, decree713:16)'),
   higherApprovalRequired: z.boolean().default(false).describe('the law requires higher approval (000:27, 004:12)'),
   reportToPeoplesCongress: z.boolean().optional().describe('report to the people’s congress standing committee where the rulebook leaves it to the matter'),
   consultCppcc: z.boolean().optional().describe('consult the CPPCC where the rulebook leaves it to the matter'),
-  materials: z.string().min(1).max(20_000).describe('the report for the standing meeting; capped by the rulebook (001:41, 002:40)'),
+  materials: safeText(20_000).min(1).describe('the report for the standing meeting; capped by the rulebook (001:41, 002:40)'),
   options: z.array(text(2000)).max(10).default([]),
   evaluationAfterMonths: z.number().int().min(1).max(60).describe('when the implementation is evaluated (000:28, decree713:35)'),
   idempotencyKey: idempotencyKeyField,
@@ -111,6 +114,8 @@ export function majorDecisionRoutes({ db, processes }: { db: Database; processes
       handler: async ({ body, user, req, res }) => {
         if (user.jurisdiction !== body.jurisdiction) throw new Forbidden(`you belong to ${user.jurisdiction}, not ${body.jurisdiction}`);
         const errors: FieldError[] = [...applicationViolations(rulebookFor(body.jurisdiction).meetings, body.materials, body.options)];
+        const tooLong = draftLengthViolation(rulebookFor(body.jurisdiction).documents, body.draft);
+        if (tooLong) errors.push({ field: 'draft', reason: tooLong });
         if (!(await inJurisdiction(body.proposingUnit, body.jurisdiction))) errors.push({ field: 'proposingUnit', reason: `no unit ${body.proposingUnit} in ${body.jurisdiction}` });
         const entry = await getCatalogueEntry(db, body.catalogueEntry);
         if (!entry || entry.jurisdiction !== body.jurisdiction) errors.push({ field: 'catalogueEntry', reason: `no catalogue entry ${body.catalogueEntry} in ${body.jurisdiction}: the government adds it first (POST /v1/decision-catalogue)` });

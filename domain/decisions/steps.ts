@@ -1,10 +1,13 @@
 import { z } from 'zod';
-import type { ActionDeclaration, StepDeclaration } from '../steps';
+import type { StepDeclaration } from '../steps';
+import { safeText } from '../text';
 import type { DecisionRules } from './rules';
 import { MEMBER_POSITIONS } from './collective-decision';
 import { RISK_LEVELS } from './gates';
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+const text = (max: number) => safeText(max).trim().min(1);
+/** A draft as documents take one (domain/documents/steps.ts); its rulebook length cap is checked where it is submitted. */
+export const draftText = safeText(100_000).min(1);
 const instant = z.iso.datetime({ offset: true });
 
 /** Who takes a step's actions; the workflow turns this into directory selectors. */
@@ -28,7 +31,7 @@ const report = z.strictObject({
   outcome: z.enum(['agreed', 'agreed-with-comments', 'not-agreed']),
   comments: text(4000).optional(),
 });
-const revision = z.strictObject({ draft: z.string().min(1).max(100_000), note: text(2000) });
+const revision = z.strictObject({ draft: draftText.describe('the whole revised draft; within the document length cap (000:68, 002:57)'), note: text(2000) });
 
 /** The steps of a major decision (重大行政决策) and their actions, in order (decree713:3). */
 export const DECISION_STEPS = {
@@ -280,25 +283,10 @@ export type DecisionStep = keyof typeof DECISION_STEPS;
 
 /** What the meeting's secretary records on a major decision besides the outcome (decree713:30). */
 export const memberViewSchema = z.strictObject({
-  memberId: z.string().min(1).max(100),
+  memberId: safeText(100).min(1),
   position: z.enum(MEMBER_POSITIONS),
   opinion: text(4000),
 });
 
-/** The action views (name, zh label, en label, final) of a step, as the engine shows them. */
-export function actionViews(step: DecisionStep): { name: string; label: string; labelEn: string; final: boolean }[] {
-  return Object.entries(DECISION_STEPS[step].actions).map(([name, a]) => ({ name, label: a.label, labelEn: a.labelEn, final: a.final }));
-}
-
 /** Every decision step's declaration, for the catalogue the API serves (domain/step-catalog.ts). */
 export const DECISION_STEP_DECLARATIONS: readonly StepDeclaration[] = Object.values(DECISION_STEPS);
-
-/** The data an action of a step takes, typed from its declaration. */
-export type ActionData<S extends DecisionStep, A extends keyof (typeof DECISION_STEPS)[S]['actions']> =
-  (typeof DECISION_STEPS)[S]['actions'][A] extends { schema: infer Z extends z.ZodType } ? z.output<Z> : never;
-
-/** Parses a decided task's data with its declaration (the validator already checked it). */
-export function parseAction<S extends DecisionStep, A extends keyof (typeof DECISION_STEPS)[S]['actions'] & string>(step: S, action: A, data: unknown): ActionData<S, A> {
-  const decl = (DECISION_STEPS[step].actions as Record<string, ActionDeclaration>)[action];
-  return decl.schema.parse(data ?? {}) as ActionData<S, A>;
-}

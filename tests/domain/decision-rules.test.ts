@@ -4,7 +4,8 @@ import type { HolidayTable, HolidayYear } from '../../domain/calendar/holiday-ta
 import { collectiveDecisionViolations, majorityPosition, type MemberView } from '../../domain/decisions/collective-decision';
 import { commentPeriodViolation, earliestMeetingAfterReview, hearingMaterialsViolation, legalityLeadViolation, needsAdjustment, summaryViolations } from '../../domain/decisions/gates';
 import { DECISION_SCOPE_CATEGORIES } from '../../domain/decisions/scope';
-import { actionViews, DECISION_STEPS } from '../../domain/decisions/steps';
+import { DECISION_STEPS } from '../../domain/decisions/steps';
+import { actionsOf } from '../../domain/steps';
 import { JURISDICTION_IDS } from '../../domain/jurisdictions';
 import { rulebookFor } from '../../domain/rulebooks';
 
@@ -102,8 +103,8 @@ describe('major decisions: the gates', () => {
   });
 
   it('every step declares its actions once, with Chinese and English labels and a strict schema', () => {
-    for (const [step, decl] of Object.entries(DECISION_STEPS)) {
-      const views = actionViews(step as keyof typeof DECISION_STEPS);
+    for (const decl of Object.values(DECISION_STEPS)) {
+      const views = actionsOf(decl);
       expect(views.length).toBeGreaterThan(0);
       for (const v of views) expect(v.label).toMatch(/[\u4e00-\u9fa5]/);
       for (const v of views) expect(v.labelEn).toMatch(/^[A-Z]/);

@@ -248,6 +248,11 @@ describe('major decision: no gate can be skipped', () => {
     expect(openTask(s, 'decision.adjustment').rule).toBe('000:24');
     expect(s.tasks.some((t) => t.step === 'decision.legality-submission')).toBe(false);
     expect(await auditOf(decision)).toContainEqual(expect.objectContaining({ action: 'back-to-adjustment', rule: '000:24' }));
+    // The adjusted draft keeps the cap of the document it is published as (000:68), like the first.
+    const adjustment = openTask(s, 'decision.adjustment');
+    const tooLong = await fieldsOf(act(decision, { taskId: adjustment.id, action: 'revise-draft', data: { draft: '字'.repeat(5001), note: '全文重写' }, actor: { userId: adjustment.assignees[0].userId, roles: [] } }));
+    expect(tooLong).toEqual([{ field: 'data.draft', reason: expect.stringContaining('(000:68); this one has 5001') }]);
+    expect(openTask(await stateOf(decision), 'decision.adjustment').status).toBe('open');
     await actAt(decision, 'decision.adjustment', 'revise-draft', { draft: '调整后的草案：补偿标准提高。', note: '提高补偿标准' });
     s = await waitForState(decision, (x) => ['decision.expert-review', 'decision.risk-assessment', 'decision.fair-competition-review'].every((step) => isAt(step)(x)));
     expect(s.details.draft).toMatchObject({ version: 2, text: '调整后的草案：补偿标准提高。' });

@@ -1,11 +1,12 @@
 import type { DecisionEvidence } from '../../domain/decisions/evidence';
 import { needsAdjustment } from '../../domain/decisions/gates';
 import type { DecisionRules } from '../../domain/decisions/rules';
-import { parseAction } from '../../domain/decisions/steps';
+import { DECISION_STEPS } from '../../domain/decisions/steps';
+import { parseAction } from '../../domain/steps';
 import { reject } from '../engine/failures';
 import type { ProcessRuntime } from '../engine/process-runtime';
 import type { TaskRecord } from '../engine/task-record';
-import { openDecisionTask, runDecisionTask } from './decision-tasks';
+import { checkRevisedDraft, decidedByPerson, decisionOutcome, openDecisionTask, runDecisionTask } from './decision-tasks';
 import type { MajorDecisionInput } from './input';
 
 /**
@@ -24,7 +25,7 @@ export async function assessments(rt: ProcessRuntime, rules: DecisionRules, inpu
       await openDecisionTask(rt, rules, input, 'decision.risk-assessment', {
         hooks: {
           validate: (a) => {
-            const data = parseAction('decision.risk-assessment', 'record-risk-assessment', a.data);
+            const { data } = parseAction(DECISION_STEPS['decision.risk-assessment'], a);
             if (rules.publicOpinionAssessment.value && !data.publicOpinion)
               reject.badRequest('a public-opinion assessment is part of it here', [{ field: 'data.publicOpinion', reason: `舆情评估研判 with a response plan (${rules.publicOpinionAssessment.source})` }]);
             if (needsAdjustment(data.level) && !data.measures) reject.badRequest('a high risk names the measures', [{ field: 'data.measures', reason: `adjust the draft or take measures (${rules.riskAssessment.source})` }]);
@@ -33,10 +34,12 @@ export async function assessments(rt: ProcessRuntime, rules: DecisionRules, inpu
       }),
     ];
     if (fairCompetition) tasks.push(await openDecisionTask(rt, rules, input, 'decision.fair-competition-review'));
-    const [expertOut, riskOut, fairOut] = await rt.awaitAll(tasks);
-
-    const expert = parseAction('decision.expert-review', 'record-expert-review', expertOut.data);
-    const risk = parseAction('decision.risk-assessment', 'record-risk-assessment', riskOut.data);
+    const [expertRaw, riskRaw, fairRaw] = await rt.awaitAll(tasks);
+    const expertOut = decisionOutcome('decision.expert-review', expertRaw);
+    const riskOut = decisionOutcome('decision.risk-assessment', riskRaw);
+    if (!decidedByPerson(expertOut) || !decidedByPerson(riskOut)) throw new Error('an assessment ended without a decision');
+    const expert = expertOut.data;
+    const risk = riskOut.data;
     const evidence: DecisionEvidence[] = [
       { kind: 'expert-review', at: expertOut.at, by: expertOut.actorId, reviewers: expert.experts, conclusion: `${expert.reviewedOn} ${expert.method}: ${expert.conclusion}`, passed: true },
       {
@@ -49,8 +52,10 @@ export async function assessments(rt: ProcessRuntime, rules: DecisionRules, inpu
       },
     ];
     let fairCompliant = true;
+    const fairOut = fairRaw && decisionOutcome('decision.fair-competition-review', fairRaw);
     if (fairOut) {
-      const fair = parseAction('decision.fair-competition-review', 'record-fair-competition-review', fairOut.data);
+      if (!decidedByPerson(fairOut)) throw new Error('the fair-competition review ended without a decision');
+      const fair = fairOut.data;
       fairCompliant = fair.compliant;
       evidence.push({ kind: 'fair-competition-review', at: fairOut.at, by: fairOut.actorId, reviewers: [input.marketRegulationUnitId], conclusion: `${fair.reviewedOn}: ${fair.conclusion}`, passed: fair.compliant });
     }
@@ -63,8 +68,9 @@ export async function assessments(rt: ProcessRuntime, rules: DecisionRules, inpu
     const why = needsAdjustment(risk.level) ? `high risk (${rules.riskAssessment.source}): ${risk.conclusion}` : `restricts competition (${rules.fairCompetitionReview!.source})`;
     rt.audit({ actorId: 'system', action: 'back-to-adjustment', rule: needsAdjustment(risk.level) ? rules.riskAssessment.source : rules.fairCompetitionReview!.source, detail: why });
     rt.setStep('adjustment');
-    const adjusted = await runDecisionTask(rt, rules, input, 'decision.adjustment', { title: `调整决策草案 (${why}): ${input.title}` });
-    const data = parseAction('decision.adjustment', 'revise-draft', adjusted.data);
+    const adjusted = await runDecisionTask(rt, rules, input, 'decision.adjustment', { title: `调整决策草案 (${why}): ${input.title}`, hooks: { validate: checkRevisedDraft(input) } });
+    if (!decidedByPerson(adjusted)) throw new Error(`adjustment ended by ${adjusted.action}`);
+    const data = adjusted.data;
     draft.text = data.draft;
     draft.version++;
     rt.audit({ actorId: adjusted.actorId, action: 'draft-adjusted', rule: rules.riskAssessment.source, detail: `version ${draft.version}: ${data.note}` });

@@ -1,5 +1,10 @@
+import { draftLengthViolation } from '../../domain/decisions/draft';
 import type { DecisionRules } from '../../domain/decisions/rules';
-import { actionViews, DECISION_STEPS, type DecisionStep } from '../../domain/decisions/steps';
+import { rulebookFor } from '../../domain/rulebooks';
+import type { TaskActionInput } from '../messages';
+import { reject } from '../engine/failures';
+import { DECISION_STEPS, type DecisionStep } from '../../domain/decisions/steps';
+import { parseOutcome, RULE_OUTCOMES, stepTask, type RuleOutcome, type StepOutcome } from '../../domain/steps';
 import type { ProcessRuntime } from '../engine/process-runtime';
 import type { TaskHooks, TaskRecord } from '../engine/task-record';
 import type { TaskOutcome, TimeoutRule } from '../engine/types';
@@ -13,17 +18,20 @@ export interface DecisionTaskOptions {
   hooks?: TaskHooks;
 }
 
+/** A decision step's outcome, its data typed by the step's declaration (domain/steps.ts). */
+export type DecisionOutcome<S extends DecisionStep> = StepOutcome<TaskOutcome, (typeof DECISION_STEPS)[S]>;
+/** The same, decided by a person: one of the step's own actions. */
+export type DecidedOutcome<S extends DecisionStep> = Exclude<DecisionOutcome<S>, { action: RuleOutcome }>;
+
 /** Opens a decision step's task from its declaration: holders, actions, schemas and the rulebook's citation. */
 export function openDecisionTask(rt: ProcessRuntime, rules: DecisionRules, input: MajorDecisionInput, step: DecisionStep, options: DecisionTaskOptions = {}): Promise<TaskRecord> {
   const decl = DECISION_STEPS[step];
   const rule = decl.rule(rules);
   return rt.openTask(
     {
-      step: decl.id,
-      declaration: decl,
+      ...stepTask(decl),
       title: options.title ?? `${decl.label}: ${input.title}`,
       assignees: decisionAssignees(decl.by, input),
-      actions: actionViews(step),
       deadlineId: options.deadlineId,
       timeoutRule: options.timeoutRule ?? 'none',
       rule: rule?.source ?? 'decree713:3',
@@ -32,6 +40,25 @@ export function openDecisionTask(rt: ProcessRuntime, rules: DecisionRules, input
   );
 }
 
-export async function runDecisionTask(rt: ProcessRuntime, rules: DecisionRules, input: MajorDecisionInput, step: DecisionStep, options: DecisionTaskOptions = {}): Promise<TaskOutcome> {
-  return rt.awaitTask(await openDecisionTask(rt, rules, input, step, options));
+/** Types a decision task's outcome by its step's declaration. */
+export function decisionOutcome<S extends DecisionStep>(step: S, outcome: TaskOutcome): DecisionOutcome<S> {
+  return parseOutcome(DECISION_STEPS[step], outcome) as DecisionOutcome<S>;
+}
+
+export async function runDecisionTask<S extends DecisionStep>(rt: ProcessRuntime, rules: DecisionRules, input: MajorDecisionInput, step: S, options: DecisionTaskOptions = {}): Promise<DecisionOutcome<S>> {
+  return decisionOutcome(step, await rt.awaitTask(await openDecisionTask(rt, rules, input, step, options)));
+}
+
+/** A replaced draft keeps the length cap of the document it is published as (000:68, 002:57), like the first one. */
+export function checkRevisedDraft(input: MajorDecisionInput): (action: TaskActionInput) => void {
+  return (action) => {
+    if (action.action !== 'revise-draft' || typeof action.data?.draft !== 'string') return;
+    const tooLong = draftLengthViolation(rulebookFor(input.jurisdiction).documents, action.data.draft);
+    if (tooLong) reject.badRequest('draft too long', [{ field: 'data.draft', reason: tooLong }]);
+  };
+}
+
+/** Whether a person decided the task (rather than the engine cancelling it, e.g. on suspension). */
+export function decidedByPerson<S extends DecisionStep>(outcome: DecisionOutcome<S>): outcome is DecidedOutcome<S> {
+  return !(RULE_OUTCOMES as readonly string[]).includes(outcome.action);
 }

@@ -2,11 +2,12 @@ import { shanghaiDateOf } from '../../domain/calendar/shanghai-date';
 import type { DecisionEvidence } from '../../domain/decisions/evidence';
 import { legalityLeadViolation } from '../../domain/decisions/gates';
 import type { DecisionRules } from '../../domain/decisions/rules';
-import { parseAction } from '../../domain/decisions/steps';
+import { DECISION_STEPS } from '../../domain/decisions/steps';
+import { parseAction } from '../../domain/steps';
 import { activities } from '../engine/activities-proxy';
 import { reject } from '../engine/failures';
 import type { ProcessRuntime } from '../engine/process-runtime';
-import { runDecisionTask } from './decision-tasks';
+import { checkRevisedDraft, decidedByPerson, runDecisionTask } from './decision-tasks';
 import type { MajorDecisionInput } from './input';
 
 /** Days ahead for which the validator knows the earliest meeting (a longer wait reopens the task). */
@@ -30,8 +31,9 @@ export async function legalityReview(rt: ProcessRuntime, rules: DecisionRules, i
     const submission = await runDecisionTask(rt, rules, input, 'decision.legality-submission', {
       hooks: {
         validate: (a) => {
-          if (a.action !== 'submit-for-legality-review') return;
-          const data = parseAction('decision.legality-submission', 'submit-for-legality-review', a.data);
+          const action = parseAction(DECISION_STEPS['decision.legality-submission'], a);
+          if (action.action !== 'submit-for-legality-review') return;
+          const { data } = action;
           const earliest = windows[shanghaiDateOf(new Date().toISOString())];
           if (!earliest) reject.conflict('this task has waited too long; ask an operator to refresh it');
           const violation = legalityLeadViolation(rules, earliest, data.plannedMeetingAt);
@@ -39,8 +41,9 @@ export async function legalityReview(rt: ProcessRuntime, rules: DecisionRules, i
         },
       },
     });
-    if (submission.action === 'withdraw') return { lawful: false, withdrawn: parseAction('decision.legality-submission', 'withdraw', submission.data).reason };
-    const sent = parseAction('decision.legality-submission', 'submit-for-legality-review', submission.data);
+    if (!decidedByPerson(submission)) throw new Error(`legality submission ended by ${submission.action}`);
+    if (submission.action === 'withdraw') return { lawful: false, withdrawn: submission.data.reason };
+    const sent = submission.data;
     const sentAt = submission.at;
     const min = rules.legalityReviewMinimum;
     await rt.setDeadline({ id: 'legality-review', label: 'legality review by the justice bureau', rule: min.source, startAt: sentAt, limit: min.value });
@@ -50,7 +53,8 @@ export async function legalityReview(rt: ProcessRuntime, rules: DecisionRules, i
 
     rt.setStep('legality-review');
     const out = await runDecisionTask(rt, rules, input, 'decision.legality-review', { deadlineId: 'legality-review', timeoutRule: 'escalate' });
-    const result = parseAction('decision.legality-review', 'legality-reviewed', out.data);
+    if (!decidedByPerson(out)) throw new Error(`legality review ended by ${out.action}`);
+    const result = out.data;
     Object.assign(review, { lawful: result.lawful, opinion: result.opinion, by: out.actorId, at: out.at });
     if (result.lawful) {
       return {
@@ -61,9 +65,10 @@ export async function legalityReview(rt: ProcessRuntime, rules: DecisionRules, i
     }
     rt.audit({ actorId: out.actorId, action: 'found-unlawful', rule: rules.legalityReview.source, detail: result.opinion });
     rt.setStep('revision');
-    const revision = await runDecisionTask(rt, rules, input, 'decision.revision', { title: `合法性审查未通过，修改后重新送审: ${result.opinion}` });
-    if (revision.action === 'withdraw') return { lawful: false, withdrawn: parseAction('decision.revision', 'withdraw', revision.data).reason };
-    const revised = parseAction('decision.revision', 'revise-draft', revision.data);
+    const revision = await runDecisionTask(rt, rules, input, 'decision.revision', { title: `合法性审查未通过，修改后重新送审: ${result.opinion}`, hooks: { validate: checkRevisedDraft(input) } });
+    if (!decidedByPerson(revision)) throw new Error(`revision ended by ${revision.action}`);
+    if (revision.action === 'withdraw') return { lawful: false, withdrawn: revision.data.reason };
+    const revised = revision.data;
     draft.text = revised.draft;
     draft.version++;
     rt.audit({ actorId: revision.actorId, action: 'draft-revised', rule: rules.legalityReview.source, detail: `version ${draft.version}: ${revised.note}` });

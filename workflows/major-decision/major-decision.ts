@@ -1,6 +1,6 @@
 import { condition, ParentClosePolicy, startChild } from '@temporalio/workflow';
+import { DECISION_DOCUMENT_SCOPE } from '../../domain/decisions/draft';
 import type { DecisionEvidence } from '../../domain/decisions/evidence';
-import { parseAction } from '../../domain/decisions/steps';
 import { rulebookFor } from '../../domain/rulebooks';
 import type { AgendaItemInput } from '../agenda-item';
 import { activities } from '../engine/activities-proxy';
@@ -11,7 +11,7 @@ import type { AgendaOutcome } from '../meeting-messages';
 import type { OfficialDocumentInput } from '../official-document';
 import { spawnSupervisionTicket } from '../spawn-supervision-ticket';
 import { assessments } from './assessments';
-import { openDecisionTask, runDecisionTask } from './decision-tasks';
+import { decidedByPerson, decisionOutcome, openDecisionTask, runDecisionTask } from './decision-tasks';
 import type { MajorDecisionInput } from './input';
 import { legalityReview } from './legality-review';
 import { publicParticipation } from './public-participation';
@@ -59,7 +59,7 @@ export async function majorDecision(input: MajorDecisionInput): Promise<ProcessS
   // 1. Initiation (000:21): the government agrees to start the procedure.
   rt.setStep('initiation');
   const start = await runDecisionTask(rt, rules, input, 'decision.initiation');
-  if (start.action === 'decline-to-start') return end('refused', rules.initiation.source, parseAction('decision.initiation', 'decline-to-start', start.data).reason);
+  if (start.action === 'decline-to-start') return end('refused', rules.initiation.source, start.data.reason);
 
   // 2. Public participation (000:22; decree713:15–16).
   const participation = await publicParticipation(rt, rules, input, draft);
@@ -96,9 +96,10 @@ export async function majorDecision(input: MajorDecisionInput): Promise<ProcessS
   // From here on the chief may suspend it in an emergency (decree713:38).
   let suspension: { reason: string; by: string; at: string } | undefined;
   const suspensionTask = await openDecisionTask(rt, rules, input, 'decision.suspension', { title: `紧急情况下暂停执行: ${input.title}` });
-  void rt.awaitTask(suspensionTask).then((out) => {
+  void rt.awaitTask(suspensionTask).then((raw) => {
+    const out = decisionOutcome('decision.suspension', raw);
     if (out.action !== 'suspend') return;
-    suspension = { reason: parseAction('decision.suspension', 'suspend', out.data).reason, by: out.actorId, at: out.at };
+    suspension = { reason: out.data.reason, by: out.actorId, at: out.at };
     for (const t of rt.tasks) if (t !== suspensionTask) rt.cancelTask(t, `suspended (${rules.suspension.source})`);
   });
   const suspended = () => suspension !== undefined;
@@ -114,8 +115,8 @@ export async function majorDecision(input: MajorDecisionInput): Promise<ProcessS
   if (input.higherApprovalRequired) {
     rt.setStep('higher-approval');
     const approval = await runDecisionTask(rt, rules, input, 'decision.higher-approval');
-    if (suspended()) return endSuspended();
-    const data = parseAction('decision.higher-approval', 'record-approval', approval.data);
+    if (suspended() || !decidedByPerson(approval)) return endSuspended();
+    const data = approval.data;
     rt.details.higherApproval = { ...data, by: approval.actorId, at: approval.at };
     if (!data.approved) return end('closed', rules.higherApproval.source, `not approved by ${data.authority}`);
   }
@@ -140,8 +141,8 @@ export async function majorDecision(input: MajorDecisionInput): Promise<ProcessS
   if (suspended()) return endSuspended();
   rt.setStep('evaluation');
   const evaluated = await runDecisionTask(rt, rules, input, 'decision.evaluation');
-  if (suspended()) return endSuspended();
-  const result = parseAction('decision.evaluation', 'submit-evaluation', evaluated.data);
+  if (suspended() || !decidedByPerson(evaluated)) return endSuspended();
+  const result = evaluated.data;
   rt.details.evaluation = { ...result, by: evaluated.actorId, at: evaluated.at };
   rt.audit({ actorId: evaluated.actorId, action: `evaluated:${result.recommendation}`, rule: rules.evaluation.source, detail: result.conclusion });
 
@@ -192,7 +193,7 @@ export async function majorDecision(input: MajorDecisionInput): Promise<ProcessS
       kind: 'decision',
       title: input.title,
       body: `${draft.text}\n\n${decided.decision}`,
-      scope: 'comprehensive',
+      scope: DECISION_DOCUMENT_SCOPE,
       leadUnitId: input.proposingUnitId,
       drafterId: input.proposerId,
       urgency: 'ordinary',

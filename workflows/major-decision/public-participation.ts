@@ -1,11 +1,12 @@
 import { sleep } from '@temporalio/workflow';
 import { commentPeriodViolation, hearingMaterialsViolation, summaryViolations } from '../../domain/decisions/gates';
 import type { DecisionRules } from '../../domain/decisions/rules';
-import { parseAction } from '../../domain/decisions/steps';
+import { DECISION_STEPS } from '../../domain/decisions/steps';
+import { parseAction } from '../../domain/steps';
 import { activities } from '../engine/activities-proxy';
 import { reject } from '../engine/failures';
 import type { ProcessRuntime } from '../engine/process-runtime';
-import { openDecisionTask, runDecisionTask } from './decision-tasks';
+import { decidedByPerson, decisionOutcome, openDecisionTask, runDecisionTask } from './decision-tasks';
 import type { MajorDecisionInput } from './input';
 
 export interface ParticipationRecord {
@@ -29,13 +30,14 @@ export async function publicParticipation(rt: ProcessRuntime, rules: DecisionRul
   const opening = await runDecisionTask(rt, rules, input, 'decision.consultation-opening', {
     hooks: {
       validate: (a) => {
-        const data = parseAction('decision.consultation-opening', 'open-consultation', a.data);
+        const { data } = parseAction(DECISION_STEPS['decision.consultation-opening'], a);
         const violation = commentPeriodViolation(rules, data.periodDays, data.shortPeriodReason);
         if (violation) reject.badRequest('the comment period is too short', [violation]);
       },
     },
   });
-  const { periodDays, shortPeriodReason } = parseAction('decision.consultation-opening', 'open-consultation', opening.data);
+  if (!decidedByPerson(opening)) throw new Error(`consultation opening ended by ${opening.action}`);
+  const { periodDays, shortPeriodReason } = opening.data;
   const opensAt = rt.now();
   const period = await rt.setDeadline({ id: 'comment-period', label: `public comments for ${periodDays} days`, rule: rules.commentMinimum.source, startAt: opensAt, limit: { unit: 'days', n: periodDays } });
   const record: ParticipationRecord = { opensAt, closesAt: period.dueAt, periodDays, shortPeriodReason: shortPeriodReason ?? null };
@@ -68,12 +70,13 @@ export async function publicParticipation(rt: ProcessRuntime, rules: DecisionRul
     title: `意见归纳与采纳情况 (${commentCount} 条意见): ${input.title}`,
     hooks: {
       validate: (a) => {
-        const errors = summaryViolations(parseAction('decision.comment-summary', 'submit-summary', a.data).themes, commentCount);
+        const errors = summaryViolations(parseAction(DECISION_STEPS['decision.comment-summary'], a).data.themes, commentCount);
         if (errors.length) reject.badRequest('the summary does not answer the comments', errors);
       },
     },
   });
-  const data = parseAction('decision.comment-summary', 'submit-summary', summary.data);
+  if (!decidedByPerson(summary)) throw new Error(`comment summary ended by ${summary.action}`);
+  const data = summary.data;
   await activities('publish the comment summary').publishCommentSummary({ id: rt.id, summary: data, at: summary.at });
   record.summary = { ...data, by: summary.actorId, at: summary.at };
   rt.audit({ actorId: summary.actorId, action: 'comment-summary-published', rule: rules.publicParticipation.source, detail: `${data.themes.length} themes` });
@@ -85,21 +88,24 @@ async function hearing(rt: ProcessRuntime, rules: DecisionRules, input: MajorDec
   const task = await openDecisionTask(rt, rules, input, 'decision.hearing', {
     hooks: {
       validate: (a) => {
-        if (a.action === 'announce-hearing') {
-          const data = parseAction('decision.hearing', 'announce-hearing', a.data);
+        const action = parseAction(DECISION_STEPS['decision.hearing'], a);
+        if (action.action === 'announce-hearing') {
+          const { data } = action;
           const violation = hearingMaterialsViolation(rules, data.at, data.materialsSentAt);
           if (violation) reject.badRequest('the hearing materials come too late', [violation]);
           if (!(Date.parse(data.at) > Date.now())) reject.badRequest('the hearing is announced before it takes place', [{ field: 'data.at', reason: 'later than now' }]);
         }
-        if (a.action === 'record-hearing' && !record.hearing) reject.conflict(`announce the hearing first (${rules.hearingMaterialsLeadTime.source})`);
+        if (action.action === 'record-hearing' && !record.hearing) reject.conflict(`announce the hearing first (${rules.hearingMaterialsLeadTime.source})`);
       },
       onAction: async (a) => {
-        const data = parseAction('decision.hearing', 'announce-hearing', a.data);
+        const action = parseAction(DECISION_STEPS['decision.hearing'], a);
+        if (action.action !== 'announce-hearing') return;
+        const { data } = action;
         record.hearing = { matter: data.matter, at: data.at, place: data.place, materialsSentAt: data.materialsSentAt };
         await activities('announce the hearing').announceHearing({ id: rt.id, hearing: data });
       },
     },
   });
-  const done = await rt.awaitTask(task);
-  if (done.action === 'record-hearing' && record.hearing) record.hearing.record = parseAction('decision.hearing', 'record-hearing', done.data).record;
+  const done = decisionOutcome('decision.hearing', await rt.awaitTask(task));
+  if (done.action === 'record-hearing' && record.hearing) record.hearing.record = done.data.record;
 }

@@ -1,7 +1,7 @@
 import type { DecisionRules } from '../../domain/decisions/rules';
-import { parseAction, type DecisionStep } from '../../domain/decisions/steps';
+import type { DecisionStep } from '../../domain/decisions/steps';
 import type { ProcessRuntime } from '../engine/process-runtime';
-import { openDecisionTask } from './decision-tasks';
+import { decidedByPerson, decisionOutcome, openDecisionTask } from './decision-tasks';
 import type { MajorDecisionInput } from './input';
 
 export interface ReportRecord {
@@ -30,8 +30,11 @@ export async function reportBeforeDeciding(rt: ProcessRuntime, rules: DecisionRu
   const tasks = [];
   for (const s of steps) tasks.push(await openDecisionTask(rt, rules, input, s.step));
   const outcomes = await rt.awaitAll(tasks);
-  const records = outcomes.map((out, i): ReportRecord => {
-    const data = parseAction('decision.party-committee-report', 'record-report', out.data);
+  const records = outcomes.map((raw, i): ReportRecord => {
+    // The three report steps declare the same action (record-report) and data.
+    const out = decisionOutcome('decision.party-committee-report', raw);
+    if (!decidedByPerson(out)) throw new Error(`${steps[i].step} ended by ${out.action}`);
+    const { data } = out;
     return { step: steps[i].step, ...data, by: out.actorId, at: out.at, rule: steps[i].rule };
   });
   rt.details.reports = records;

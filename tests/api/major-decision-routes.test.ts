@@ -1,0 +1,68 @@
+import { Client } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { processModule } from '../../api/processes';
+import { openDatabase } from '../../db/connect';
+import type { Database } from '../../db/database';
+import { addCatalogueEntries, getCatalogueEntry } from '../../db/decision-catalogue-repository';
+import { findUsers } from '../../db/directory-repository';
+import { migrate } from '../../db/migrate';
+import { seed } from '../../db/seed';
+import { expectProblem, startTestApi, type TestApi } from './api-harness';
+
+/**
+ * POST /v1/major-decisions refuses a draft the way POST /v1/documents refuses a body: the draft
+ * is published as a comprehensive document (000:28), so it keeps that document's length cap
+ * (000:68: 5000 characters) and safe-text rule. Every refusal here comes before Temporal is
+ * asked (the client connects lazily and is never reached): a refused start changes nothing.
+ */
+const J = 'jinan-shizhong-2023';
+let api: TestApi;
+let db: Database;
+let token: string;
+let entryId: string;
+
+beforeAll(async () => {
+  db = await openDatabase({ dataDir: 'memory://' });
+  await migrate(db);
+  await seed(db);
+  api = await startTestApi({ routes: processModule({ db, client: new Client(), taskQueue: 'never-reached' }).routes }, db);
+  const [staff] = await findUsers(db, { jurisdiction: J, role: 'department-staff', unitId: 'js.housing' });
+  token = await api.tokenFor(staff);
+  [{ id: entryId }] = await addCatalogueEntries(db, { jurisdiction: J, year: 2027, entries: [{ title: '老旧小区改造三年行动计划', proposingUnit: 'js.housing', scopeCategory: 'master-or-special-plan', plannedQuarter: 1 }], by: 'js.office.director' });
+}, 60_000);
+afterAll(async () => {
+  await api?.close();
+  await db?.close();
+});
+
+const body = (overrides: Record<string, unknown>) => ({
+  jurisdiction: J,
+  title: '老旧小区改造三年行动计划（2027—2029年）',
+  proposingUnit: 'js.housing',
+  catalogueEntry: entryId,
+  draft: '一、总体目标……',
+  grounds: '起草说明……',
+  marketActorsAffected: true,
+  materials: '三年改造老旧小区。',
+  options: ['方案一', '方案二'],
+  evaluationAfterMonths: 12,
+  ...overrides,
+});
+
+describe('POST /v1/major-decisions: the draft under the document rules', () => {
+  it('000:68: a draft over the comprehensive document cap (5000 characters) is a 400 naming draft; nothing is started or recorded', async () => {
+    const reply = await api.call('POST', '/v1/major-decisions', { token, body: body({ draft: '字'.repeat(5001) }) });
+    const problem = expectProblem(reply, 400);
+    expect(problem.errors).toEqual([{ field: 'draft', reason: expect.stringContaining('at most 5000 characters for a comprehensive document (000:68); this one has 5001') }]);
+    expect(await getCatalogueEntry(db, entryId)).toMatchObject({ status: 'planned', decisionId: null });
+    expect((await db.query('SELECT count(*)::int AS n FROM major_decisions')).rows[0]).toEqual({ n: 0 });
+  });
+
+  it('a draft of exactly 5000 characters (line breaks not counted) is within the cap', async () => {
+    // An unknown unit makes it a 400 before Temporal: the draft is not among its fields.
+    const reply = await api.call('POST', '/v1/major-decisions', { token, body: body({ draft: `${'字'.repeat(2500)}\n\n${'字'.repeat(2500)}`, proposingUnit: 'js.nowhere' }) });
+    const fields = expectProblem(reply, 400).errors?.map((e) => e.field);
+    expect(fields).toContain('proposingUnit');
+    expect(fields).not.toContain('draft');
+  });
+});
