@@ -59,6 +59,14 @@ export interface Page<T> {
   nextCursor?: string;
 }
 
+/** One multi-row INSERT (nothing for no rows). */
+async function insertRows(tx: Queryable, into: string, rows: unknown[][]): Promise<void> {
+  if (!rows.length) return;
+  const width = rows[0].length;
+  const values = rows.map((_, r) => `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(', ')})`).join(', ');
+  await tx.query(`INSERT INTO ${into} VALUES ${values}`, rows.flat());
+}
+
 /**
  * Writes a snapshot if it is newer than what the table holds (`force`: or as new, for a rebuild
  * after a schema change). The summary upsert locks the process's row, so two projections of one
@@ -87,13 +95,13 @@ export function projectSnapshot(db: Database, snapshot: ProcessSnapshot, opts: {
     const rows = s.tasks.flatMap((task) =>
       [...new Set(task.assignees.map((a) => a.userId))].map((assigneeId) => [assigneeId, task.dueAt ?? NO_DUE_TIME, s.processId, task.id, s.type, s.jurisdiction, s.leadUnit ?? null, s.title, task.overdue, JSON.stringify(task)]),
     );
-    if (rows.length) {
-      const width = rows[0].length;
-      const values = rows.map((_, r) => `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(', ')})`).join(', ');
-      await tx.query(
-        `INSERT INTO inbox_tasks (assignee_id, due_sort, process_id, task_id, process_type, jurisdiction, lead_unit, title, overdue, task) VALUES ${values}`,
-        rows.flat(),
+    await insertRows(tx, 'inbox_tasks (assignee_id, due_sort, process_id, task_id, process_type, jurisdiction, lead_unit, title, overdue, task)', rows);
+    if (s.acted) {
+      await tx.query('DELETE FROM acted_tasks WHERE process_id = $1', [s.processId]);
+      const acted = s.acted.flatMap((a) =>
+        [...new Set([a.actorId, a.onBehalfOf].filter((p): p is string => !!p))].map((personId) => [personId, a.at, s.processId, a.taskId, a.step, a.action, a.actorId, a.onBehalfOf ?? null]),
       );
+      await insertRows(tx, 'acted_tasks (person_id, acted_at, process_id, task_id, step, action, actor_id, on_behalf_of)', acted);
     }
     return true;
   });
@@ -188,6 +196,65 @@ export async function listInbox<Task = SnapshotTask>(
   return {
     items: page.map((r) => ({ processId: r.process_id, processType: r.process_type, title: r.title, task: r.task })),
     nextCursor: rows.length > input.limit && last ? encodeCursor([last.due_sort, last.process_id, last.task_id]) : undefined,
+  };
+}
+
+/** A task a person decided (已办), with its process as it stands now. */
+export interface ActedRow {
+  processId: string;
+  processType: string;
+  title: string;
+  /** The process's own status now: running, closed, refused … */
+  processStatus: string;
+  taskId: string;
+  step: string;
+  action: string;
+  actorId: string;
+  onBehalfOf: string | undefined;
+  at: string;
+}
+
+/**
+ * One page of the tasks a person decided — themselves or through a delegate acting for them —
+ * newest first, after `cursor`: one range of the acted_tasks key, whatever the person's history.
+ * @throws RangeError for a bad cursor.
+ */
+export async function listActed(db: Queryable, input: { personId: string; type?: string; cursor?: string; limit: number }): Promise<Page<ActedRow>> {
+  const params: unknown[] = [input.personId];
+  const clauses = ['a.person_id = $1'];
+  if (input.type) {
+    params.push(input.type);
+    clauses.push(`s.process_type = $${params.length}`);
+  }
+  if (input.cursor) {
+    const [at, processId, taskId] = decodeCursor(input.cursor, 3);
+    params.push(at, processId, taskId);
+    clauses.push(`(a.acted_at, a.process_id, a.task_id) < ($${params.length - 2}::timestamptz, $${params.length - 1}, $${params.length})`);
+  }
+  params.push(input.limit + 1);
+  const { rows } = await db.query<{ acted_at: string | Date; process_id: string; task_id: string; step: string; action: string; actor_id: string; on_behalf_of: string | null; process_type: string; title: string; status: string }>(
+    `SELECT a.acted_at, a.process_id, a.task_id, a.step, a.action, a.actor_id, a.on_behalf_of, s.process_type, s.title, s.status
+     FROM acted_tasks a JOIN process_summaries s USING (process_id)
+     WHERE ${clauses.join(' AND ')} ORDER BY a.acted_at DESC, a.process_id DESC, a.task_id DESC LIMIT $${params.length}`,
+    params,
+  );
+  const page = rows.slice(0, input.limit);
+  const last = page.at(-1);
+  const iso = (t: string | Date) => new Date(t).toISOString();
+  return {
+    items: page.map((r) => ({
+      processId: r.process_id,
+      processType: r.process_type,
+      title: r.title,
+      processStatus: r.status,
+      taskId: r.task_id,
+      step: r.step,
+      action: r.action,
+      actorId: r.actor_id,
+      onBehalfOf: r.on_behalf_of ?? undefined,
+      at: iso(r.acted_at),
+    })),
+    nextCursor: rows.length > input.limit && last ? encodeCursor([iso(last.acted_at), last.process_id, last.task_id]) : undefined,
   };
 }
 

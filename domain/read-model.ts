@@ -10,6 +10,16 @@ export interface SnapshotTask {
   provisional?: boolean;
 }
 
+/** A task a person decided (not the rules): the 已办 of whoever acted and of whom they acted for. */
+export interface ActedTask {
+  taskId: string;
+  step: string;
+  action: string;
+  actorId: string;
+  onBehalfOf?: string;
+  at: string;
+}
+
 /**
  * A process as the inbox, the lists and the dashboards see it: its summary and its open tasks.
  * `version` only grows for one process (the workflow's clock in µs, or higher), so a retried or
@@ -35,4 +45,6 @@ export interface ProcessSnapshot<Task extends SnapshotTask = SnapshotTask> {
   closedAt?: string;
   /** Open and paused tasks only. */
   tasks: Task[];
+  /** Every task a person decided, oldest first; absent, the read model's 已办 rows are left as they are. */
+  acted?: ActedTask[];
 }

@@ -6,7 +6,7 @@ import {
 } from '@temporalio/client';
 import { ApplicationFailure, type QueryDefinition } from '@temporalio/common';
 import type { Database } from '../../db/database';
-import { countInbox, countSummaries, listInbox, listSummaries, projectSnapshot, summaryIds, type ReadModelFilter, type SummaryRow } from '../../db/read-model-repository';
+import { countInbox, countSummaries, listActed, listInbox, listSummaries, projectSnapshot, summaryIds, type ReadModelFilter, type SummaryRow } from '../../db/read-model-repository';
 import { snapshotOf } from '../../workflows/engine/read-model';
 import type { AuditEntry, ProcessState, TaskView } from '../../workflows/engine/types';
 import { processId, type ProcessType } from '../../workflows/ids';
@@ -216,6 +216,9 @@ export function createProcessGateway({ client, taskQueue, db }: { client: Client
       const [found, counts] = await Promise.all([listInbox<TaskView>(db, { assigneeId, filter, ...page }), countInbox(db, assigneeId, filter)]);
       return { ...found, counts };
     },
+
+    /** The tasks a person decided (已办), newest first. @throws RangeError for a bad cursor. */
+    acted: (personId: string, page: { type?: string; cursor?: string; limit: number }) => listActed(db, { personId, ...page }),
 
     /** Sends a signal to every running process the filter finds in the read model; returns how many. */
     async signalAll(filter: ReadModelFilter, send: (id: string) => Promise<void>): Promise<number> {

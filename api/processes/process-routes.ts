@@ -10,7 +10,7 @@ import { defineRoute } from '../routes/define-route';
 import { idempotencyKeyField, idempotencyKeyHeader } from './create-process';
 import { TASK_ACTION_DOCS } from '../task-action-docs';
 import type { ProcessGateway } from './process-gateway';
-import { describeTask } from './task-views';
+import { describeActed, describeTask } from './task-views';
 
 const idParams = z.object({ id: z.string().min(1).max(300) });
 const taskParams = idParams.extend({ taskId: z.string().regex(/^t\d+$/, 'a task id such as t1') });
@@ -172,6 +172,20 @@ export function processRoutes({ processes, uiBaseUrl }: { processes: ProcessGate
           nextCursor: found.nextCursor,
           counts: found.counts,
         };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/v1/tasks/done',
+      summary: 'The tasks the caller decided, or a delegate decided for them (已办, from the read model)',
+      description: 'Newest first; `nextCursor` fetches the next page. Each item names the step and the action taken, with their labels, and the process as it stands now.',
+      tags: ['processes'],
+      auth: true,
+      query: z.object({ type: readModelQuery.shape.type, limit: readModelQuery.shape.limit, cursor: readModelQuery.shape.cursor }),
+      responses: { 200: { description: '{ items: [{ processId, processType, title, processStatus, taskId, step, stepLabel, action, actionLabel, actorId, onBehalfOf, at }], nextCursor }' } },
+      handler: async ({ query, user }) => {
+        const found = await paged(() => processes.acted(user.id, { type: query.type, cursor: query.cursor, limit: query.limit }));
+        return { items: found.items.map(describeActed), nextCursor: found.nextCursor };
       },
     }),
   ];

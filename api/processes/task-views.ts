@@ -65,3 +65,16 @@ export function describeTask(task: TaskView) {
       : {}),
   };
 }
+
+/** A decided task (已办) as clients receive it: the step's and the action's labels from the declarations. */
+export function describeActed<T extends { step: string; action: string }>(row: T) {
+  const step = findStep(row.step);
+  const action = step?.actions[row.action] ?? (ENGINE_ACTIONS_STEP.actions as Record<string, ActionDeclaration | undefined>)[row.action];
+  return {
+    ...row,
+    stepLabel: step?.label ?? row.step,
+    stepLabelEn: step?.labelEn ?? row.step,
+    actionLabel: action?.label ?? row.action,
+    actionLabelEn: action?.labelEn ?? row.action,
+  };
+}

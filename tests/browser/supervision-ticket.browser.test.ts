@@ -92,8 +92,13 @@ describe('the workbench — a supervision ticket from notice to close-out by thr
     expect(await office.locator('.deadline-ledger, table').first().textContent()).toMatch(/001:63|工作日/);
     await browser.screenshot(office, 'ticket-5-closed');
 
-    // 已办 lists it for the person who reported completion.
+    // 已办 (from the read model): the reporter's step with the action taken and the process's status now; the office's close-out.
     await staff.goto(`${stack.api.url}/#/done`);
-    await staff.waitForSelector(`.items a[href="#/p/${encodeURIComponent(id)}"]`);
+    const reported = staff.locator(`li.item[data-process="${id}"]`);
+    await reported.waitFor();
+    await expect.poll(() => reported.textContent()).toMatch(/承办落实.*报送办结报告.*(已销号|已办结)/);
+    await browser.screenshot(staff, 'done');
+    await office.goto(`${stack.api.url}/#/done`);
+    await expect.poll(() => office.locator(`li.item[data-process="${id}"]`).first().textContent()).toMatch(/核查销号/);
   });
 });

@@ -25,5 +25,12 @@ export function snapshotOf(state: ProcessState, version: number, closedAt?: stri
     startedAt: state.startedAt,
     closedAt: state.status === 'running' ? undefined : closedAt,
     tasks: open,
+    // A decided task never changes again, so this list changes only when the open tasks do: the
+    // snapshot's fingerprint, and so the projections a history records, stay as they were.
+    acted: state.tasks.flatMap((t) =>
+      t.status === 'done' && t.outcome && !t.outcome.byRule && t.outcome.actorId !== 'system'
+        ? [{ taskId: t.id, step: t.step, action: t.outcome.action, actorId: t.outcome.actorId, ...(t.outcome.onBehalfOf ? { onBehalfOf: t.outcome.onBehalfOf } : {}), at: t.outcome.at }]
+        : [],
+    ),
   };
 }

@@ -60,6 +60,29 @@ export interface Inbox {
   counts?: { total?: number; overdue?: number; byType?: Record<string, number> } | Record<string, number>;
 }
 
+/** 已办 (GET /v1/tasks/done): a step the person decided, or a delegate decided for them. */
+export interface ActedItem {
+  processId: string;
+  processType: string;
+  title: string;
+  processStatus: string;
+  taskId: string;
+  step: string;
+  stepLabel: string;
+  stepLabelEn: string;
+  action: string;
+  actionLabel: string;
+  actionLabelEn: string;
+  actorId: string;
+  onBehalfOf?: string;
+  at: string;
+}
+
+export interface ActedList {
+  items: ActedItem[];
+  nextCursor?: string;
+}
+
 export interface ProcessSummary {
   id: string;
   type?: string;

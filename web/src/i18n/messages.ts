@@ -113,7 +113,7 @@ export const zh = {
   when: '时间',
   action: '操作',
   hash: '哈希',
-  doneHint: '最近事项中由我办理过的环节',
+  doneHint: '由我办理（或他人代我办理）的环节，最近的在前',
   processTypes: '事项类型',
 } as const;
 
@@ -233,7 +233,7 @@ export const en: Record<MessageKey, string> = {
   when: 'When',
   action: 'Action',
   hash: 'Hash',
-  doneHint: 'Steps of recent processes that I acted on',
+  doneHint: 'Steps I acted on (or someone acted on for me), newest first',
   processTypes: 'Process types',
 };
 

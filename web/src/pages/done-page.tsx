@@ -1,33 +1,23 @@
+import { useState } from 'preact/hooks';
 import { api } from '../api/client';
-import type { Process, ProcessSummary, Task } from '../api/types';
+import type { ActedList } from '../api/types';
 import { formatTime } from '../format/time';
 import { useLoad } from '../hooks/use-load';
+import { nameOf, useReference } from '../hooks/use-reference';
 import { useI18n } from '../i18n/i18n';
-import { outcomeLabel, statusLabel, stepLabel, typeLabel } from '../i18n/labels';
+import { statusLabel, typeLabel } from '../i18n/labels';
 
-/** How many recent processes of the jurisdiction are searched for my actions (no server list of 已办 yet). */
-const RECENT = 50;
+const PAGE_SIZE = 20;
 
-interface DoneItem {
-  process: Process;
-  task: Task;
-}
-
-async function loadDone(userId: string): Promise<DoneItem[]> {
-  // Running and ended ones alike (the read model lists ended processes last; a list without the
-  // status filter answers the same twice, hence the de-duplication).
-  const lists = await Promise.all(['running', 'ended'].map((status) => api<{ items: ProcessSummary[] }>('GET', `/v1/processes?status=${status}&limit=${RECENT}`)));
-  const items = [...new Map(lists.flatMap((l) => l.items).map((p) => [p.id, p])).values()];
-  const states = await Promise.all(items.map((p) => api<Process>('GET', `/v1/processes/${encodeURIComponent(p.id)}`).catch(() => undefined)));
-  return states
-    .flatMap((process) => (process ? process.tasks.filter((t) => t.outcome && (t.outcome.actorId === userId || t.outcome.onBehalfOf === userId)).map((task) => ({ process, task })) : []))
-    .sort((a, b) => (b.task.outcome?.at ?? '').localeCompare(a.task.outcome?.at ?? ''));
-}
-
-/** 已办: the steps I acted on, newest first. */
+/** 已办: the steps I decided (or a delegate decided for me), newest first, a page at a time from the read model. */
 export function DonePage({ userId }: { userId: string }) {
   const i18n = useI18n();
-  const loaded = useLoad(() => loadDone(userId), [userId], 60_000);
+  const reference = useReference();
+  const [page, setPage] = useState(0);
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const cursor = cursors[page];
+  const loaded = useLoad(() => api<ActedList>('GET', `/v1/tasks/done?limit=${PAGE_SIZE}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`), [userId, cursor], 60_000);
+  const list = loaded.data;
   return (
     <section>
       <div class="page-head">
@@ -35,24 +25,44 @@ export function DonePage({ userId }: { userId: string }) {
         <span class="muted small">{i18n.t('doneHint')}</span>
       </div>
       {loaded.error && <p class="notice notice-error">{loaded.error.message}</p>}
-      {!loaded.data && !loaded.error && <p class="muted">{i18n.t('loading')}</p>}
-      {loaded.data?.length === 0 && <p class="empty">{i18n.t('emptyDone')}</p>}
+      {!list && !loaded.error && <p class="muted">{i18n.t('loading')}</p>}
+      {list?.items.length === 0 && <p class="empty">{i18n.t('emptyDone')}</p>}
       <ul class="items">
-        {loaded.data?.map(({ process, task }) => (
-          <li class="item">
-            <a class="item-title" href={`#/p/${encodeURIComponent(process.id)}`}>
-              {process.title}
+        {list?.items.map((item) => (
+          <li class="item" data-process={item.processId} data-task={item.taskId}>
+            <a class="item-title" href={`#/p/${encodeURIComponent(item.processId)}`}>
+              {item.title}
             </a>
             <div class="item-meta">
-              <span class="tag">{typeLabel(process.type, i18n)}</span>
-              <span>{stepLabel(task, i18n)}</span>
-              <b>{outcomeLabel(task, task.outcome!.action, i18n)}</b>
-              <span class="muted">{formatTime(task.outcome!.at, i18n.lang)}</span>
-              <span class={`tag tag-status-${process.status}`}>{statusLabel(process.status, i18n)}</span>
+              <span class="tag">{typeLabel(item.processType, i18n)}</span>
+              <span>{i18n.pick(item.stepLabel, item.stepLabelEn)}</span>
+              <b>{i18n.pick(item.actionLabel, item.actionLabelEn)}</b>
+              {item.actorId !== userId && <span>{`${nameOf(reference, item.actorId)}（${i18n.t('onBehalfOf', { name: nameOf(reference, item.onBehalfOf) })}）`}</span>}
+              {item.actorId === userId && item.onBehalfOf && <span>{i18n.t('onBehalfOf', { name: nameOf(reference, item.onBehalfOf) })}</span>}
+              <span class="muted">{formatTime(item.at, i18n.lang)}</span>
+              <span class={`tag tag-status-${item.processStatus}`}>{statusLabel(item.processStatus, i18n)}</span>
             </div>
           </li>
         ))}
       </ul>
+      {(page > 0 || list?.nextCursor) && (
+        <nav class="pager" aria-label={i18n.t('page', { n: page + 1 })}>
+          <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>
+            {i18n.t('previous')}
+          </button>
+          <span>{i18n.t('page', { n: page + 1 })}</span>
+          <button
+            type="button"
+            disabled={!list?.nextCursor}
+            onClick={() => {
+              setCursors((c) => [...c.slice(0, page + 1), list?.nextCursor]);
+              setPage(page + 1);
+            }}
+          >
+            {i18n.t('next')}
+          </button>
+        </nav>
+      )}
     </section>
   );
 }
