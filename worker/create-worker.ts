@@ -95,6 +95,13 @@ export async function createGovWorker(options: GovWorkerOptions): Promise<Worker
     // its sticky queue before another worker takes them: 10 s by default, so 10 s of no answer.
     stickyQueueScheduleToStartTimeout: '1s',
     workflowBundle: options.workflowBundle ?? (await cachedWorkflowBundle()),
-    maxCachedWorkflows: options.maxCachedWorkflows ?? (Number(process.env.GOVFLOW_MAX_CACHED_WORKFLOWS) || DEFAULT_MAX_CACHED_WORKFLOWS),
+    maxCachedWorkflows: options.maxCachedWorkflows ?? cacheSizeFromEnv(),
   });
+}
+
+/** GOVFLOW_MAX_CACHED_WORKFLOWS when it is a whole number (0 is valid: every task then replays its history — a way to find replay bugs), else the default. */
+function cacheSizeFromEnv(): number {
+  const raw = process.env.GOVFLOW_MAX_CACHED_WORKFLOWS;
+  const size = raw === undefined || raw.trim() === '' ? NaN : Number(raw);
+  return Number.isInteger(size) && size >= 0 ? size : DEFAULT_MAX_CACHED_WORKFLOWS;
 }

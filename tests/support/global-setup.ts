@@ -6,6 +6,7 @@ import { freePort } from '../../scripts/free-port';
 import { temporalCliPath, temporalTestServerPath } from '../../scripts/temporal-tools';
 import { bundleWorkflows } from '../../worker/create-worker';
 import { startPostgresServer, type PostgresServer } from './postgres-server';
+import { replayEveryWorkflow } from './replay-dev-server';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -56,5 +57,14 @@ export async function teardown(): Promise<void> {
   if (state.govflowTestUsers > 0 || !state.govflowTestSetup) return;
   const shared = await state.govflowTestSetup;
   state.govflowTestSetup = undefined;
-  await Promise.all([shared.devServer.stop(), shared.postgres.stop()]);
+  let report;
+  try {
+    report = await replayEveryWorkflow(shared.devServer.address, shared.workflowBundlePath);
+  } finally {
+    await Promise.all([shared.devServer.stop(), shared.postgres.stop()]);
+  }
+  const failed = report.failures.map((f) => `  ${f.workflowId}: ${f.error.slice(0, 400)}`).join('\n');
+  console.log(`replayed every workflow the run left on the dev server: ${report.replayed}, failures ${report.failures.length}`);
+  // A thrown teardown error fails the run (vitest exits non-zero).
+  if (report.failures.length > 0) throw new Error(`${report.failures.length} workflow histories from this run do not replay:\n${failed}`);
 }

