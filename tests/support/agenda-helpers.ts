@@ -4,6 +4,7 @@ import type { JurisdictionId } from '../../domain/jurisdictions';
 import type { AgendaItemInput } from '../../workflows/agenda-item';
 import type { ProcessState, TaskView } from '../../workflows/engine/types';
 import { processId } from '../../workflows/ids';
+import { agendaOutcomeSignal, agendaScheduledSignal, type AgendaOutcome } from '../../workflows/meeting-messages';
 import { SEED_PREFIX } from './seed-prefix';
 import { act, waitForState } from './process-helpers';
 
@@ -58,3 +59,13 @@ export async function driveAgendaItem(handle: WorkflowHandle, stop: (s: ProcessS
 }
 
 export const awaitingMeeting = (s: ProcessState) => s.step === 'awaiting-meeting' || s.status !== 'running';
+
+/**
+ * The meeting's side of the contract, played by the test: the agenda froze with the item on it for
+ * a meeting at `startsAt`, then the outcome once the minutes are signed (approved unless overridden).
+ */
+export async function decideBySignal(handle: WorkflowHandle, meeting: { id: string; startsAt: string; signedAt: string }, outcome: Partial<AgendaOutcome> = {}): Promise<void> {
+  await handle.signal(agendaScheduledSignal, { meetingId: meeting.id, startsAt: meeting.startsAt });
+  await waitForState(handle, (s) => s.step === 'scheduled');
+  await handle.signal(agendaOutcomeSignal, { meetingId: meeting.id, outcome: 'approved', decision: '原则通过', viceChiefOpinion: '建议通过', minutesSignedAt: meeting.signedAt, minutesSignedBy: 'chief', ...outcome });
+}
