@@ -34,6 +34,8 @@ const configSchema = z
     GOVFLOW_RATE_LIMIT_COMMENTS: z.coerce.number().int().min(1).default(5),
     /** Refused tokens per client per minute; past it every authenticated request from that client is a 429. */
     GOVFLOW_RATE_LIMIT_AUTH_FAILURES: z.coerce.number().int().min(1).default(20),
+    /** How often the API writes processes ended from outside (terminated in the Temporal UI …) into the read model (api/processes/ended-process-sweep.ts). */
+    GOVFLOW_ENDED_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     /** Proxies in front of the API whose X-Forwarded-For is believed (per-client limits need the real address). */
     GOVFLOW_TRUST_PROXY: z.coerce.number().int().min(0).default(0),
     /**

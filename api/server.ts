@@ -19,6 +19,7 @@ import { processModule } from './processes';
 import { AesGcmPayloadCodec, isDevPayloadKey, payloadDataConverter } from '../worker/payload-codec';
 import { codecRoutes } from './routes/codec-routes';
 import { temporalConnection, watchTemporal } from './temporal-availability';
+import { watchEndedProcesses } from './processes/ended-process-sweep';
 
 export interface StartApiOptions extends Omit<AppDeps, 'config' | 'temporal' | 'log'> {
   config: Config;
@@ -56,6 +57,7 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
   const log = options.log ?? pino({ level: config.LOG_LEVEL });
   // Deadlines on Temporal calls and a probe: an outage is a prompt 503 and /readyz says so.
   const temporalAvailability = client ? watchTemporal(client.connection) : undefined;
+  const endedSweep = client ? watchEndedProcesses({ client, db: deps.db, taskQueue: config.TEMPORAL_TASK_QUEUE, intervalMs: config.GOVFLOW_ENDED_SWEEP_SECONDS * 1000, log }) : undefined;
   const processes = client ? processModule({ db: deps.db, client, taskQueue: config.TEMPORAL_TASK_QUEUE, uiBaseUrl: temporalUiUrl && `${temporalUiUrl}/namespaces/${encodeURIComponent(config.TEMPORAL_NAMESPACE)}` }) : undefined;
   const app = createApp({
     ...deps,
@@ -78,6 +80,7 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
     close: async () => {
       // A probe still retrying when the caller closes the connection would throw from a timer.
       await temporalAvailability?.stop();
+      await endedSweep?.stop();
       return new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));
         // Keep-alive sockets would hold close() open until they time out.

@@ -8,7 +8,7 @@ import { SA } from '../../workflows/search-attributes';
 import { visibilityQuery } from './visibility-query';
 
 /** What Temporal's visibility still knows of an ended process: enough for the lists. */
-function closedSnapshot(info: WorkflowExecutionInfo): ProcessSnapshot {
+export function closedSnapshot(info: WorkflowExecutionInfo): ProcessSnapshot {
   const sa = info.typedSearchAttributes;
   const closedAt = (info.closeTime ?? new Date()).toISOString();
   const recorded = sa.get(SA.status);

@@ -8,7 +8,8 @@ let stack: Awaited<ReturnType<typeof startStack>>;
 const started: string[] = [];
 
 beforeAll(async () => {
-  stack = await startStack();
+  // The API's sweep of processes ended from outside runs every second here (30 s by default).
+  stack = await startStack({ GOVFLOW_ENDED_SWEEP_SECONDS: '1' });
 });
 afterAll(async () => {
   await Promise.all(started.map((id) => stack.client.workflow.getHandle(id).terminate('test done').catch(() => undefined)));
@@ -138,5 +139,23 @@ describe('the read model behind the inbox and the lists (HTTP → dev server →
     expect(byId[ids[1]]).toMatchObject({ status: 'COMPLETED', processStatus: 'terminated', assignees: [] });
     const inbox = await stack.call('GET', `/v1/tasks?q=${run}`, head.token);
     expect(inbox.body.items.map((i: InboxItem) => [i.processId, i.task.step])).toEqual([[ids[0], 'ticket.execution']]);
+  });
+
+  it('a process an operator terminates in the Temporal UI leaves the lists and the inbox by itself (the API sweeps ended processes), no reproject needed', async () => {
+    const office = await stack.user(J, 'supervision-office');
+    const head = await stack.user(J, 'department-head', 'cs.housing');
+    const title = `终止督办-${randomUUID().slice(0, 8)}`;
+    const created = await stack.call('POST', '/v1/supervision-tickets', office.token, { jurisdiction: J, title, source: 'other', responsibleUnit: 'cs.housing', complexity: 'ordinary' });
+    expect(created.status).toBe(201);
+    const id = created.body.id as string;
+    started.push(id);
+    const q = `?q=${encodeURIComponent(title)}`;
+    await stack.eventually(() => stack.call('GET', `/v1/tasks${q}`, head.token), (r) => r.body.counts.total === 1);
+
+    await stack.client.workflow.getHandle(id).terminate('operator ended it in the Temporal UI');
+
+    const listed = await stack.eventually(() => stack.call('GET', `/v1/processes${q}`, office.token), (r) => r.body.items[0]?.processStatus === 'terminated', 30_000);
+    expect(listed.body.items).toEqual([expect.objectContaining({ id, processStatus: 'terminated', assignees: [] })]);
+    expect((await stack.call('GET', `/v1/tasks${q}`, head.token)).body).toMatchObject({ items: [], counts: { total: 0 } });
   });
 });

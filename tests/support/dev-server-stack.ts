@@ -22,10 +22,11 @@ const UNLIMITED = { GOVFLOW_RATE_LIMIT_PUBLIC: '1000000', GOVFLOW_RATE_LIMIT_AUT
  * Everything a user meets, for real: the API on a socket, the Temporal dev server (started once
  * per run by the global setup), a worker with the real activities, a seeded database.
  */
-export async function startStack() {
+/** `env`: configuration for this stack's API beyond the test defaults (api/config.ts). */
+export async function startStack(env: Record<string, string> = {}) {
   const address = inject('devServerAddress');
   const taskQueue = `govflow-e2e-${randomUUID()}`; // each file its own queue on the shared server
-  const config = loadConfig({ PORT: '0', TEMPORAL_ADDRESS: address, TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'silent', ...UNLIMITED });
+  const config = loadConfig({ PORT: '0', TEMPORAL_ADDRESS: address, TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'silent', ...UNLIMITED, ...env });
   const db = await openTestDatabase();
   await migrate(db);
   await seed(db);
