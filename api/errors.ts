@@ -1,11 +1,15 @@
 import type { ErrorRequestHandler, Request, Response } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import { zhIssue, zhReason } from '../domain/field-messages';
 
 /** One reason a request was refused, tied to the field it concerns (`daysOff[1]`, `jurisdiction`). */
 export interface FieldError {
   field: string;
+  /** English, stable: what clients and tests match on. */
   reason: string;
+  /** 中文, for the person: shown beside the field (filled in from `reason` when the code gave none). */
+  message?: string;
 }
 
 /** RFC 9457 problem details, as every error leaves the API. */
@@ -89,13 +93,19 @@ export function fieldPath(path: readonly PropertyKey[], whole = '(body)'): strin
 
 /** A zod failure as field errors; the caller says which part of the request it was about. */
 export function zodFieldErrors(error: z.ZodError, whole = '(body)'): FieldError[] {
-  return error.issues.map((issue) => ({ field: fieldPath(issue.path, whole), reason: issue.message }));
+  return error.issues.map((issue) => ({ field: fieldPath(issue.path, whole), reason: issue.message, message: zhIssue(issue) }));
 }
 
 /** Writes a problem+json response. */
 export function sendProblem(req: Request, res: Response, problem: Omit<Problem, 'type' | 'instance'> & { slug: string }): void {
-  const { slug, ...rest } = problem;
-  const body: Problem & { requestId?: string } = { type: problemType(slug), ...rest, instance: req.originalUrl, requestId: req.id };
+  const { slug, errors, ...rest } = problem;
+  const body: Problem & { requestId?: string } = {
+    type: problemType(slug),
+    ...rest,
+    ...(errors ? { errors: errors.map((e) => ({ ...e, message: e.message ?? zhReason(e.reason) })) } : {}),
+    instance: req.originalUrl,
+    requestId: req.id,
+  };
   res.status(problem.status).type('application/problem+json').send(JSON.stringify(body));
 }
 

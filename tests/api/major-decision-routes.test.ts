@@ -53,7 +53,7 @@ describe('POST /v1/major-decisions: the draft under the document rules', () => {
   it('000:68: a draft over the comprehensive document cap (5000 characters) is a 400 naming draft; nothing is started or recorded', async () => {
     const reply = await api.call('POST', '/v1/major-decisions', { token, body: body({ draft: '字'.repeat(5001) }) });
     const problem = expectProblem(reply, 400);
-    expect(problem.errors).toEqual([{ field: 'draft', reason: expect.stringContaining('at most 5000 characters for a comprehensive document (000:68); this one has 5001') }]);
+    expect(problem.errors).toEqual([{ field: 'draft', reason: expect.stringContaining('at most 5000 characters for a comprehensive document (000:68); this one has 5001'), message: expect.any(String) }]);
     expect(await getCatalogueEntry(db, entryId)).toMatchObject({ status: 'planned', decisionId: null });
     expect((await db.query('SELECT count(*)::int AS n FROM major_decisions')).rows[0]).toEqual({ n: 0 });
   });

@@ -42,9 +42,9 @@ describe('an official document through HTTP → Temporal dev server → worker',
     const tooLong = await stack.call('POST', '/v1/documents', drafter.token, { ...draft, body: '字'.repeat(3001) });
     expect(tooLong.status).toBe(400);
     expect(tooLong.headers.get('content-type')).toMatch(/application\/problem\+json/);
-    expect(tooLong.body.errors).toContainEqual({ field: 'body', reason: expect.stringContaining('000:68') });
+    expect(tooLong.body.errors).toContainEqual({ field: 'body', reason: expect.stringContaining('000:68'), message: expect.any(String) });
     const noReason = await stack.call('POST', '/v1/documents', drafter.token, { ...draft, disclosure: 'not-public' });
-    expect(noReason.body.errors).toContainEqual({ field: 'disclosureReason', reason: expect.stringContaining('002:28') });
+    expect(noReason.body.errors).toContainEqual({ field: 'disclosureReason', reason: expect.stringContaining('002:28'), message: expect.any(String) });
     const selfCountersign = await stack.call('POST', '/v1/documents', drafter.token, { ...draft, countersignUnits: ['js.housing'] });
     expect(selfCountersign.body.errors).toContainEqual(expect.objectContaining({ field: 'countersignUnits' }));
 

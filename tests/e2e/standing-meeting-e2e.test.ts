@@ -31,7 +31,7 @@ describe('standing meetings through HTTP → Temporal dev server → worker', ()
     expect(past.headers.get('content-type')).toMatch(/application\/problem\+json/);
     expect(past.body.errors).toEqual([expect.objectContaining({ field: 'startsAt' })]);
     const delegated = await stack.call('POST', '/v1/meetings', office.token, { ...body, chair: 'js.exec-vice-chief-li' });
-    expect(delegated.body.errors).toEqual([{ field: 'chair', reason: expect.stringContaining('none:000') }]);
+    expect(delegated.body.errors).toEqual([{ field: 'chair', reason: expect.stringContaining('none:000'), message: expect.any(String) }]);
     const stranger = await stack.call('POST', '/v1/meetings', office.token, { ...body, chair: 'zd.chief' });
     expect(stranger.body.errors).toEqual([expect.objectContaining({ field: 'chair' })]);
     expect((await stack.call('POST', '/v1/meetings', office.token, { ...body, startsAt: 'tomorrow' })).body.errors).toEqual([expect.objectContaining({ field: 'startsAt' })]);
@@ -63,7 +63,7 @@ describe('standing meetings through HTTP → Temporal dev server → worker', ()
     expect(invitation.task.step).toBe('meeting.attendance');
     const refused = await stack.call('POST', invitation.actionsUrl, vice.token, { action: 'ask-leave', data: { reason: '出差', writtenOpinions: [{ itemId: 'agenda.x', opinion: '同意' }] } });
     expect(refused.status).toBe(400);
-    expect(refused.body.errors).toEqual([{ field: 'data.writtenOpinions', reason: expect.stringContaining('none:003') }]);
+    expect(refused.body.errors).toEqual([{ field: 'data.writtenOpinions', reason: expect.stringContaining('none:003'), message: expect.any(String) }]);
     expect((await stack.call('POST', invitation.actionsUrl, vice.token, { action: 'confirm' })).status).toBe(200);
     // The answer is recorded as the flow moves on; while invitations are still going out that can be a moment later.
     const after = await stack.eventually(

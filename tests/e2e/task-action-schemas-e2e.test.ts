@@ -51,7 +51,7 @@ describe('a task served through HTTP carries the declaration of its actions', ()
       data: { summary: '已完成', attachments: 'x' },
     });
     expect(refused.status).toBe(400);
-    expect(refused.body.errors).toContainEqual({ field: 'data.attachments', reason: 'unknown field' });
+    expect(refused.body.errors).toContainEqual({ field: 'data.attachments', reason: 'unknown field', message: '此操作不接受这一项' });
 
     // The holder is told in Chinese, with the due time as a Chinese office writes it.
     const told = await stack.eventually(() => stack.call('GET', '/v1/notifications', head.token), (r) => r.body.notifications?.some((n: { processId: string }) => n.processId === id));

@@ -1,5 +1,6 @@
 import type { ZodType } from 'zod';
 import { actionInputProblems } from '../../domain/action-input';
+import { zhIssue } from '../../domain/field-messages';
 import type { TaskActionInput } from '../messages';
 import { engineActionSchema } from './engine-action-schemas';
 import { reject, type FieldError } from './failures';
@@ -96,7 +97,7 @@ function checkData(input: TaskActionInput, schema: ZodType | undefined): void {
       parsed.error.issues.flatMap((issue) =>
         issue.code === 'unrecognized_keys'
           ? issue.keys.map((k) => ({ field: ['data', ...issue.path.map(String), k].join('.'), reason: 'unknown field' }))
-          : [{ field: ['data', ...issue.path.map(String)].join('.'), reason: issue.message }],
+          : [{ field: ['data', ...issue.path.map(String)].join('.'), reason: issue.message, message: zhIssue(issue) }],
       ),
     );
   const known = parsed.data !== null && typeof parsed.data === 'object' ? (parsed.data as Record<string, unknown>) : {};

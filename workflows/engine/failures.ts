@@ -4,6 +4,8 @@ import { FAILURE } from '../messages';
 export interface FieldError {
   field: string;
   reason: string;
+  /** 中文, for the person (domain/field-messages.ts); the API fills it from `reason` when absent. */
+  message?: string;
 }
 
 interface Rejections {

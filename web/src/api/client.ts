@@ -2,7 +2,10 @@ import { clearToken, getToken } from './session';
 
 export interface FieldError {
   field: string;
+  /** English. */
   reason: string;
+  /** 中文, for the person. */
+  message?: string;
 }
 
 /** An application/problem+json answer (RFC 9457) as the API sends it. */

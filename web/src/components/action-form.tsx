@@ -90,14 +90,15 @@ export function ActionForm({ processId, task, onActed, onConflict, suggestionsFo
         return;
       }
       if (err.status === 400 && err.problem.errors?.length) {
-        const byField = serverFieldErrors(err.problem.errors, schema ? [...fields, 'comment'] : ['comment']);
+        const byField = serverFieldErrors(err.problem.errors, schema ? [...fields, 'comment'] : ['comment'], i18n);
         if (!schema && byField['']) {
           // Without a form the data box is where its errors belong.
           byField.data = byField[''];
           delete byField[''];
         }
         setErrors(byField);
-        setMessage({ kind: 'error', text: `${i18n.t('serverError')}${err.problem.detail ?? err.message}` });
+        // The fields say what is wrong, in the page's language; the problem's detail is English.
+        setMessage({ kind: 'error', text: i18n.lang === 'zh' ? i18n.t('fixFields') : `${i18n.t('serverError')}${err.problem.detail ?? err.message}` });
         return;
       }
       setMessage({ kind: 'error', text: `${err.status === 403 ? i18n.t('forbidden') : i18n.t('serverError')}${err.problem.detail ?? err.message}` });

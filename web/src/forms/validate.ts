@@ -62,12 +62,13 @@ export function validate(schema: JsonSchema, value: Record<string, unknown>, i18
   return errors;
 }
 
-/** The server's problem+json field errors, by the form field they are about. */
-export function serverFieldErrors(errors: { field: string; reason: string }[], fields: string[]): FieldErrors {
+/** The server's problem+json field errors, by the form field they are about: its Chinese `message`, or the English `reason` behind the switch. */
+export function serverFieldErrors(errors: { field: string; reason: string; message?: string }[], fields: string[], i18n: Pick<I18n, 'pick'>): FieldErrors {
   const out: FieldErrors = {};
   for (const e of errors) {
     const field = fieldOf(e.field);
-    (out[fields.includes(field) ? field : ''] ??= []).push(fields.includes(field) ? e.reason : `${e.field}: ${e.reason}`);
+    const text = i18n.pick(e.message, e.reason);
+    (out[fields.includes(field) ? field : ''] ??= []).push(fields.includes(field) ? text : `${e.field}: ${text}`);
   }
   return out;
 }

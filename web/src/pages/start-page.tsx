@@ -39,8 +39,8 @@ function StartFormView({ form, me }: { form: StartForm; me: Me }) {
     } catch (err) {
       setSending(false);
       if (err instanceof ApiError && err.problem.errors?.length) {
-        setErrors(serverFieldErrors(err.problem.errors, Object.keys(properties)));
-        setMessage(`${i18n.t('serverError')}${err.problem.detail ?? ''}`);
+        setErrors(serverFieldErrors(err.problem.errors, Object.keys(properties), i18n));
+        setMessage(i18n.lang === 'zh' ? i18n.t('fixFields') : `${i18n.t('serverError')}${err.problem.detail ?? ''}`);
       } else setMessage(`${i18n.t('serverError')}${(err as Error).message}`);
     }
   };
