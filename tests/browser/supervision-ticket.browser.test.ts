@@ -92,6 +92,13 @@ describe('the workbench — a supervision ticket from notice to close-out by thr
     expect(timeline).toContain('同意销号');
     expect(await office.locator('[data-audit]').getAttribute('data-audit')).toBe('verified');
     expect(await office.locator('.deadline-ledger, table').first().textContent()).toMatch(/001:63|工作日/);
+    // What the engine writes in English reads in Chinese: the ledger's change, the audit's details.
+    const ledger = await office.locator('table').first().textContent();
+    expect(ledger).toContain('设定：督办时限（一般事项）');
+    expect(ledger).not.toMatch(/\bset:/);
+    const audit = await office.locator('table.audit').textContent();
+    expect(audit).toContain('领导批示 → 区财政局');
+    expect(audit).not.toContain('leader-instruction');
     await browser.screenshot(office, 'ticket-5-closed');
 
     // 已办 (from the read model): the reporter's step with the action taken and the process's status now; the office's close-out.

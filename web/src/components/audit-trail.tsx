@@ -1,6 +1,7 @@
 import { findBrokenLink } from '../../../workflows/engine/audit-trail';
 import type { AuditEntry, Task } from '../api/types';
 import { AUDIT_ACTIONS } from '../i18n/audit-actions';
+import { serverText } from '../i18n/server-text';
 import { actionLabel } from '../i18n/labels';
 import { formatTime } from '../format/time';
 import { useI18n } from '../i18n/i18n';
@@ -17,7 +18,7 @@ export function AuditTrail({ entries, tasks, reference }: { entries: AuditEntry[
     const known = AUDIT_ACTIONS[e.action];
     return known ? i18n.pick(known[0], known[1]) : e.action;
   };
-  const named = (detail: string) => withNames(reference, detail);
+  const named = (detail: string) => serverText(withNames(reference, detail), i18n);
   return (
     <div>
       <p class={broken < 0 ? 'notice notice-ok' : 'notice notice-error'} data-audit={broken < 0 ? 'verified' : 'broken'}>

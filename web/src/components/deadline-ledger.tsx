@@ -3,6 +3,7 @@ import type { Limit } from '../../../domain/limit';
 import { formatDue, formatTime } from '../format/time';
 import { useI18n, type I18n } from '../i18n/i18n';
 import { withNames, type Reference } from '../hooks/use-reference';
+import { deadlineLabel, serverText } from '../i18n/server-text';
 
 function limitText(limit: Limit | null, i18n: I18n): string {
   if (!limit) return i18n.lang === 'zh' ? '指定时限' : 'Set by a person';
@@ -29,7 +30,7 @@ export function DeadlineLedger({ deadlines, reference }: { deadlines: Deadline[]
       <table>
         <thead>
           <tr>
-            <th>{i18n.t('deadlines')}</th>
+            <th>{i18n.t('deadlineName')}</th>
             <th>{i18n.t('deadlineLimit')}</th>
             <th>{i18n.t('deadlineStart')}</th>
             <th>{i18n.t('due')}</th>
@@ -39,7 +40,7 @@ export function DeadlineLedger({ deadlines, reference }: { deadlines: Deadline[]
         <tbody>
           {deadlines.map((d) => (
             <tr>
-              <td>{withNames(reference, d.label)}</td>
+              <td>{withNames(reference, deadlineLabel(d, i18n))}</td>
               <td>{limitText(d.limit, i18n)}</td>
               <td>{formatTime(d.startAt, i18n.lang)}</td>
               <td>
@@ -51,7 +52,7 @@ export function DeadlineLedger({ deadlines, reference }: { deadlines: Deadline[]
                 )}
                 {d.changes.map((c) => (
                   <div class="muted small">
-                    {i18n.t('deadlineChanges')}：{formatTime(c.at, i18n.lang)} → {formatDue(c.dueAt, i18n.lang)}（{withNames(reference, c.reason)}）
+                    {i18n.t('deadlineChanges')}：{formatTime(c.at, i18n.lang)} → {formatDue(c.dueAt, i18n.lang)}（{serverText(withNames(reference, c.reason), i18n)}）
                   </div>
                 ))}
               </td>

@@ -1,0 +1,87 @@
+/**
+ * Texts the engine writes into a process's state in English — deadline change reasons, audit
+ * details, a few deadline labels — as a person reads them: Chinese first, the English as written
+ * behind the switch. Coded values inside them (leader-instruction, vice-chief, ordinary) read as
+ * the forms name them (VALUE_LABELS, from the domain's own lists where it has them).
+ */
+import type { Deadline } from '../api/types';
+import { formatTime } from '../format/time';
+import { VALUE_LABELS } from '../forms/field-labels';
+import type { I18n } from './i18n';
+
+const ROLES: Record<string, string> = {
+  chief: '区长',
+  'executive-vice-chief': '常务副区长',
+  'vice-chief': '副区长',
+  'secretary-general': '秘书长',
+  'office-director': '办公室主任',
+  'office-deputy-director': '办公室副主任',
+  'office-staff': '办公室工作人员',
+  'supervision-office': '督查室',
+  'department-head': '部门负责人',
+  'department-staff': '部门工作人员',
+  government: '政府',
+  office: '政府办公室',
+};
+
+/** kebab-case codes anywhere; a one-word code only as a whole part (between ':', '→', ',' or '(' … ')'). */
+const CODE = /(?<![\w.])[a-z]+(?:-[a-z]+)+(?![\w.])|(?<=^|[:：→,，(（]\s?)[a-z]+(?=\s?(?:$|[:：→,，)）]))/g;
+const ISO = /\b\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:\d\d)\b/g;
+
+/** Coded values and ISO times inside a text, in Chinese (times as an office writes them). */
+function zhCodes(text: string): string {
+  return text.replace(ISO, (t) => formatTime(t, 'zh')).replace(CODE, (code) => VALUE_LABELS[code] ?? ROLES[code] ?? code);
+}
+
+/** Whole phrases (each pattern spans the whole text) and their Chinese; `$1`… are the parts matched, their codes translated. */
+const PHRASES: [RegExp, string][] = [
+  [/^set: (.*)$/s, '设定：$1'],
+  [/^reset: (.*)$/s, '重新设定：$1'],
+  [/^extended: (.*)$/s, '延期：$1'],
+  [/^recomputed: calendar (\d{4}) loaded$/, '重算：已载入$1年节假日安排'],
+  [/^recomputed: (.*)$/s, '重算：$1'],
+  [/^calendar (\d{4}) loaded$/, '已载入$1年节假日安排'],
+  [/^clock resumed after a pause$/, '暂停后恢复计时'],
+  [/^no decision by the due time$/, '到期未作决定'],
+  [/^to (\S+): (.*)$/s, '延至 $1：$2'],
+  [/^(\S+) on behalf of (\S+?)(?:: (.*))?$/s, '$1（代 $2）$3'],
+  [/^(\S+) is not in this jurisdiction's directory$/, '$1 不在本地区名录中'],
+  [/^round (\d+): (.*)$/s, '第$1轮：$2'],
+  [/^version (\d+)(?:: (.*))?$/s, '第$1稿 $2'],
+  [/^(\S+): (\d+) working days — (.*)$/s, '$1：$2个工作日 —— $3'],
+  [/^(\d+) comments$/, '$1条意见'],
+  [/^until (\S+)(.*)$/s, '至 $1$2'],
+  [/^(.*) → no addressees$/s, '$1 → 无主送单位'],
+  [/^confidentiality checked \((.*)\)$/, '已作保密审查（$1）'],
+  [/^electronic seal applied at issuance; no approval step in these rules$/, '印发时加盖电子印章（本规则无用印审批环节）'],
+  [/^the office review above is this step of the chain$/, '上述办公室审核即为本环节'],
+  [/^(\S+): no other portfolio involved$/, '$1：未涉及其他分管领域'],
+  [/^(\S+) seal$/, '$1印章'],
+  [/^(\S+) at (\S+)$/, '$1，$2'],
+  [/^(.*) not issued by (\S+)$/s, '$1 未在 $2 前印发'],
+  [/^(\d+) of (\d+) members? present(.*)$/s, '应到$2人，实到$1人$3'],
+];
+
+/** A text the engine wrote in English, for the page's language. */
+export function serverText(text: string, i18n: Pick<I18n, 'lang'>): string {
+  if (i18n.lang === 'en') return text;
+  for (const [pattern, zh] of PHRASES) {
+    const m = pattern.exec(text);
+    if (m) return zh.replace(/\$(\d)/g, (_, n: string) => zhCodes(m[Number(n)] ?? '')).trim();
+  }
+  return zhCodes(text);
+}
+
+/** Deadlines whose label the engine writes in English, by their id: [中文, English] from the limit. */
+const count = (d: Deadline) => (d.limit && 'n' in d.limit ? d.limit.n : '');
+
+const DEADLINE_LABELS: Record<string, (d: Deadline) => [string, string]> = {
+  'legality-review': (d) => ['司法局合法性审查', d.label],
+  evaluation: (d) => [`决策实施后评估（${count(d)}个月后）`, d.label],
+  'comment-period': (d) => [`公开征求意见（${count(d)}日）`, d.label],
+};
+
+export function deadlineLabel(d: Deadline, i18n: Pick<I18n, 'lang' | 'pick'>): string {
+  const known = DEADLINE_LABELS[d.id];
+  return known ? i18n.pick(...known(d)) : serverText(d.label, i18n);
+}
