@@ -101,6 +101,20 @@ describe('the workbench — a supervision ticket from notice to close-out by thr
     expect(audit).not.toContain('leader-instruction');
     await browser.screenshot(office, 'ticket-5-closed');
 
+    // Phone width: the closed ticket's page — the ledger and the audit trail stack as a card per row,
+    // nothing wider than the screen, every hash and article in view.
+    await head.goto(`${stack.api.url}/#/p/${encodeURIComponent(id)}`);
+    await head.reload();
+    await head.waitForSelector('[data-audit="verified"]');
+    await expect.poll(() => head.locator('.facts [data-status]').textContent()).toMatch(/已销号|已办结/);
+    expect(await head.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(VIEWPORTS.phone.width);
+    const rightEdges = (await head.evaluate(
+      "[...document.querySelectorAll('table.audit code, table.ledger td')].map((e) => Math.ceil(e.getBoundingClientRect().right))",
+    )) as number[];
+    expect(rightEdges.length).toBeGreaterThan(10);
+    expect(Math.max(...rightEdges)).toBeLessThanOrEqual(VIEWPORTS.phone.width);
+    await browser.screenshot(head, 'ticket-6-closed-phone');
+
     // 已办 (from the read model): the reporter's step with the action taken and the process's status now; the office's close-out.
     await staff.goto(`${stack.api.url}/#/done`);
     const reported = staff.locator(`li.item[data-process="${id}"]`);

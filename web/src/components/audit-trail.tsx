@@ -25,7 +25,7 @@ export function AuditTrail({ entries, tasks, reference }: { entries: AuditEntry[
         {broken < 0 ? `✓ ${i18n.t('auditVerified', { n: entries.length })}` : `✗ ${i18n.t('auditBroken', { n: broken + 1 })}`}
       </p>
       <div class="table-wrap">
-        <table class="audit">
+        <table class="audit stack">
           <thead>
             <tr>
               <th>#</th>
@@ -39,18 +39,18 @@ export function AuditTrail({ entries, tasks, reference }: { entries: AuditEntry[
           <tbody>
             {entries.map((e, i) => (
               <tr class={broken >= 0 && i >= broken ? 'row-broken' : ''}>
-                <td>{e.seq}</td>
-                <td class="nowrap">{formatTime(e.at, i18n.lang)}</td>
-                <td>
+                <td data-label="#">{e.seq}</td>
+                <td class="nowrap" data-label={i18n.t('when')}>{formatTime(e.at, i18n.lang)}</td>
+                <td data-label={i18n.t('who')}>
                   {nameOf(reference, e.actorId)}
                   {e.onBehalfOf && <span class="muted">（{i18n.t('onBehalfOf', { name: nameOf(reference, e.onBehalfOf) })}）</span>}
                 </td>
-                <td>
+                <td data-label={i18n.t('action')}>
                   <span title={e.action}>{label(e)}</span>
                   {e.detail && <div class="muted small">{named(e.detail)}</div>}
                 </td>
-                <td>{e.rule && <code>{e.rule}</code>}</td>
-                <td>
+                <td data-label={i18n.t('article')}>{e.rule && <code>{e.rule}</code>}</td>
+                <td data-label={i18n.t('hash')}>
                   <code class="hash" title={e.hash}>
                     {e.hash.slice(0, 10)}
                   </code>

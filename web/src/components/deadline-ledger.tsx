@@ -27,7 +27,7 @@ export function DeadlineLedger({ deadlines, reference }: { deadlines: Deadline[]
   const i18n = useI18n();
   return (
     <div class="table-wrap">
-      <table>
+      <table class="ledger stack">
         <thead>
           <tr>
             <th>{i18n.t('deadlineName')}</th>
@@ -40,10 +40,10 @@ export function DeadlineLedger({ deadlines, reference }: { deadlines: Deadline[]
         <tbody>
           {deadlines.map((d) => (
             <tr>
-              <td>{withNames(reference, deadlineLabel(d, i18n))}</td>
-              <td>{limitText(d.limit, i18n)}</td>
-              <td>{formatTime(d.startAt, i18n.lang)}</td>
-              <td>
+              <td data-label={i18n.t('deadlineName')}>{withNames(reference, deadlineLabel(d, i18n))}</td>
+              <td data-label={i18n.t('deadlineLimit')}>{limitText(d.limit, i18n)}</td>
+              <td data-label={i18n.t('deadlineStart')}>{formatTime(d.startAt, i18n.lang)}</td>
+              <td data-label={i18n.t('due')}>
                 {formatDue(d.dueAt, i18n.lang)}
                 {d.provisional && (
                   <span class="tag tag-provisional" title={i18n.t('provisionalHint')}>
@@ -56,7 +56,7 @@ export function DeadlineLedger({ deadlines, reference }: { deadlines: Deadline[]
                   </div>
                 ))}
               </td>
-              <td>
+              <td data-label={i18n.t('article')}>
                 <code>{d.rule}</code>
               </td>
             </tr>
