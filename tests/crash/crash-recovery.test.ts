@@ -297,7 +297,8 @@ describe('crash recovery (kill -9 of govflow, then of the Temporal server, durin
       const audit: AuditEntry[] = (await call('GET', `${processPath(t.id)}/audit`, token)).body.entries;
       expect(countOf(audit, 'report-progress'), `ticket ${i} audit`).toBe(sent.length);
       expect(findBrokenLink(audit)).toBe(-1);
-      const done = await until(() => call('POST', t.task.actionsUrl, token, { action: 'submit-completion', data: { summary: '已全部完成' } }, `crash-done-${i}-${randomUUID()}`), (r) => r.status === 200, 40);
+      const doneKey = `crash-done-${i}-${randomUUID()}`;
+      const done = await until(() => call('POST', t.task.actionsUrl, token, { action: 'submit-completion', data: { summary: '已全部完成' } }, doneKey), (r) => r.status === 200, 40);
       expect(done.status, JSON.stringify(done.body)).toBe(200);
       expect(done.body.openTasks.map((task: OpenTask) => task.step)).toContain('ticket.verification');
     }
