@@ -1,7 +1,7 @@
 import { loadHolidayTable } from '../db/calendar-repository';
 import { closeConsultation, openConsultation, publishSummary, setHearingNotice, type CommentSummary, type HearingNotice } from '../db/consultation-repository';
 import { setCatalogueEntryStatus, type CatalogueEntry } from '../db/decision-catalogue-repository';
-import { archiveDecisionFile, publishDecision, recordDecided, registerDecision, setDecisionStatus, suspendDecision } from '../db/major-decision-repository';
+import { archiveDecisionFile, publishDecision, recordDecided, registerDecision, resumeDecision, setDecisionStatus, suspendDecision } from '../db/major-decision-repository';
 import { addDays, shanghaiDateOf, shanghaiMidnight } from '../domain/calendar/shanghai-date';
 import { earliestMeetingAfterReview } from '../domain/decisions/gates';
 import type { JurisdictionId } from '../domain/jurisdictions';
@@ -67,6 +67,10 @@ export function createDecisionActivities({ db }: ActivityDeps) {
 
     async suspendDecision(input: { id: string; reason: string; at: string }): Promise<void> {
       await suspendDecision(db, input.id, input.reason, input.at);
+    },
+
+    async resumeDecision(input: { id: string }): Promise<void> {
+      await resumeDecision(db, input.id);
     },
 
     /** The whole decision file (decree713:33); the catalogue entry ends decided, or withdrawn. */

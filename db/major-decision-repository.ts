@@ -85,6 +85,14 @@ export async function suspendDecision(db: Queryable, id: string, reason: string,
   await db.query("UPDATE major_decisions SET suspended_at = coalesce(suspended_at, $3), suspension_reason = coalesce(suspension_reason, $2), status = 'suspended' WHERE id = $1", [id, reason, at]);
 }
 
+/** Resumed by the chief after a suspension (decree713:38): back to where it stood; the suspension stays in the decision file. */
+export async function resumeDecision(db: Queryable, id: string): Promise<void> {
+  await db.query(
+    "UPDATE major_decisions SET status = CASE WHEN published_at IS NOT NULL THEN 'published' ELSE 'decided' END, suspended_at = NULL, suspension_reason = NULL WHERE id = $1 AND status = 'suspended'",
+    [id],
+  );
+}
+
 /** The whole decision file (decree713:33). */
 export async function archiveDecisionFile(db: Queryable, id: string, file: unknown, at: string): Promise<void> {
   await db.query('UPDATE major_decisions SET file = $2, archived_at = coalesce(archived_at, $3) WHERE id = $1', [id, JSON.stringify(file), at]);

@@ -277,6 +277,33 @@ export const DECISION_STEPS = {
     rule: (r) => r.suspension,
     actions: { suspend: { label: '决定暂停执行', labelEn: 'Suspend', final: true, by: 'assignee', schema: z.strictObject({ reason: text(2000) }) } },
   },
+  'decision.resumption': {
+    id: 'decision.resumption',
+    label: '恢复执行或停止执行',
+    labelEn: 'Resume or stop the suspended decision',
+    by: 'chief',
+    rule: (r) => r.suspension,
+    actions: {
+      // Not 'resume': every task already understands that engine action (a paused clock).
+      'resume-implementation': {
+        label: '决定恢复执行',
+        labelEn: 'Resume',
+        final: true,
+        by: 'assignee',
+        schema: z.strictObject({ reason: text(2000).describe('why the emergency no longer stands in the way (decree713:38)') }),
+      },
+      'stop-implementation': {
+        label: '停止执行（经法定程序）',
+        labelEn: 'Stop for good',
+        final: true,
+        by: 'assignee',
+        schema: z.strictObject({
+          reason: text(2000),
+          reference: text(200).describe('the decision that stops it, taken by the statutory procedure (decree713:38)'),
+        }),
+      },
+    },
+  },
 } as const satisfies Record<string, DecisionStepDeclaration>;
 
 export type DecisionStep = keyof typeof DECISION_STEPS;

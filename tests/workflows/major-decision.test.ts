@@ -14,7 +14,7 @@ import { ASSESSED, actAt, agendaItemIdOf, decisionInput, documentIdOf, isAt, sta
 import { driveDocument } from '../support/document-helpers';
 import { recordHistory } from '../support/histories';
 import { fixAgenda, itOnOwnMeetingServer, people, rollCall, serverNow, skipPast, startMeeting } from '../support/meeting-helpers';
-import { act, auditOf, openTask, stateOf, waitForState } from '../support/process-helpers';
+import { act, auditOf, openTask, rejectionOf, stateOf, waitForState } from '../support/process-helpers';
 import { itOnOwnServer, startTimeSkipping, type TimeSkippingHarness } from '../support/time-skipping';
 
 const JS: JurisdictionId = 'jinan-shizhong-2023'; // 000
@@ -172,7 +172,7 @@ describe('major decision (重大行政决策): the full path', () => {
     for (const l of s.links.filter((x) => x.type === 'supervisionTicket')) await h.env.client.workflow.getHandle(l.processId).terminate('test done');
   });
 
-  itOnOwnServer('003: reports to the party committee, the people’s congress and the CPPCC before deciding (003:31); the public-opinion assessment is part of the risk assessment (003:29); suspended by the chief after the decision (decree713:38)', async (h) => {
+  itOnOwnServer('003: reports to the party committee, the people’s congress and the CPPCC before deciding (003:31); the public-opinion assessment is part of the risk assessment (003:29); suspended by the chief after the decision, resumed where it stood, suspended again and stopped for good (decree713:38)', async (h) => {
     const decision = await startDecision(h.env.client, h.taskQueue, decisionInput(ZD, { marketActorsAffected: false }));
     await throughParticipation(h, decision);
     const risk = openTask(await waitForState(decision, isAt('decision.risk-assessment')), 'decision.risk-assessment');
@@ -181,7 +181,7 @@ describe('major decision (重大行政决策): the full path', () => {
     ]);
     await throughAssessments(decision, true);
     await throughLegality(h, decision);
-    const s = await waitForState(decision, (x) => ['decision.party-committee-report', 'decision.congress-report', 'decision.cppcc-consultation'].every((step) => isAt(step)(x)));
+    let s = await waitForState(decision, (x) => ['decision.party-committee-report', 'decision.congress-report', 'decision.cppcc-consultation'].every((step) => isAt(step)(x)));
     expect(['decision.party-committee-report', 'decision.congress-report', 'decision.cppcc-consultation'].map((step) => openTask(s, step).rule)).toEqual(['003:31', '003:31', '003:31']);
     expect(s.tasks.some((t) => t.step === 'decision.fair-competition-review')).toBe(false);
     for (const step of ['decision.party-committee-report', 'decision.congress-report', 'decision.cppcc-consultation'])
@@ -192,12 +192,39 @@ describe('major decision (重大行政决策): the full path', () => {
     await decideAtMeeting(h, item, 'zd.chief');
     await waitForState(decision, isAt('decision.suspension'));
     await actAt(decision, 'decision.suspension', 'suspend', { reason: '突发公共卫生事件，暂停实施' }, 'zd.chief');
-    const ended = await waitForState(decision, (x) => x.status !== 'running');
-    expect(ended).toMatchObject({ status: 'closed', details: { suspension: { reason: '突发公共卫生事件，暂停实施', by: 'zd.chief' } } });
+
+    // Suspended (decree713:38): it waits for the chief, who alone may resume it.
+    s = await waitForState(decision, isAt('decision.resumption'));
+    expect(s).toMatchObject({ status: 'running', step: 'suspended' });
+    const resumption = openTask(s, 'decision.resumption');
+    expect(resumption).toMatchObject({ rule: 'decree713:38', assignees: [{ userId: 'zd.chief' }] });
+    expect(resumption.actions.map((a) => a.name)).toEqual(['resume-implementation', 'stop-implementation']);
+    expect(s.tasks.filter((t) => t.status === 'open').map((t) => t.step)).toEqual(['decision.resumption']);
     expect(await getDecision(h.db, decision.workflowId)).toMatchObject({ status: 'suspended', suspensionReason: '突发公共卫生事件，暂停实施' });
-    await recordHistory(decision, 'majorDecision-suspended-v2');
-    const doc = ended.links.find((l) => l.type === 'officialDocument');
-    if (doc) await h.env.client.workflow.getHandle(doc.processId).terminate('test done');
+    const byOther = await rejectionOf(act(decision, { taskId: resumption.id, action: 'resume-implementation', data: { reason: '恢复' }, actor: { userId: 'zd.housing.head', roles: [] } }));
+    expect(byOther.type).toBe('Forbidden');
+    s = await actAt(decision, 'decision.resumption', 'resume-implementation', { reason: '疫情解除，恢复实施' }, 'zd.chief');
+
+    // Resumed: audited with its article, back where it stood (the document), suspendable again.
+    s = await waitForState(decision, (x) => isAt('decision.suspension')(x) && x.step === 'publication');
+    expect(s.status).toBe('running');
+    expect(await auditOf(decision)).toContainEqual(expect.objectContaining({ action: 'decision-resumed', actorId: 'zd.chief', rule: 'decree713:38', detail: '疫情解除，恢复实施' }));
+    expect(await getDecision(h.db, decision.workflowId)).toMatchObject({ status: 'decided', suspensionReason: null });
+    expect(s.details.suspensions).toEqual([expect.objectContaining({ reason: '突发公共卫生事件，暂停实施', by: 'zd.chief', resumed: expect.objectContaining({ reason: '疫情解除，恢复实施', by: 'zd.chief' }) })]);
+    const issued = await driveDocument(h.env.client.workflow.getHandle(documentIdOf(decision, ZD)));
+    expect(issued.state.status).toBe('completed');
+    s = await waitForState(decision, (x) => x.step === 'implementation' && x.links.some((l) => l.type === 'supervisionTicket'));
+    expect(await getDecision(h.db, decision.workflowId)).toMatchObject({ status: 'published', documentNumber: issued.state.details.number });
+
+    // Suspended again, then stopped for good by a decision taken by the statutory procedure: closed.
+    await actAt(decision, 'decision.suspension', 'suspend', { reason: '上级政策调整' }, 'zd.chief');
+    await actAt(decision, 'decision.resumption', 'stop-implementation', { reason: '上位政策已废止', reference: '张店区政府常务会议纪要〔2027〕3号' }, 'zd.chief');
+    const ended = await waitForState(decision, (x) => x.status !== 'running');
+    expect(ended).toMatchObject({ status: 'closed', details: { suspension: { reason: '上级政策调整', by: 'zd.chief' } } });
+    expect(await auditOf(decision)).toContainEqual(expect.objectContaining({ action: 'decision-stopped', rule: 'decree713:38', detail: '张店区政府常务会议纪要〔2027〕3号: 上位政策已废止' }));
+    expect(await getDecision(h.db, decision.workflowId)).toMatchObject({ status: 'suspended', suspensionReason: '上级政策调整', archivedAt: expect.any(String) });
+    await recordHistory(decision, 'majorDecision-resumed');
+    for (const l of ended.links.filter((x) => x.type === 'supervisionTicket')) await h.env.client.workflow.getHandle(l.processId).terminate('test done');
   });
 });
 

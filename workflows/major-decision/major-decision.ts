@@ -11,7 +11,8 @@ import type { AgendaOutcome } from '../meeting-messages';
 import type { OfficialDocumentInput } from '../official-document';
 import { spawnSupervisionTicket } from '../spawn-supervision-ticket';
 import { assessments } from './assessments';
-import { decidedByPerson, decisionOutcome, openDecisionTask, runDecisionTask } from './decision-tasks';
+import { decidedByPerson, runDecisionTask, type DecidedOutcome } from './decision-tasks';
+import { DecisionSuspension } from './suspension';
 import type { MajorDecisionInput } from './input';
 import { legalityReview } from './legality-review';
 import { publicParticipation } from './public-participation';
@@ -93,38 +94,35 @@ export async function majorDecision(input: MajorDecisionInput): Promise<ProcessS
   rt.details.decision = decided;
   await activities('record the decision taken').recordDecided({ id: rt.id, decision: decided.decision, decidedAt: decided.minutesSignedAt });
 
-  // From here on the chief may suspend it in an emergency (decree713:38).
-  let suspension: { reason: string; by: string; at: string } | undefined;
-  const suspensionTask = await openDecisionTask(rt, rules, input, 'decision.suspension', { title: `紧急情况下暂停执行: ${input.title}` });
-  void rt.awaitTask(suspensionTask).then((raw) => {
-    const out = decisionOutcome('decision.suspension', raw);
-    if (out.action !== 'suspend') return;
-    suspension = { reason: out.data.reason, by: out.actorId, at: out.at };
-    for (const t of rt.tasks) if (t !== suspensionTask) rt.cancelTask(t, `suspended (${rules.suspension.source})`);
-  });
-  const suspended = () => suspension !== undefined;
-  const endSuspended = async () => {
-    rt.details.suspension = suspension;
-    rt.audit({ actorId: suspension!.by, action: 'suspended', rule: rules.suspension.source, detail: suspension!.reason });
-    await activities('suspend the decision').suspendDecision({ id: rt.id, reason: suspension!.reason, at: suspension!.at });
-    await activities('archive the decision file').archiveDecisionFile({ id: rt.id, file: rt.state(), at: rt.now(), catalogueEntryId: catalogue, catalogueStatus: 'decided' });
-    return rt.finish('closed', rules.suspension.source);
-  };
+  // From here on the chief may suspend it in an emergency (decree713:38), and resume it.
+  const suspension = new DecisionSuspension(rt, rules, input, catalogue);
+  await suspension.arm();
 
   // 7. Higher approval where the law requires it (000:27, 004:12).
   if (input.higherApprovalRequired) {
-    rt.setStep('higher-approval');
-    const approval = await runDecisionTask(rt, rules, input, 'decision.higher-approval');
-    if (suspended() || !decidedByPerson(approval)) return endSuspended();
-    const data = approval.data;
-    rt.details.higherApproval = { ...data, by: approval.actorId, at: approval.at };
-    if (!data.approved) return end('closed', rules.higherApproval.source, `not approved by ${data.authority}`);
+    for (;;) {
+      rt.setStep('higher-approval');
+      const approval = await runDecisionTask(rt, rules, input, 'decision.higher-approval');
+      if (suspension.suspended || !decidedByPerson(approval)) {
+        if (await suspension.resumed('higher-approval')) continue;
+        return suspension.close();
+      }
+      const data = approval.data;
+      rt.details.higherApproval = { ...data, by: approval.actorId, at: approval.at };
+      if (!data.approved) return end('closed', rules.higherApproval.source, `not approved by ${data.authority}`);
+      break;
+    }
   }
 
   // 8. Publication (000:28, decree713:32): an official document, then the portal.
   rt.setStep('publication');
-  const number = await publishAsDocument(decided);
-  if (suspended()) return endSuspended();
+  const document = await startPublicationDocument(decided);
+  for (;;) {
+    await condition(() => document.finished !== undefined || suspension.suspended);
+    if (!suspension.suspended) break;
+    if (!(await suspension.resumed('publication'))) return suspension.close();
+  }
+  const number = document.finished?.details.number as string | undefined;
   await activities('publish the decision on the portal').publishMajorDecision({ id: rt.id, documentNumber: number ?? null, at: rt.now() });
   rt.audit({ actorId: 'system', action: 'decision-published', rule: rules.publication.source, detail: number ?? 'no number' });
 
@@ -137,17 +135,27 @@ export async function majorDecision(input: MajorDecisionInput): Promise<ProcessS
     `${rt.id}.implementation`,
   );
   rt.settle();
-  await condition(() => suspended(), Math.max(Date.parse(evaluation.dueAt) - Date.now(), 1));
-  if (suspended()) return endSuspended();
-  rt.setStep('evaluation');
-  const evaluated = await runDecisionTask(rt, rules, input, 'decision.evaluation');
-  if (suspended() || !decidedByPerson(evaluated)) return endSuspended();
-  const result = evaluated.data;
-  rt.details.evaluation = { ...result, by: evaluated.actorId, at: evaluated.at };
-  rt.audit({ actorId: evaluated.actorId, action: `evaluated:${result.recommendation}`, rule: rules.evaluation.source, detail: result.conclusion });
+  for (;;) {
+    await condition(() => suspension.suspended, Math.max(Date.parse(evaluation.dueAt) - Date.now(), 1));
+    if (!suspension.suspended) break;
+    if (!(await suspension.resumed('implementation'))) return suspension.close();
+    rt.settle();
+  }
+  let result: DecidedOutcome<'decision.evaluation'>;
+  for (;;) {
+    rt.setStep('evaluation');
+    const evaluated = await runDecisionTask(rt, rules, input, 'decision.evaluation');
+    if (!suspension.suspended && decidedByPerson(evaluated)) {
+      result = evaluated;
+      break;
+    }
+    if (!(await suspension.resumed('evaluation'))) return suspension.close();
+  }
+  rt.details.evaluation = { ...result.data, by: result.actorId, at: result.at };
+  rt.audit({ actorId: result.actorId, action: `evaluated:${result.data.recommendation}`, rule: rules.evaluation.source, detail: result.data.conclusion });
 
   // Archive the whole file (decree713:33).
-  rt.cancelTask(suspensionTask, 'implementation evaluated; the file is archived');
+  suspension.disarm('implementation evaluated; the file is archived');
   await activities('archive the decision file').archiveDecisionFile({ id: rt.id, file: rt.state(), at: rt.now(), catalogueEntryId: catalogue, catalogueStatus: 'decided' });
   await activities('decision status').setDecisionStatus({ id: rt.id, status: 'archived', catalogueEntryId: null });
   return rt.finish('completed', rules.archive.source);
@@ -184,8 +192,8 @@ export async function majorDecision(input: MajorDecisionInput): Promise<ProcessS
     return itemState.status === 'completed' && outcome ? outcome : undefined;
   }
 
-  /** The decision as an official document through the document process; returns its number. */
-  async function publishAsDocument(decided: AgendaOutcome): Promise<string | undefined> {
+  /** Starts the decision's official document (the document process); `finished` is its end state once it ends. */
+  async function startPublicationDocument(decided: AgendaOutcome): Promise<{ finished?: ProcessState }> {
     const workflowId = processId('officialDocument', input.jurisdiction, `${rt.id}.publication`);
     const doc: OfficialDocumentInput = {
       jurisdiction: input.jurisdiction,
@@ -208,11 +216,10 @@ export async function majorDecision(input: MajorDecisionInput): Promise<ProcessS
     rt.addLink({ relation: 'spawned', processId: workflowId, type: 'officialDocument' });
     rt.audit({ actorId: 'system', action: 'document-started', rule: rules.publication.source, detail: workflowId });
     rt.settle();
-    let finished: ProcessState | undefined;
+    const document: { finished?: ProcessState } = {};
     void child.result().then((s) => {
-      finished = s;
+      document.finished = s;
     });
-    await condition(() => finished !== undefined || suspension !== undefined);
-    return finished?.details.number as string | undefined;
+    return document;
   }
 }
