@@ -96,6 +96,8 @@ const REASONS: [RegExp, string][] = [
   [/^no user (\S+) in the directory$/, '名录中没有人员 $1'],
   [/^(\S+) is listed twice$/, '$1 重复列出'],
   [/^(\S+) is not in (\d{4})$/, '$1 不在 $2 年内'],
+  [/^(\S+) is not a Saturday or Sunday$/, '$1 不是周六或周日'],
+  [/^(\S+) is also a day off$/, '$1 已列为放假日'],
   [/^a document that is (\S+) states why \((.*)\)$/, '应说明公开属性的理由（$2）'],
   [/^already used for (\S+) with a different body$/, '此幂等键已用于另一内容不同的请求（$1）'],
   [/^Content-Type must be application\/json$/, '请以 JSON 格式提交（Content-Type: application/json）'],

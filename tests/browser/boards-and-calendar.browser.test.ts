@@ -106,3 +106,45 @@ describe('the workbench — boards, calendar, language and keyboard', () => {
     writeFileSync(join(ARTIFACTS_DIR, 'workbench-metrics.json'), `${JSON.stringify(measured, null, 2)}\n`);
   });
 });
+
+describe('the workbench — the calendar: an operator loads the next holiday notice', () => {
+  it('the year the page flags as not loaded (暂定) is uploaded through the form: a date of another year is refused in Chinese, then the year appears and is no longer flagged', { timeout: 120_000 }, async () => {
+    const page = await signIn(browser, stack.api.url, J, 'cs.operator');
+    await page.goto(`${stack.api.url}/#/calendar`);
+    // The year offered is the page's own choice (the first year of this and next not loaded), not the test's date.
+    const form = page.locator('form', { has: page.locator('#cal-off') });
+    await form.waitFor();
+    const year = Number(await page.locator('[data-missing-year]').first().getAttribute('data-missing-year'));
+    expect(await page.locator(`[data-missing-year="${year}"] .tag-provisional`).textContent()).toBe('暂定');
+    expect(await page.locator(`.card[data-year="${year}"]`).count()).toBe(0);
+
+    // A day of another year and a weekday as a working weekend day: refused, each named, in Chinese.
+    await form.locator('#cal-off').fill(`${year}-01-01\n${year - 1}-10-01`);
+    await form.locator('#cal-source').fill(`国办发明电〔${year - 1}〕9号`);
+    const firstWeekday = [5, 6, 7, 8, 9].map((d) => `${year}-01-0${d}`).find((d) => ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay()))!;
+    await form.locator('#cal-working').fill(firstWeekday);
+    await form.locator('button[type="submit"]').click();
+    const refused = form.locator('.notice-error');
+    await refused.waitFor();
+    expect(await refused.textContent()).toContain(`放假 2：${year - 1}-10-01 不在 ${year} 年内`);
+    expect(await refused.textContent()).toContain(`${firstWeekday} 不是周六或周日`);
+    await browser.screenshot(page, 'calendar-upload-refused');
+    expect(await page.locator(`.card[data-year="${year}"]`).count()).toBe(0);
+
+    // The notice as published: New Year's Day and National Day, one weekend working day.
+    const firstSaturday = Array.from({ length: 7 }, (_, i) => `${year}-02-0${i + 1}`).find((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 6)!;
+    await form.locator('#cal-off').fill([`${year}-01-01`, ...[1, 2, 3, 4, 5, 6, 7].map((d) => `${year}-10-0${d}`)].join('\n'));
+    await form.locator('#cal-working').fill(firstSaturday);
+    await form.locator('button[type="submit"]').click();
+    const card = page.locator(`.card[data-year="${year}"]`);
+    await card.waitFor();
+    expect(await card.textContent()).toContain(`国办发明电〔${year - 1}〕9号`);
+    expect(await card.textContent()).toContain('10月7日');
+    await expect.poll(() => page.locator(`[data-missing-year="${year}"]`).count()).toBe(0);
+    await browser.screenshot(page, 'calendar-uploaded');
+
+    // The API serves the year as loaded, exactly as entered.
+    const served = await stack.call('GET', `/v1/calendar/${year}`, (await stack.userById('cs.operator')).token);
+    expect(served.body).toMatchObject({ year, daysOff: expect.arrayContaining([`${year}-01-01`, `${year}-10-07`]), workingWeekendDays: [firstSaturday] });
+  });
+});

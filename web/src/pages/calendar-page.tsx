@@ -22,7 +22,10 @@ function UploadYear({ year, onSaved }: { year: number; onSaved(): void }) {
       setMessage(undefined);
       onSaved();
     } catch (err) {
-      setMessage(err instanceof ApiError ? [err.message, ...(err.problem.errors ?? []).map((x) => `${x.field}: ${x.reason}`)].join('；') : String(err));
+      // Each refused date by its list and line, in the page's language (the API's `message` is Chinese).
+      const place = (field: string) => field.replace(/^daysOff\[(\d+)\]$/, (_, i: string) => `${i18n.t('daysOff')} ${Number(i) + 1}`).replace(/^workingWeekendDays\[(\d+)\]$/, (_, i: string) => `${i18n.t('workingWeekendDays')} ${Number(i) + 1}`);
+      const problems = err instanceof ApiError ? (err.problem.errors ?? []).map((x) => `${place(x.field)}：${i18n.pick(x.message, x.reason)}`) : [];
+      setMessage(problems.length ? problems.join('；') : `${i18n.t('serverError')}${(err as Error).message}`);
     }
   };
   return (
@@ -48,6 +51,15 @@ function UploadYear({ year, onSaved }: { year: number; onSaved(): void }) {
     </form>
   );
 }
+
+/** Days of one year, each kept on one line (10月7日 never breaks as 10月7 / 日). */
+const dateList = (days: string[], lang: 'zh' | 'en') =>
+  days.map((d, i) => (
+    <span class="nowrap">
+      {formatDate(d, lang).replace(/^\d+年/, '')}
+      {i < days.length - 1 ? '、' : ''}
+    </span>
+  ));
 
 /** 节假日: the holiday table per year; a year not loaded is flagged (its deadlines are provisional). */
 export function CalendarPage({ me }: { me: Me }) {
@@ -83,9 +95,9 @@ export function CalendarPage({ me }: { me: Me }) {
                 {i18n.lang === 'zh' ? '年' : ''} <span class="muted small">{`${i18n.t('version')} ${y.version} · ${y.source}`}</span>
               </h2>
               <h3>{i18n.t('daysOff')}</h3>
-              <p class="dates">{y.daysOff.map((d) => formatDate(d, i18n.lang).replace(/^\d+年/, '')).join('、')}</p>
+              <p class="dates">{dateList(y.daysOff, i18n.lang)}</p>
               <h3>{i18n.t('workingWeekendDays')}</h3>
-              <p class="dates">{y.workingWeekendDays.map((d) => formatDate(d, i18n.lang).replace(/^\d+年/, '')).join('、') || '—'}</p>
+              <p class="dates">{y.workingWeekendDays.length ? dateList(y.workingWeekendDays, i18n.lang) : '—'}</p>
             </section>
           ))}
       </div>
