@@ -114,6 +114,9 @@ describe('the workbench — a supervision ticket from notice to close-out by thr
     expect(rightEdges.length).toBeGreaterThan(10);
     expect(Math.max(...rightEdges)).toBeLessThanOrEqual(VIEWPORTS.phone.width);
     await browser.screenshot(head, 'ticket-6-closed-phone');
+    await head.locator('table.ledger').scrollIntoViewIfNeeded();
+    await head.evaluate("document.querySelector('table.ledger').closest('.card').scrollIntoView()");
+    await browser.screenshot(head, 'ticket-7-ledger-audit-phone', { fullPage: false });
 
     // 已办 (from the read model): the reporter's step with the action taken and the process's status now; the office's close-out.
     await staff.goto(`${stack.api.url}/#/done`);
