@@ -14,7 +14,7 @@ export default defineConfig({
       // it passed even with the lock removed (issue 14); there it only cost minutes and flaked.
       { extends: true, test: { name: 'pglite', include: ['tests/**/*.test.ts'], exclude: ['tests/e2e/document-numbering.test.ts'] } },
       // The database and end-to-end suites again on a real PostgreSQL server (tests/support/test-database.ts).
-      { extends: true, test: { name: 'postgres', include: ['tests/db/**/*.test.ts', 'tests/e2e/**/*.test.ts'], env: { GOVFLOW_TEST_DATABASE: 'postgres' } } },
+      { extends: true, test: { name: 'postgres', include: ['tests/db/**/*.test.ts', 'tests/e2e/**/*.test.ts', 'tests/crash/**/*.test.ts'], env: { GOVFLOW_TEST_DATABASE: 'postgres' } } },
     ],
   },
 });
