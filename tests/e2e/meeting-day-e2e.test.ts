@@ -43,30 +43,35 @@ describe('a meeting day through HTTP: three items applied, one inadmissible, one
     expect(rejected.status).toBe('refused');
     expect(rejected.details.rejection).toMatchObject({ reason: 'not-pre-coordinated', rule: '004:41' });
 
-    // Item 2: reviewed by the office and agreed by the mayor before the meeting (004:41, 004:38).
+    // Meeting B, days away, is the next one when the items join the queue.
+    const meetingB = await stack.call('POST', '/v1/meetings', director.token, { jurisdiction: J, startsAt: new Date(Date.now() + 3 * 86_400_000).toISOString() });
+    expect(meetingB.status).toBe(201);
+    const b = meetingB.body.id as string;
+
+    // Item 2: reviewed by the office and agreed by the mayor before the meeting (004:41, 004:38), in the queue.
     const document = { issuer: 'office', kind: 'notice', title: '关于实施老旧小区改造专项资金的通知', body: '各区县：……', scope: 'specific-task', disclosure: 'proactive', addressees: ['rz.donggang'] };
     const two = (await stack.call('POST', '/v1/agenda-items', staff.token, { ...application('关于老旧小区改造专项资金的议题'), document })).body.id as string;
     await actOn(two, 'agenda.admissibility', office, { action: 'admit' });
     await actOn(two, 'agenda.review', office, { action: 'approve', data: { opinion: '同意提交' } });
-    // Meeting A opens in real time: registered only now, so only the chief's consent and the queueing
-    // run against its clock (004 has no lead time: its agenda closes at the start).
-    const startsAt = new Date(Date.now() + 25_000).toISOString();
-    const meetingA = await stack.call('POST', '/v1/meetings', director.token, { jurisdiction: J, startsAt });
-    expect(meetingA.status).toBe(201);
-    const meetingB = await stack.call('POST', '/v1/meetings', director.token, { jurisdiction: J, startsAt: new Date(Date.now() + 3 * 86_400_000).toISOString() });
-    expect(meetingB.status).toBe(201);
-    const [a, b] = [meetingA.body.id as string, meetingB.body.id as string];
     await actOn(two, 'agenda.consent', chief, { action: 'consent' });
     const queued = await until(two, (p) => p.step === 'awaiting-meeting' && !!p.details.queue);
-    expect(queued.details.queue).toMatchObject({ next: { id: a } });
+    expect(queued.details.queue).toMatchObject({ next: { id: b }, missed: [] });
 
     // Item 3 is applied now but reviewed only after meeting A's agenda closed.
     const three = (await stack.call('POST', '/v1/agenda-items', staff.token, application('关于背街小巷整治的议题'))).body.id as string;
     await actOn(three, 'agenda.admissibility', office, { action: 'admit' });
 
-    // Meeting A: the agenda freezes at the start with item 2; the mayor fixes it; roll call.
+    // Meeting A is called in real time only once item 2 waits in the queue: nothing has to happen
+    // before its start but the start itself (004 has no lead time: its agenda closes at the start and
+    // takes every item ready by then), so a slow machine cannot make item 2 miss it.
+    const meetingA = await stack.call('POST', '/v1/meetings', director.token, { jurisdiction: J, startsAt: new Date(Date.now() + 10_000).toISOString() });
+    expect(meetingA.status).toBe(201);
+    const a = meetingA.body.id as string;
+
+    // Meeting A: the agenda freezes at the start with item 2, which hears it; the mayor fixes it; roll call.
     const frozen = await until(a, (p) => (p.details.agenda as unknown[] | undefined)?.length === 1, 60_000);
     expect((frozen.details.agenda as { itemId: string }[]).map((i) => i.itemId)).toEqual([two]);
+    expect((await until(two, (p) => p.step === 'scheduled')).details.meeting).toMatchObject({ id: a });
     await actOn(three, 'agenda.review', office, { action: 'approve', data: { opinion: '同意提交' } });
     await actOn(three, 'agenda.consent', chief, { action: 'consent' });
     const late = await until(three, (p) => p.step === 'awaiting-meeting' && !!p.details.queue);
