@@ -58,6 +58,10 @@ describe('the workbench — an official document through countersign to issuance
     await form.locator('[name="addressees"]').fill('js.daguanyuan\njs.liulishan');
     expect(await form.locator('[name="leadUnit"]').inputValue()).toBe('js.housing'); // the drafter's own unit
     await browser.screenshot(drafter, 'document-1-start-form');
+    // Beside Chinese labels the hints are Chinese too (the served descriptions are English with a Chinese term).
+    const hints = await form.locator('.hint').allTextContents();
+    expect(hints).toEqual(expect.arrayContaining(['起草内容涉及其职责、需会签的单位编号，每行一个', '公开属性在拟稿时确定（002:28）']));
+    for (const hint of hints) expect(hint.replace(/\b[a-z]+\d*:\d+\b/gi, '')).not.toMatch(/[A-Za-z]{3,}/);
     await form.locator('button[type="submit"]').click();
     await drafter.waitForSelector('.process-head');
     const id = decodeURIComponent(new URL(drafter.url()).hash.replace(/^#\/p\//, ''));

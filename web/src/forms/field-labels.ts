@@ -100,6 +100,40 @@ export const VALUE_LABELS: Record<string, string> = {
   ...Object.fromEntries([...DOCUMENT_KINDS, ...ISSUER_KINDS, ...URGENCY_LEVELS, ...DISCLOSURE_ATTRIBUTES, ...REQUEST_TOPICS].map((v) => [v.id, v.zh])),
 };
 
+/**
+ * Chinese hints for fields whose served description is English with a Chinese term in it
+ * ('units whose duties the draft touches (会签)'): beside a Chinese label only Chinese reads well.
+ */
+export const FIELD_HINTS: Record<string, string> = {
+  addressees: '主送单位的编号，每行一个',
+  copyTo: '抄送单位的编号，每行一个',
+  countersignUnits: '起草内容涉及其职责、需会签的单位编号，每行一个',
+  reopenUnits: '需重新会签的单位编号，每行一个',
+  direction: '上行文或下行文，决定部分签批路线',
+  disclosure: '公开属性在拟稿时确定（002:28）',
+  catalogueEntry: '年度决策事项目录中的条目（002:18、003:27），须先列入目录',
+  draft: '公开征求意见的决策草案，按综合性文件控制篇幅（000:68、002:57）',
+  fairCompetitionReview: '是否需要公平竞争审查（000:51，如有必要）',
+  grounds: '起草说明，与草案一并公布（004:21）',
+  hearingPlanned: '是否举行听证会（decree713:16）',
+  lookBackAfterDays: '多少天后回头看',
+  major: '重大事项：规则有规定的，由区长批示',
+  majorDecision: '此处恒为否：重大行政决策通过“重大行政决策”发起，自行生成议题（decree713:25）',
+  opinion: '明确意见（000:64；无明确意见的，办公室不予转报，001:58）',
+  praise: '规则有规定的，发经验表扬单',
+  proposal: '拟办意见',
+  proposingUnit: '提出并承办决策的单位',
+  publicOpinion: '舆情评估研判及应对预案（003:29）',
+  skipsLevel: '越过主管部门行文（越级行文）',
+  startSupervision: '对办理情况启动督查督办',
+};
+
+/** A served description a Chinese page can show as is: Chinese, with at most a citation or a code in Latin letters. */
+export function readsAsChinese(text: string): boolean {
+  const latinWords = text.replace(/\b[a-z]+\d*:\d+\b/gi, '').match(/[A-Za-z]{2,}/g) ?? [];
+  return /[\u4e00-\u9fff]/.test(text) && latinWords.length <= 1;
+}
+
 /** An English label from a field's name where the schema gives no title: startsAt → Starts at. */
 export function humanize(name: string): string {
   const words = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();

@@ -1,6 +1,6 @@
 import type { JsonSchema } from '../api/types';
 import { useI18n } from '../i18n/i18n';
-import { FIELD_LABELS, humanize, VALUE_LABELS } from './field-labels';
+import { FIELD_HINTS, FIELD_LABELS, humanize, readsAsChinese, VALUE_LABELS } from './field-labels';
 
 /** The enum a property allows, whether written as `enum` or as `anyOf`/`oneOf` of constants. */
 function choicesOf(schema: JsonSchema): unknown[] | undefined {
@@ -36,8 +36,10 @@ export function SchemaField({ name, schema, value, required, errors, idPrefix, s
   const i18n = useI18n();
   const id = `${idPrefix}-${name}`;
   const label = i18n.lang === 'zh' ? (FIELD_LABELS[name] ?? schema.title ?? schema.description ?? name) : (schema.title ?? humanize(name));
-  // A description in another language than the page's is noise beside a Chinese label.
-  const hint = schema.description && schema.description !== label && (i18n.lang === 'en' || /[\u4e00-\u9fff]/.test(schema.description)) ? schema.description : undefined;
+  // A description in another language than the page's is noise beside a Chinese label: the Chinese
+  // hint where there is one, the served description where it reads as Chinese, else none.
+  const served = schema.description && schema.description !== label ? schema.description : undefined;
+  const hint = i18n.lang === 'en' ? served : (FIELD_HINTS[name] ?? (served && readsAsChinese(served) ? served : undefined));
   const valueLabel = (v: unknown) => (i18n.lang === 'zh' ? (VALUE_LABELS[String(v)] ?? String(v)) : String(v));
   const describedBy = [errors?.length ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
   const common = { id, name, 'aria-invalid': errors?.length ? true : undefined, 'aria-describedby': describedBy, required };
