@@ -1,6 +1,6 @@
 import { loadHolidayTable } from '../db/calendar-repository';
 import { closeConsultation, openConsultation, publishSummary, setHearingNotice, type CommentSummary, type HearingNotice } from '../db/consultation-repository';
-import { setCatalogueEntryStatus, type CatalogueEntry } from '../db/decision-catalogue-repository';
+import { decideCatalogueAdjustment, publishCatalogue, setCatalogueEntryStatus, setCatalogueStage, type CatalogueEntry, type CatalogueStage } from '../db/decision-catalogue-repository';
 import { archiveDecisionFile, publishDecision, recordDecided, registerDecision, resumeDecision, setDecisionStatus, suspendDecision } from '../db/major-decision-repository';
 import { addDays, shanghaiDateOf, shanghaiMidnight } from '../domain/calendar/shanghai-date';
 import { earliestMeetingAfterReview } from '../domain/decisions/gates';
@@ -11,6 +11,21 @@ import type { ActivityDeps } from './index';
 /** The database side of a major decision (重大行政决策): its record, consultation, catalogue entry and archive. */
 export function createDecisionActivities({ db }: ActivityDeps) {
   return {
+    /** The year's catalogue moves between drafting and approval (decree713:4): nothing is added while it is with the government. */
+    async setCatalogueStage(input: { jurisdiction: string; year: number; stage: Exclude<CatalogueStage, 'published'> }): Promise<void> {
+      await setCatalogueStage(db, input.jurisdiction, input.year, input.stage);
+    },
+
+    /** The approved catalogue published (向社会公开, decree713:4, 002:18). */
+    async publishCatalogue(input: { jurisdiction: string; year: number; by: string }): Promise<void> {
+      await publishCatalogue(db, input.jurisdiction, input.year, input.by);
+    },
+
+    /** An adjustment of a published catalogue approved (its entries planned) or refused, with the reason. */
+    async decideCatalogueAdjustment(input: { entryIds: string[]; approved: boolean; reason: string; by: string }): Promise<void> {
+      await decideCatalogueAdjustment(db, input);
+    },
+
     /** Records the decision and moves its catalogue entry to in progress. */
     async registerDecision(input: { id: string; jurisdiction: JurisdictionId; title: string; proposingUnit: string; catalogueEntryId: string | null; scopeCategory: string }): Promise<void> {
       await registerDecision(db, input);

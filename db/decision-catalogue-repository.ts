@@ -9,7 +9,8 @@ export interface CatalogueEntry {
   proposingUnit: string;
   scopeCategory: string;
   plannedQuarter: number;
-  status: 'planned' | 'in-progress' | 'decided' | 'withdrawn';
+  /** proposed: added to a published catalogue, awaiting the government's approval (decree713:4); refused: not approved. */
+  status: 'proposed' | 'planned' | 'in-progress' | 'decided' | 'withdrawn' | 'refused';
   decisionId: string | null;
   createdBy: string;
   createdAt: string;
@@ -20,8 +21,14 @@ export interface Catalogue {
   jurisdiction: string;
   year: number;
   publishedAt: string | null;
+  /** drafting (the office adds entries), approval (with the government and the party committee), published. */
+  stage: CatalogueStage;
+  /** The decisionCatalogue process that approves the year's catalogue. */
+  processId: string | null;
   entries: CatalogueEntry[];
 }
+
+export type CatalogueStage = 'drafting' | 'approval' | 'published';
 
 export type NewCatalogueEntry = Pick<CatalogueEntry, 'title' | 'proposingUnit' | 'scopeCategory' | 'plannedQuarter'>;
 
@@ -73,10 +80,11 @@ function toEntry(r: EntryRow, adjustments: CatalogueEntry['adjustments'] = []): 
 }
 
 export async function getCatalogue(db: Queryable, jurisdiction: string, year: number): Promise<Catalogue> {
-  const head = await db.query<{ published_at: string | null }>('SELECT published_at FROM decision_catalogues WHERE jurisdiction = $1 AND year = $2', [jurisdiction, year]);
+  const head = await db.query<{ published_at: string | null; stage: CatalogueStage; process_id: string | null }>('SELECT published_at, stage, process_id FROM decision_catalogues WHERE jurisdiction = $1 AND year = $2', [jurisdiction, year]);
   const { rows } = await db.query<EntryRow>(`SELECT ${COLUMNS} FROM decision_catalogue_entries WHERE jurisdiction = $1 AND year = $2 ORDER BY seq`, [jurisdiction, year]);
   const adjustments = await adjustmentsOf(db, rows.map((r) => r.id));
-  return { jurisdiction, year, publishedAt: head.rows[0]?.published_at ? iso(head.rows[0].published_at) : null, entries: rows.map((r) => toEntry(r, adjustments.get(r.id))) };
+  const h = head.rows[0];
+  return { jurisdiction, year, publishedAt: h?.published_at ? iso(h.published_at) : null, stage: h?.stage ?? 'drafting', processId: h?.process_id ?? null, entries: rows.map((r) => toEntry(r, adjustments.get(r.id))) };
 }
 
 export async function getCatalogueEntry(db: Queryable, id: string): Promise<CatalogueEntry | undefined> {
@@ -87,15 +95,19 @@ export async function getCatalogueEntry(db: Queryable, id: string): Promise<Cata
 
 /**
  * Adds entries to a year's catalogue in one transaction. Once the catalogue is published, an
- * addition is an adjustment: it needs a reason, recorded with it (002:18, 003:27).
+ * addition is an adjustment: it needs a reason, recorded with it, and the entries are 'proposed'
+ * until the government approves them (002:18, 003:27, decree713:4). While the catalogue is with
+ * the government for approval nothing is added.
  * @throws {Error} 'catalogue published: an addition needs a reason' when the reason is missing.
+ * @throws {Error} 'catalogue in approval' while it is with the government.
  */
 export function addCatalogueEntries(db: Database, input: { jurisdiction: string; year: number; entries: NewCatalogueEntry[]; by: string; adjustmentReason?: string }): Promise<CatalogueEntry[]> {
   return db.transaction(async (tx) => {
     await tx.query('INSERT INTO decision_catalogues (jurisdiction, year) VALUES ($1, $2) ON CONFLICT DO NOTHING', [input.jurisdiction, input.year]);
-    const head = await tx.query<{ published_at: string | null }>('SELECT published_at FROM decision_catalogues WHERE jurisdiction = $1 AND year = $2 FOR UPDATE', [input.jurisdiction, input.year]);
+    const head = await tx.query<{ published_at: string | null; stage: CatalogueStage }>('SELECT published_at, stage FROM decision_catalogues WHERE jurisdiction = $1 AND year = $2 FOR UPDATE', [input.jurisdiction, input.year]);
     const published = !!head.rows[0].published_at;
     if (published && !input.adjustmentReason) throw new Error('catalogue published: an addition needs a reason');
+    if (head.rows[0].stage === 'approval') throw new Error('catalogue in approval');
     const { rows: last } = await tx.query<{ max: number | null }>('SELECT max(seq) AS max FROM decision_catalogue_entries WHERE jurisdiction = $1 AND year = $2', [input.jurisdiction, input.year]);
     let seq = last[0].max ?? 0;
     const ids: string[] = [];
@@ -103,8 +115,8 @@ export function addCatalogueEntries(db: Database, input: { jurisdiction: string;
       seq++;
       const id = `${input.jurisdiction}.${input.year}.${seq}`;
       await tx.query(
-        'INSERT INTO decision_catalogue_entries (id, jurisdiction, year, seq, title, proposing_unit, scope_category, planned_quarter, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
-        [id, input.jurisdiction, input.year, seq, e.title, e.proposingUnit, e.scopeCategory, e.plannedQuarter, input.by],
+        'INSERT INTO decision_catalogue_entries (id, jurisdiction, year, seq, title, proposing_unit, scope_category, planned_quarter, created_by, status) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)',
+        [id, input.jurisdiction, input.year, seq, e.title, e.proposingUnit, e.scopeCategory, e.plannedQuarter, input.by, published ? 'proposed' : 'planned'],
       );
       if (published) await tx.query("INSERT INTO decision_catalogue_adjustments (entry_id, kind, reason, by_user) VALUES ($1, 'added', $2, $3)", [id, input.adjustmentReason, input.by]);
       ids.push(id);
@@ -115,11 +127,35 @@ export function addCatalogueEntries(db: Database, input: { jurisdiction: string;
   });
 }
 
-/** Publishes a year's catalogue (向社会公开, 002:18); idempotent. */
+/** Publishes a year's catalogue (向社会公开, 002:18) once its approval process reaches publication; idempotent. */
 export async function publishCatalogue(db: Queryable, jurisdiction: string, year: number, by: string): Promise<Catalogue> {
   await db.query('INSERT INTO decision_catalogues (jurisdiction, year) VALUES ($1, $2) ON CONFLICT DO NOTHING', [jurisdiction, year]);
-  await db.query('UPDATE decision_catalogues SET published_at = clock_timestamp(), published_by = $3 WHERE jurisdiction = $1 AND year = $2 AND published_at IS NULL', [jurisdiction, year, by]);
+  await db.query("UPDATE decision_catalogues SET published_at = clock_timestamp(), published_by = $3, stage = 'published' WHERE jurisdiction = $1 AND year = $2 AND published_at IS NULL", [jurisdiction, year, by]);
   return getCatalogue(db, jurisdiction, year);
+}
+
+/**
+ * Claims the year's catalogue for its approval process: true for the first caller only, who then
+ * starts it (so two offices adding the first entries at once start one process).
+ */
+export async function claimCatalogueProcess(db: Queryable, jurisdiction: string, year: number, processId: string): Promise<boolean> {
+  await db.query('INSERT INTO decision_catalogues (jurisdiction, year) VALUES ($1, $2) ON CONFLICT DO NOTHING', [jurisdiction, year]);
+  const { rows } = await db.query('UPDATE decision_catalogues SET process_id = $3 WHERE jurisdiction = $1 AND year = $2 AND process_id IS NULL RETURNING year', [jurisdiction, year, processId]);
+  return rows.length === 1;
+}
+
+/** Drafting or approval, as the approval process moves; a published catalogue stays published. */
+export async function setCatalogueStage(db: Queryable, jurisdiction: string, year: number, stage: Exclude<CatalogueStage, 'published'>): Promise<void> {
+  await db.query("UPDATE decision_catalogues SET stage = $3 WHERE jurisdiction = $1 AND year = $2 AND stage <> 'published'", [jurisdiction, year, stage]);
+}
+
+/** The government's answer to an adjustment (decree713:4): the proposed entries planned, or refused; recorded with its reason. */
+export function decideCatalogueAdjustment(db: Database, input: { entryIds: string[]; approved: boolean; reason: string; by: string }): Promise<void> {
+  return db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ id: string }>("UPDATE decision_catalogue_entries SET status = $2 WHERE id = ANY($1) AND status = 'proposed' RETURNING id", [input.entryIds, input.approved ? 'planned' : 'refused']);
+    for (const r of rows)
+      await tx.query('INSERT INTO decision_catalogue_adjustments (entry_id, kind, reason, by_user) VALUES ($1, $2, $3, $4)', [r.id, input.approved ? 'approved' : 'refused', input.reason, input.by]);
+  });
 }
 
 /** The decision process moves its entry along (in progress, decided, withdrawn); idempotent. */

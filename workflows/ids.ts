@@ -9,6 +9,7 @@ export const PROCESS_TYPES = {
   agendaItem: 'agenda',
   standingMeeting: 'meeting',
   majorDecision: 'decision',
+  decisionCatalogue: 'catalogue',
 } as const;
 export type ProcessType = keyof typeof PROCESS_TYPES;
 

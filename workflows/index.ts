@@ -5,3 +5,4 @@ export { incomingRequest } from './incoming-request';
 export { standingMeeting } from './standing-meeting';
 export { agendaItem } from './agenda-item';
 export { majorDecision } from './major-decision/major-decision';
+export { decisionCatalogue } from './decision-catalogue/decision-catalogue';

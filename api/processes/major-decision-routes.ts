@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { listComments } from '../../db/consultation-repository';
 import type { Database } from '../../db/database';
-import { addCatalogueEntries, getCatalogue, getCatalogueEntry, publishCatalogue } from '../../db/decision-catalogue-repository';
+import { addCatalogueEntries, claimCatalogueProcess, getCatalogue, getCatalogueEntry } from '../../db/decision-catalogue-repository';
 import { getDecision as getMajorDecisionRecordOrUndefined } from '../../db/major-decision-repository';
 import { getUnit, getUser, listUnits } from '../../db/directory-repository';
 import { draftLengthViolation } from '../../domain/decisions/draft';
@@ -11,8 +12,10 @@ import { safeText } from '../../domain/text';
 import { JURISDICTION_IDS } from '../../domain/jurisdictions';
 import { applicationViolations } from '../../domain/meetings/materials';
 import { rulebookFor } from '../../domain/rulebooks';
+import type { DecisionCatalogueInput } from '../../workflows/decision-catalogue/decision-catalogue';
+import { processId } from '../../workflows/ids';
 import type { MajorDecisionInput } from '../../workflows/major-decision/major-decision';
-import { BadRequest, Forbidden, NotFound, type FieldError } from '../errors';
+import { BadRequest, Conflict, Forbidden, NotFound, type FieldError } from '../errors';
 import { defineRoute } from '../routes/define-route';
 import { CREATED_RESPONSES, answerStarted, clientKey, idempotencyKeyField, idsOf } from './create-process';
 import type { ProcessGateway } from './process-gateway';
@@ -73,11 +76,13 @@ export function majorDecisionRoutes({ db, processes }: { db: Database; processes
     defineRoute({
       method: 'post',
       path: '/v1/decision-catalogue',
-      summary: 'Add entries to a year’s catalogue (an adjustment with its reason once published, 002:18, 003:27)',
+      summary: 'Add entries to a year’s catalogue (目录): while it is drawn up, or as an adjustment with its reason once published (decree713:4, 002:18, 003:27)',
+      description:
+        'The first entries of a year start its approval process (decisionCatalogue): the office submits the draft, the chief approves it for the government, the office records the party committee’s agreement, the office director publishes it — each a task (decree713:4, 002:18). While it is with the government nothing is added (409). Entries added to a published catalogue are an adjustment: they need adjustmentReason, are proposed until the government approves them through the same tasks, and a decision can start only from an approved entry.',
       tags: ['major decisions'],
       auth: OFFICE,
       body: catalogueBody,
-      responses: { 201: { description: 'the entries added' } },
+      responses: { 201: { description: 'the entries added and the process approving them' }, 409: { description: 'the catalogue is with the government for approval' } },
       handler: async ({ body, user }) => {
         if (user.jurisdiction !== body.jurisdiction) throw new Forbidden(`you belong to ${user.jurisdiction}, not ${body.jurisdiction}`);
         const errors: FieldError[] = [];
@@ -85,20 +90,32 @@ export function majorDecisionRoutes({ db, processes }: { db: Database; processes
         const current = await getCatalogue(db, body.jurisdiction, body.year);
         if (current.publishedAt && !body.adjustmentReason) errors.push({ field: 'adjustmentReason', reason: `the ${body.year} catalogue is published: an addition is an adjustment and states its reason (${rulebookFor(body.jurisdiction).decisions.catalogue.source})` });
         if (errors.length) throw new BadRequest('the entries cannot be added', errors);
-        return { entries: await addCatalogueEntries(db, { jurisdiction: body.jurisdiction, year: body.year, entries: body.entries, by: user.id, adjustmentReason: body.adjustmentReason }) };
-      },
-    }),
-    defineRoute({
-      method: 'post',
-      path: '/v1/decision-catalogue/publish',
-      summary: 'Publish a year’s catalogue (向社会公开, after the party committee agreed, 002:18)',
-      tags: ['major decisions'],
-      auth: ['office-director'],
-      body: z.strictObject({ jurisdiction: z.enum(JURISDICTION_IDS), year: z.number().int().min(2000).max(2100) }),
-      responses: { 200: { description: 'the published catalogue' } },
-      handler: async ({ body, user }) => {
-        if (user.jurisdiction !== body.jurisdiction) throw new Forbidden(`you belong to ${user.jurisdiction}, not ${body.jurisdiction}`);
-        return publishCatalogue(db, body.jurisdiction, body.year, user.id);
+        const inApproval = () => new Conflict(`the ${body.year} catalogue is with the government for approval (${current.processId}): add entries when it is returned to drafting, or as an adjustment once published (${rulebookFor(body.jurisdiction).decisions.catalogue.source})`);
+        if (current.stage === 'approval') throw inApproval();
+        const entries = await addCatalogueEntries(db, { jurisdiction: body.jurisdiction, year: body.year, entries: body.entries, by: user.id, adjustmentReason: body.adjustmentReason }).catch((err: Error) => {
+          throw err.message === 'catalogue in approval' ? inApproval() : err;
+        });
+        const start = (key: string, input: DecisionCatalogueInput) =>
+          processes.start({
+            type: 'decisionCatalogue',
+            workflowType: 'decisionCatalogue',
+            jurisdiction: body.jurisdiction,
+            key,
+            input,
+            title: `${body.year}年度重大行政决策事项目录${input.kind === 'adjustment' ? '调整' : ''}`,
+            summary: `重大行政决策事项目录 ${body.year}${input.kind === 'adjustment' ? ' 调整' : ''}`,
+            details: `Decision catalogue ${body.year} of ${body.jurisdiction} (${input.kind})`,
+          });
+        const base = { jurisdiction: body.jurisdiction, year: body.year, startedBy: user.id };
+        if (current.publishedAt) {
+          // An adjustment: the government approves the added entries before any decision may use them.
+          const started = await start(`${body.year}-adjustment-${randomUUID()}`, { ...base, kind: 'adjustment', entryIds: entries.map((e) => e.id), adjustmentReason: body.adjustmentReason });
+          return { entries, process: started.id };
+        }
+        // The year's first entries start its approval; later ones join the draft it holds.
+        const key = `${body.year}-${randomUUID()}`;
+        if (await claimCatalogueProcess(db, body.jurisdiction, body.year, processId('decisionCatalogue', body.jurisdiction, key))) await start(key, { ...base, kind: 'catalogue', entryIds: [] });
+        return { entries, process: (await getCatalogue(db, body.jurisdiction, body.year)).processId };
       },
     }),
     defineRoute({
@@ -119,7 +136,10 @@ export function majorDecisionRoutes({ db, processes }: { db: Database; processes
         if (!(await inJurisdiction(body.proposingUnit, body.jurisdiction))) errors.push({ field: 'proposingUnit', reason: `no unit ${body.proposingUnit} in ${body.jurisdiction}` });
         const entry = await getCatalogueEntry(db, body.catalogueEntry);
         if (!entry || entry.jurisdiction !== body.jurisdiction) errors.push({ field: 'catalogueEntry', reason: `no catalogue entry ${body.catalogueEntry} in ${body.jurisdiction}: the government adds it first (POST /v1/decision-catalogue)` });
+        else if (entry.status === 'proposed') errors.push({ field: 'catalogueEntry', reason: `the entry is an adjustment the government has not approved yet (${rulebookFor(body.jurisdiction).decisions.catalogue.source})` });
         else if (entry.status !== 'planned') errors.push({ field: 'catalogueEntry', reason: `the entry is ${entry.status}${entry.decisionId ? ` (${entry.decisionId})` : ''}` });
+        else if (!(await getCatalogue(db, entry.jurisdiction, entry.year)).publishedAt)
+          errors.push({ field: 'catalogueEntry', reason: `the ${entry.year} catalogue is not yet approved and published (${rulebookFor(body.jurisdiction).decisions.cataloguePublication.source})` });
         else if (entry.proposingUnit !== body.proposingUnit) errors.push({ field: 'proposingUnit', reason: `the catalogue names ${entry.proposingUnit}` });
         const units = await listUnits(db, body.jurisdiction);
         const justice = units.find((u) => u.kind === 'justice-bureau');

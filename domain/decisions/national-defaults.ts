@@ -9,6 +9,8 @@ import type { DecisionRules } from './rules';
 export function decree713Defaults(seed: string): DecisionRules {
   return {
     catalogue: N.catalogue,
+    catalogueAgreedByPartyCommittee: cited<true>(true, N.catalogue.source),
+    cataloguePublication: cited<true>(true, N.catalogue.source),
     initiation: N.procedure,
     publicParticipation: cited<true>(true, N.publicCommentMinimum.source),
     commentMinimum: N.publicCommentMinimum,

@@ -10,6 +10,10 @@ import type { Limit } from '../limit';
 export interface DecisionRules {
   /** Decisions are managed in a yearly catalogue (目录) approved with the party committee and published (002:18, 003:27, decree713:4). */
   catalogue: Cited<boolean>;
+  /** The party committee agrees to the catalogue (and to each adjustment) before it is published (decree713:4, 002:18). */
+  catalogueAgreedByPartyCommittee: Cited<true>;
+  /** The catalogue, and each adjustment, is published (向社会公开, decree713:4, 002:18). */
+  cataloguePublication: Cited<true>;
   /** The government agrees to start the procedure on a unit's proposal (000:21). */
   initiation: Cited<true>;
   /** Public participation: draft and grounds published for comment (000:22, 004:21). */

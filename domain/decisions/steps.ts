@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { StepDeclaration } from '../steps';
 import { safeText } from '../text';
+import { CATALOGUE_STEPS } from './catalogue-steps';
 import type { DecisionRules } from './rules';
 import { MEMBER_POSITIONS } from './collective-decision';
 import { RISK_LEVELS } from './gates';
@@ -316,4 +317,4 @@ export const memberViewSchema = z.strictObject({
 });
 
 /** Every decision step's declaration, for the catalogue the API serves (domain/step-catalog.ts). */
-export const DECISION_STEP_DECLARATIONS: readonly StepDeclaration[] = Object.values(DECISION_STEPS);
+export const DECISION_STEP_DECLARATIONS: readonly StepDeclaration[] = [...Object.values(DECISION_STEPS), ...CATALOGUE_STEPS];

@@ -231,6 +231,8 @@ export const JINAN_LIXIA_2023: Rulebook = {
     ...decree713Defaults('002'),
     // 002:18: 重大行政决策事项实行目录清单管理,由区政府研究确定并经区委同意后,向社会公开.
     catalogue: cited(true, '002:18'),
+    catalogueAgreedByPartyCommittee: cited<true>(true, '002:18'),
+    cataloguePublication: cited<true>(true, '002:18'),
     collectiveDecision: cited<true>(true, '002:18'),
     // 002:20: 通过多种形式听取 … 社会公众的意见建议.
     publicParticipation: cited<true>(true, '002:20'),

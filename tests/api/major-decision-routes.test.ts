@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processModule } from '../../api/processes';
 import { openDatabase } from '../../db/connect';
 import type { Database } from '../../db/database';
-import { addCatalogueEntries, getCatalogueEntry } from '../../db/decision-catalogue-repository';
+import { addCatalogueEntries, getCatalogueEntry, publishCatalogue } from '../../db/decision-catalogue-repository';
 import { findUsers } from '../../db/directory-repository';
 import { migrate } from '../../db/migrate';
 import { seed } from '../../db/seed';
@@ -16,6 +16,7 @@ import { expectProblem, startTestApi, type TestApi } from './api-harness';
  * asked (the client connects lazily and is never reached): a refused start changes nothing.
  */
 const J = 'jinan-shizhong-2023';
+const ENTRY = { title: '老旧小区改造三年行动计划', proposingUnit: 'js.housing', scopeCategory: 'master-or-special-plan', plannedQuarter: 1 };
 let api: TestApi;
 let db: Database;
 let token: string;
@@ -28,7 +29,8 @@ beforeAll(async () => {
   api = await startTestApi({ routes: processModule({ db, client: new Client(), taskQueue: 'never-reached' }).routes }, db);
   const [staff] = await findUsers(db, { jurisdiction: J, role: 'department-staff', unitId: 'js.housing' });
   token = await api.tokenFor(staff);
-  [{ id: entryId }] = await addCatalogueEntries(db, { jurisdiction: J, year: 2027, entries: [{ title: '老旧小区改造三年行动计划', proposingUnit: 'js.housing', scopeCategory: 'master-or-special-plan', plannedQuarter: 1 }], by: 'js.office.director' });
+  [{ id: entryId }] = await addCatalogueEntries(db, { jurisdiction: J, year: 2027, entries: [ENTRY], by: 'js.office.director' });
+  await publishCatalogue(db, J, 2027, 'js.office.director'); // as its approval process does at its last task
 }, 60_000);
 afterAll(async () => {
   await api?.close();
@@ -64,5 +66,21 @@ describe('POST /v1/major-decisions: the draft under the document rules', () => {
     const fields = expectProblem(reply, 400).errors?.map((e) => e.field);
     expect(fields).toContain('proposingUnit');
     expect(fields).not.toContain('draft');
+  });
+});
+
+describe('POST /v1/major-decisions: only from an approved, published catalogue entry (decree713:4)', () => {
+  it('an entry of a catalogue not yet approved and published is a 400 naming catalogueEntry', async () => {
+    const [draft] = await addCatalogueEntries(db, { jurisdiction: J, year: 2031, entries: [ENTRY], by: 'js.office.staff' });
+    const reply = await api.call('POST', '/v1/major-decisions', { token, body: body({ catalogueEntry: draft.id }) });
+    expect(expectProblem(reply, 400).errors).toEqual([expect.objectContaining({ field: 'catalogueEntry', reason: expect.stringContaining('the 2031 catalogue is not yet approved and published (decree713:4)') })]);
+    expect(await getCatalogueEntry(db, draft.id)).toMatchObject({ status: 'planned', decisionId: null });
+  });
+
+  it('an entry added to the published catalogue is proposed until the government approves it: a 400 naming catalogueEntry', async () => {
+    const [proposed] = await addCatalogueEntries(db, { jurisdiction: J, year: 2027, entries: [{ ...ENTRY, title: '新增事项' }], by: 'js.office.staff', adjustmentReason: '区委常委会新增部署' });
+    expect(proposed.status).toBe('proposed');
+    const reply = await api.call('POST', '/v1/major-decisions', { token, body: body({ catalogueEntry: proposed.id }) });
+    expect(expectProblem(reply, 400).errors).toEqual([expect.objectContaining({ field: 'catalogueEntry', reason: expect.stringContaining('the government has not approved yet (decree713:4)') })]);
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actOverHttp, approveCatalogueOverHttp } from '../support/decision-http';
 import { startStack } from '../support/dev-server-stack';
 
 const J = 'jinan-shizhong-2023' as const;
@@ -20,18 +21,25 @@ interface TaskView {
 describe('a major decision (重大行政决策) through HTTP: the catalogue, the start, the consultation', () => {
   it(`${COMMENTS} public comments through the portal are stored with receipts and leave the decision's workflow history as it was`, async () => {
     const office = await stack.user(J, 'office-staff');
-    const director = await stack.user(J, 'office-director');
     const staff = await stack.user(J, 'department-staff', 'js.housing');
 
-    // The catalogue (目录): an entry, the catalogue published, then an addition only with a reason (002:18).
+    // The catalogue (目录) as tasks: drawn up, approved by the chief, agreed by the party committee,
+    // published (decree713:4); then an addition only with a reason, and only once the government approves it.
     const entry = { title: '老旧小区改造三年行动计划', proposingUnit: 'js.housing', scopeCategory: 'master-or-special-plan', plannedQuarter: 1 };
-    const added = await stack.call('POST', '/v1/decision-catalogue', office.token, { jurisdiction: J, year: 2027, entries: [entry] });
-    expect(added.status, JSON.stringify(added.body)).toBe(201);
-    const entryId = added.body.entries[0].id as string;
-    expect((await stack.call('POST', '/v1/decision-catalogue/publish', director.token, { jurisdiction: J, year: 2027 })).body.publishedAt).toEqual(expect.any(String));
+    const { entryIds, process: catalogueProcess } = await approveCatalogueOverHttp(stack, J, 2027, [entry]);
+    const entryId = entryIds[0];
+    const approved = await stack.call('GET', `/v1/decision-catalogue?jurisdiction=${J}&year=2027`, office.token);
+    expect(approved.body).toMatchObject({ stage: 'published', publishedAt: expect.any(String), processId: catalogueProcess });
     const late = await stack.call('POST', '/v1/decision-catalogue', office.token, { jurisdiction: J, year: 2027, entries: [{ ...entry, title: '新增事项' }] });
     expect(late.status).toBe(400);
     expect(late.body.errors).toEqual([expect.objectContaining({ field: 'adjustmentReason' })]);
+    const adjusted = await stack.call('POST', '/v1/decision-catalogue', office.token, { jurisdiction: J, year: 2027, entries: [{ ...entry, title: '新增事项' }], adjustmentReason: '区委常委会新增部署' });
+    expect(adjusted.status, JSON.stringify(adjusted.body)).toBe(201);
+    expect(adjusted.body.entries[0]).toMatchObject({ status: 'proposed', adjustments: [expect.objectContaining({ kind: 'added', reason: '区委常委会新增部署' })] });
+    expect(adjusted.body.process).not.toBe(catalogueProcess);
+    await actOverHttp(stack, office.id, adjusted.body.process, 'catalogue.government-approval', 'return-for-revision', { reason: '不属于重大行政决策事项' });
+    const refused = await stack.eventually(() => stack.call('GET', `/v1/decision-catalogue?jurisdiction=${J}&year=2027`, office.token), (r) => r.body.entries[1]?.status === 'refused');
+    expect(refused.body.entries[1].status).toBe('refused');
 
     // A major decision can no longer be an agenda item of its own making.
     const item = await stack.call('POST', '/v1/agenda-items', staff.token, { jurisdiction: J, title: 'x', reasons: 'y', materials: 'z', leadUnit: 'js.housing', majorDecision: true });

@@ -247,6 +247,7 @@ export const PROCESS_TYPES: Record<string, [string, string]> = {
   agendaItem: ['议题', 'Agenda item'],
   standingMeeting: ['常务会议', 'Standing meeting'],
   majorDecision: ['重大行政决策', 'Major decision'],
+  decisionCatalogue: ['重大行政决策事项目录', 'Decision catalogue'],
 };
 
 export const STATUSES: Record<string, [string, string]> = {
