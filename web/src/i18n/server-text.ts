@@ -24,13 +24,20 @@ const ROLES: Record<string, string> = {
   office: '政府办公室',
 };
 
-/** kebab-case codes anywhere; a one-word code only as a whole part (between ':', '→', ',' or '(' … ')'). */
-const CODE = /(?<![\w.])[a-z]+(?:-[a-z]+)+(?![\w.])|(?<=^|[:：→,，(（]\s?)[a-z]+(?=\s?(?:$|[:：→,，)）]))/g;
+/**
+ * kebab-case codes anywhere; a one-word code only as a whole part (between ':', '→', ',' or
+ * '(' … ')'). No lookbehind: Safari before 16.4 (leaders' older iPads) cannot parse it, and one
+ * such regular expression would stop the whole page from loading.
+ */
+const KEBAB_CODE = /(^|[^\w.])([a-z]+(?:-[a-z]+)+)(?![\w.])/g;
+const WORD_CODE = /(^|[:：→,，(（]\s?)([a-z]+)(?=\s?(?:$|[:：→,，)）]))/g;
 const ISO = /\b\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:\d\d)\b/g;
+
+const codeLabel = (_m: string, before: string, code: string) => before + (VALUE_LABELS[code] ?? ROLES[code] ?? code);
 
 /** Coded values and ISO times inside a text, in Chinese (times as an office writes them). */
 function zhCodes(text: string): string {
-  return text.replace(ISO, (t) => formatTime(t, 'zh')).replace(CODE, (code) => VALUE_LABELS[code] ?? ROLES[code] ?? code);
+  return text.replace(ISO, (t) => formatTime(t, 'zh')).replace(KEBAB_CODE, codeLabel).replace(WORD_CODE, codeLabel);
 }
 
 /** Whole phrases (each pattern spans the whole text) and their Chinese; `$1`… are the parts matched, their codes translated. */
