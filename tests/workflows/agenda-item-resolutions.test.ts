@@ -8,8 +8,9 @@ import type { JurisdictionId } from '../../domain/jurisdictions';
 import type { ProcessState } from '../../workflows/engine/types';
 import { agendaItemInput, awaitingMeeting, decideBySignal, driveAgendaItem, startAgendaItem } from '../support/agenda-helpers';
 import { recordHistory } from '../support/histories';
-import { act, auditOf, openTask, rejectionOf, waitForState } from '../support/process-helpers';
-import { startTimeSkipping, type TimeSkippingHarness } from '../support/time-skipping';
+import { act, auditOf, openTask, rejectionOf, stateOf, waitForAudit, waitForState } from '../support/process-helpers';
+import { cleanUp, decideAndSign, fixAgenda, isAt, membersOf, people, rollCall, startMeeting } from '../support/meeting-helpers';
+import { itOnOwnServer, skipPast, startTimeSkipping, type TimeSkippingHarness } from '../support/time-skipping';
 
 /** How an agenda item (议题) is resolved before and after the meeting, on the paths no other test takes. */
 const JS: JurisdictionId = 'jinan-shizhong-2023'; // 000
@@ -216,5 +217,70 @@ describe('agenda item: publishing the decision (000:53 除依法需要保密的�
     expect((await auditOf(handle)).filter((e) => e.action.startsWith('decision-'))).toEqual([]);
     expect((await listPublishedDecisions(h.db, { jurisdiction: LX, limit: 100, offset: 0 })).filter((d) => d.itemId === handle.workflowId)).toEqual([]);
     for (const l of s.links.filter((x) => x.relation === 'spawned')) await h.env.client.workflow.getHandle(l.processId).terminate('test done');
+  });
+});
+
+describe('agenda item: taken off a meeting’s agenda by the chief (000:50 区长确定议题)', () => {
+  itOnOwnServer('000 — the chief leaves the item off meeting A with a reason; A is held without it; the next meeting takes it and decides it', async (own) => {
+    const { chief, secretary } = people(JS);
+    const item = await startAgendaItem(own.env.client, own.taskQueue, agendaItemInput(JS));
+    await driveAgendaItem(item, awaitingMeeting);
+    await waitForState(item, (s) => s.details.queue !== undefined);
+    const now = await own.env.currentTimeMs();
+    // 30 and 60 days ahead: the item is ready long before either cut-off (5 working days, 000:50), on any calendar.
+    const [meetingA, meetingB] = [await startMeeting(own, { jurisdiction: JS, startsAt: new Date(now + 30 * DAY).toISOString() }), await startMeeting(own, { jurisdiction: JS, startsAt: new Date(now + 60 * DAY).toISOString() })];
+    const cutoff = async (m: WorkflowHandle) => String((await waitForState(m, (s) => s.details.cutoffAt !== undefined)).details.cutoffAt);
+    const startsAt = async (m: WorkflowHandle) => String((await stateOf(m)).details.startsAt);
+
+    await skipPast(own, await cutoff(meetingA));
+    let a = await waitForState(meetingA, isAt('meeting.fix-agenda'));
+    expect((a.details.agenda as { itemId: string }[]).map((i) => i.itemId)).toEqual([item.workflowId]);
+    expect((await waitForState(item, (s) => s.step === 'scheduled')).details.meeting).toMatchObject({ id: meetingA.workflowId });
+    const fix = openTask(a, 'meeting.fix-agenda');
+    expect(fix).toMatchObject({ rule: '000:50', assignees: [{ userId: chief }] });
+    expect(await rejectionOf(act(meetingA, { taskId: fix.id, action: 'fix-agenda', data: { remove: [{ itemId: 'agendaItem.none', reason: '条件尚不成熟' }] }, actor: user(chief) }))).toMatchObject({
+      type: 'BadRequest',
+      fields: [{ field: 'data.remove.0.itemId', reason: `not on this agenda; one of: ${item.workflowId}` }],
+    });
+    expect(await rejectionOf(act(meetingA, { taskId: fix.id, action: 'fix-agenda', data: { remove: [{ itemId: item.workflowId, reason: '条件尚不成熟' }] }, actor: user(secretary) }))).toMatchObject({ type: 'Forbidden' });
+    a = await fixAgenda(meetingA, chief, [{ itemId: item.workflowId, reason: '条件尚不成熟' }]);
+    expect(a.details.agenda).toEqual([]);
+    expect(a.details.removed).toEqual([expect.objectContaining({ itemId: item.workflowId, reason: '条件尚不成熟', by: chief })]);
+    expect((await auditOf(meetingA)).filter((e) => e.action === 'item-removed')).toEqual([expect.objectContaining({ actorId: chief, rule: '000:50', detail: `${item.workflowId}: 条件尚不成熟` })]);
+
+    // The item hears it and waits again, back in the queue.
+    expect((await waitForAudit(item, 'taken-off-agenda')).filter((e) => e.action === 'taken-off-agenda')).toEqual([
+      expect.objectContaining({ actorId: 'system', detail: `${meetingA.workflowId}: left off the agenda by the chief` }),
+    ]);
+    expect((await waitForState(item, (s) => s.step === 'awaiting-meeting')).status).toBe('running');
+    expect(await getQueuedItem(own.db, item.workflowId)).toMatchObject({ meetingId: null });
+
+    // Meeting A is held without it: nothing reaches the item.
+    await skipPast(own, await startsAt(meetingA));
+    await rollCall(meetingA, secretary, await membersOf(own, JS));
+    a = await decideAndSign(meetingA, JS);
+    expect((await waitForState(meetingA, (s) => s.status !== 'running')).status).toBe('completed');
+    expect((await auditOf(meetingA)).find((e) => e.action === 'outcomes-released')).toMatchObject({ detail: 'no items' });
+    expect((await stateOf(item)).details.outcome).toBeUndefined();
+
+    // Meeting B takes it and decides it; the decision is supervised (000:54).
+    await skipPast(own, await cutoff(meetingB));
+    const b = await waitForState(meetingB, isAt('meeting.fix-agenda'));
+    expect((b.details.agenda as { itemId: string }[]).map((i) => i.itemId)).toEqual([item.workflowId]);
+    await fixAgenda(meetingB, chief);
+    await skipPast(own, await startsAt(meetingB));
+    await rollCall(meetingB, secretary, await membersOf(own, JS));
+    await decideAndSign(meetingB, JS);
+    let s = await waitForState(item, (x) => x.tasks.some((t) => t.step === 'agenda.supervision-notice' && t.status === 'open'));
+    expect(s.details.outcome).toMatchObject({ meetingId: meetingB.workflowId, outcome: 'approved', minutesSignedBy: chief });
+    expect(s.links.filter((l) => l.relation === 'meeting').map((l) => l.processId)).toEqual([meetingA.workflowId, meetingB.workflowId]);
+    const notice = openTask(s, 'agenda.supervision-notice');
+    await act(item, { taskId: notice.id, action: 'issue-notice', data: { dueAt: new Date((await own.env.currentTimeMs()) + 30 * DAY).toISOString() }, actor: user(notice.assignees[0].userId) });
+    s = await waitForState(item, (x) => x.status !== 'running');
+    expect(s.status).toBe('completed');
+    await recordHistory(item, 'agendaItem-taken-off-then-decided');
+    await recordHistory(meetingA, 'standingMeeting-item-removed');
+    for (const l of s.links.filter((x) => x.relation === 'spawned')) await own.env.client.workflow.getHandle(l.processId).terminate('test done');
+    await cleanUp(own, meetingA, meetingB, item);
   });
 });
