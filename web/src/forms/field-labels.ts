@@ -1,5 +1,7 @@
 import { DISCLOSURE_ATTRIBUTES, ISSUER_KINDS, URGENCY_LEVELS } from '../../../domain/documents/attributes';
 import { DOCUMENT_KINDS } from '../../../domain/documents/kinds';
+import { PREREQUISITE_KINDS } from '../../../domain/meetings/rules';
+import { RETURN_REASON_LABELS } from '../../../domain/requests/conformity';
 import { REQUEST_TOPICS } from '../../../domain/requests/topics';
 
 /**
@@ -76,6 +78,56 @@ export const FIELD_LABELS: Record<string, string> = {
   fairCompetitionReview: '公平竞争审查',
   reasons: '提请理由',
   functionalUnits: '各事项的职能部门（单位编号）',
+  // The declared actions' inputs (tests/browser/form-labels.test.ts keeps this list complete).
+  handlingUnit: '承办单位',
+  leader: '批示领导（人员编号）',
+  handlingLimitWorkingDays: '办理时限（工作日）',
+  startSupervision: '启动督查督办',
+  reply: '答复内容',
+  resolution: '协调结果',
+  proceed: '同意提交会议',
+  reference: '文号或编号',
+  remove: '撤出的议题',
+  writtenOpinions: '书面意见',
+  substituteId: '代为出席人（人员编号）',
+  substituteAccepted: '同意代为出席',
+  present: '出席人员',
+  outcome: '结果',
+  viceChiefOpinion: '分管副区长意见',
+  majorRevision: '需重大修改',
+  supervisionDueAt: '督办时限',
+  views: '各成员意见（按发言顺序）',
+  againstMajorityReason: '不同于多数意见的理由',
+  text: '正文',
+  periodDays: '征求意见期限（日）',
+  shortPeriodReason: '期限较短的理由',
+  matter: '听证事项',
+  at: '时间',
+  place: '地点',
+  materialsSentAt: '材料送达时间',
+  participantSelection: '参加人遴选方式',
+  record: '记录',
+  overview: '总体情况',
+  themes: '意见归类',
+  experts: '论证专家',
+  method: '论证方式',
+  reviewedOn: '审查日期',
+  conclusion: '结论',
+  level: '风险等级',
+  assessedOn: '评估日期',
+  measures: '风险防范措施',
+  publicOpinion: '舆情评估研判',
+  compliant: '符合公平竞争审查要求',
+  draft: '决策草案',
+  plannedMeetingAt: '拟提交会议时间',
+  countersignedBy: '会签人',
+  lawful: '合法',
+  agreed: '同意',
+  approved: '批准',
+  authority: '批准机关',
+  recommendation: '建议',
+  channel: '发布渠道',
+  toUserId: '转交给（人员编号）',
 };
 
 /** Coded values: the domain's own Chinese names where it has them (document kinds, issuers, urgency, disclosure), else these. */
@@ -97,7 +149,24 @@ export const VALUE_LABELS: Record<string, string> = {
   upward: '上行文',
   downward: '下行文',
   proceed: '继续',
-  ...Object.fromEntries([...DOCUMENT_KINDS, ...ISSUER_KINDS, ...URGENCY_LEVELS, ...DISCLOSURE_ATTRIBUTES, ...REQUEST_TOPICS].map((v) => [v.id, v.zh])),
+  // A meeting's outcome for an item (decree713:30), a report's answer, an evaluation's advice.
+  approved: '通过',
+  'approved-with-revision': '修改后通过',
+  deferred: '暂缓审议',
+  'not-approved': '不予通过',
+  agreed: '同意',
+  'agreed-with-comments': '原则同意并提出意见',
+  'not-agreed': '不同意',
+  consultation: '书面咨询论证',
+  'review-meeting': '召开论证会',
+  low: '低',
+  medium: '中',
+  high: '高',
+  continue: '继续实施',
+  adjust: '调整后实施',
+  stop: '停止实施',
+  ...RETURN_REASON_LABELS,
+  ...Object.fromEntries([...DOCUMENT_KINDS, ...ISSUER_KINDS, ...URGENCY_LEVELS, ...DISCLOSURE_ATTRIBUTES, ...REQUEST_TOPICS, ...PREREQUISITE_KINDS].map((v) => [v.id, v.zh])),
 };
 
 /**
