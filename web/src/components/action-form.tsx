@@ -5,6 +5,7 @@ import { SchemaForm } from '../forms/schema-form';
 import { serverFieldErrors, validate, type FieldErrors } from '../forms/validate';
 import { useI18n } from '../i18n/i18n';
 import { actionLabel, stepLabel } from '../i18n/labels';
+import { serverText } from '../i18n/server-text';
 
 interface Props {
   processId: string;
@@ -101,7 +102,7 @@ export function ActionForm({ processId, task, onActed, onConflict, suggestionsFo
         setMessage({ kind: 'error', text: i18n.lang === 'zh' ? i18n.t('fixFields') : `${i18n.t('serverError')}${err.problem.detail ?? err.message}` });
         return;
       }
-      setMessage({ kind: 'error', text: `${err.status === 403 ? i18n.t('forbidden') : i18n.t('serverError')}${err.problem.detail ?? err.message}` });
+      setMessage({ kind: 'error', text: `${err.status === 403 ? i18n.t('forbidden') : i18n.t('serverError')}${serverText(err.problem.detail ?? err.message, i18n)}` });
     }
   };
 

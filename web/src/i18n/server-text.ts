@@ -67,6 +67,13 @@ const PHRASES: [RegExp, string][] = [
   [/^(\S+) at (\S+)$/, '$1，$2'],
   [/^(.*) not issued by (\S+)$/s, '$1 未在 $2 前印发'],
   [/^(\d+) of (\d+) members? present(.*)$/s, '应到$2人，实到$1人$3'],
+  // Why an action was refused (403): the engine's and the API's own words.
+  [/^task (\S+) is not assigned to (\S+)$/, '此任务未分派给您，由承办人办理'],
+  [/^only a holder of the task can delegate it$/, '只有此任务的承办人可以转办'],
+  [/^only the office supervising (?:this step|\S+) can (\S+?)(?: it)?$/, '只有督办此环节的部门可以执行此操作'],
+  [/^this needs one of the roles: (.*)$/, '此操作需要以下角色之一：$1'],
+  [/^you belong to (\S+), not (\S+)$/, '您属于其他辖区，不能办理本辖区的事项'],
+  [/^you may submit requests of (\S+) only$/, '只能报送本单位的请示'],
 ];
 
 /** A text the engine wrote in English, for the page's language. */
