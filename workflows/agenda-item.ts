@@ -99,6 +99,13 @@ export async function agendaItem(input: AgendaItemInput): Promise<ProcessState> 
   let outcome: AgendaOutcome | undefined;
   setHandler(agendaScheduledSignal, ({ meetingId, startsAt }) => {
     stage = { kind: 'scheduled', meetingId, startsAt };
+    // A meeting moved for want of quorum (000:46) tells its items the new date: the item follows it, so
+    // the follow-up limits (000:53: 会议结束后5个工作日内) count from the sitting that decides. Items
+    // started before this kept the first date.
+    if (meeting?.id === meetingId && meeting.startsAt !== startsAt && patched('item-follows-rescheduled-meeting')) {
+      meeting = { id: meetingId, startsAt };
+      rt.details.meeting = meeting;
+    }
     if (!rt.links.some((l) => l.processId === meetingId)) rt.addLink({ relation: 'meeting', processId: meetingId, type: 'standingMeeting' });
     rt.audit({ actorId: 'system', action: 'scheduled', detail: `${meetingId} at ${startsAt}` });
   });

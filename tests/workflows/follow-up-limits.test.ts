@@ -8,6 +8,7 @@ import type { JurisdictionId } from '../../domain/jurisdictions';
 import type { ItemDocument } from '../../workflows/agenda-item';
 import type { ProcessState } from '../../workflows/engine/types';
 import { agendaItemInput, awaitingMeeting, decideBySignal, driveAgendaItem, startAgendaItem } from '../support/agenda-helpers';
+import { driveDocument } from '../support/document-helpers';
 import { recordHistory } from '../support/histories';
 import { cleanUp, fixAgenda, isAt, itOnOwnMeetingServer, membersOf, people, queueProbe, rollCall, serverNow, startMeeting, user } from '../support/meeting-helpers';
 import { act, auditOf, openTask, rejectionOf, stateOf, waitForAudit, waitForState } from '../support/process-helpers';
@@ -104,6 +105,54 @@ describe('the document a meeting decided: issued within 5 working days of the me
       expect(told).toEqual([expect.objectContaining({ body: expect.stringContaining('（002:45）') })]);
     }
     await endAll(h, handle);
+  });
+});
+
+describe('the meeting that decided is the one held', () => {
+  itOnOwnServer('000:53 — a meeting moved for want of quorum (000:46): the item follows it to the new date, and the 5 working days count from the sitting that decided', async (h) => {
+    const { chief, secretary, director } = people(JS);
+    const item = await startAgendaItem(h.env.client, h.taskQueue, agendaItemInput(JS, { document: DOC }));
+    await driveAgendaItem(item, awaitingMeeting);
+    await waitForState(item, (s) => s.details.queue !== undefined);
+    // 30 days ahead: more than the 5 working days' lead time (000:50) on any calendar.
+    const firstStart = iso((await serverNow(h)).getTime() + 30 * DAY);
+    const meeting = await startMeeting(h, { jurisdiction: JS, startsAt: firstStart });
+    await skipPast(h, String((await waitForState(meeting, (s) => s.details.cutoffAt !== undefined)).details.cutoffAt));
+    await fixAgenda(meeting, chief);
+    expect((await waitForState(item, (s) => s.step === 'scheduled')).details.meeting).toEqual({ id: meeting.workflowId, startsAt: firstStart });
+    await skipPast(h, firstStart);
+    const members = await membersOf(h, JS);
+    let s = await rollCall(meeting, secretary, members.slice(0, 1));
+    expect(s.step).toBe('no-quorum');
+    // Two weeks later: past any holiday, so the two sittings' limits cannot fall on the same day.
+    const heldAt = iso((await serverNow(h)).getTime() + 14 * DAY);
+    await act(meeting, { taskId: openTask(s, 'meeting.reschedule').id, action: 'reschedule', data: { startsAt: heldAt }, actor: user(director) });
+    expect((await waitForState(item, (x) => (x.details.meeting as { startsAt: string }).startsAt !== firstStart)).details.meeting).toEqual({ id: meeting.workflowId, startsAt: heldAt });
+    await skipPast(h, heldAt);
+    s = await rollCall(meeting, secretary, members);
+    s = await act(meeting, {
+      taskId: openTask(s, 'meeting.record-outcome').id,
+      action: 'record',
+      data: { outcome: 'approved', decision: '原则通过', viceChiefOpinion: '建议通过', supervisionDueAt: iso((await serverNow(h)).getTime() + 120 * DAY) },
+      actor: user(secretary),
+    });
+    s = await waitForState(meeting, isAt('meeting.minutes-draft'));
+    s = await act(meeting, { taskId: openTask(s, 'meeting.minutes-draft').id, action: 'submit-minutes', data: { text: '会议原则通过。' }, actor: user(secretary) });
+    await act(meeting, { taskId: openTask(s, 'meeting.minutes-sign').id, action: 'sign-minutes', actor: user(chief) });
+
+    const issue = issueDeadline(await waitForState(item, (x) => issueDeadline(x) !== undefined))!;
+    const table = await loadHolidayTable(h.db);
+    expect(issue).toMatchObject({ rule: '000:53', limit: FIVE, startAt: heldAt });
+    expect(issue.dueAt).toBe(computeDue(heldAt, FIVE, table).dueAt);
+    expect(issue.dueAt).not.toBe(computeDue(firstStart, FIVE, table).dueAt);
+    // The document is issued in time; the item completes (a history of the moved meeting's path).
+    const documentId = (await stateOf(item)).links.find((l) => l.type === 'officialDocument')!.processId;
+    expect((await driveDocument(h.env.client.workflow.getHandle(documentId))).state.status).toBe('completed');
+    expect((await waitForState(item, (x) => x.status !== 'running')).status).toBe('completed');
+    expect((await auditOf(item)).filter((e) => e.action === 'document-overdue')).toEqual([]);
+    await recordHistory(item, 'agendaItem-meeting-rescheduled');
+    await endAll(h, item);
+    await cleanUp(h, meeting, item);
   });
 });
 
