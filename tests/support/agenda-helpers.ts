@@ -33,7 +33,8 @@ export function startAgendaItem(client: Client, taskQueue: string, input: Agenda
   return client.workflow.start('agendaItem', { taskQueue, workflowId: processId('agendaItem', input.jurisdiction, randomUUID()), args: [input] });
 }
 
-const FORWARD: Record<string, { action: string; data?: Record<string, unknown> }> = {
+/** The action that moves each kind of agenda-item task forward, with its data. */
+export const FORWARD: Record<string, { action: string; data?: Record<string, unknown> }> = {
   'agenda.admissibility': { action: 'admit' },
   'agenda.countersign': { action: 'agree' },
   'agenda.review': { action: 'approve', data: { opinion: '同意提交常务会议' } },

@@ -1,4 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { NativeConnection } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
@@ -13,6 +14,7 @@ import type { Role, User } from '../../domain/directory';
 import type { JurisdictionId } from '../../domain/jurisdictions';
 import { createGovWorker } from '../../worker/create-worker';
 import { payloadDataConverter } from '../../worker/payload-codec';
+import { registerSearchAttributes } from '../../worker/register-search-attributes';
 import { openTestDatabase } from './test-database';
 
 /** Tests call from one address far faster than people do: rate limits are tested on their own (tests/api/hardening.test.ts). */
@@ -22,17 +24,30 @@ const UNLIMITED = { GOVFLOW_RATE_LIMIT_PUBLIC: '1000000', GOVFLOW_RATE_LIMIT_AUT
  * Everything a user meets, for real: the API on a socket, the Temporal dev server (started once
  * per run by the global setup), a worker with the real activities, a seeded database.
  */
-/** `env`: configuration for this stack's API beyond the test defaults (api/config.ts). */
-export async function startStack(env: Record<string, string> = {}) {
-  const address = inject('devServerAddress');
+/**
+ * `env`: configuration for this stack's API beyond the test defaults (api/config.ts).
+ *
+ * `timeSkipping`: the same stack on a Temporal time-skipping test server of its own instead of the
+ * dev server, so that a process waiting a month (a comment period, an evaluation) is driven
+ * through the API like any other while the test skips the server's clock to the due time the
+ * process reports (`skipPast`). Nothing in the product changes: same API, worker, workflows and
+ * rulebooks; only the server's clock moves.
+ */
+export async function startStack(env: Record<string, string> = {}, options: { timeSkipping?: boolean } = {}) {
+  const testEnv = options.timeSkipping
+    ? await TestWorkflowEnvironment.createTimeSkipping({ server: { executable: { type: 'existing-path', path: inject('testServerPath') } }, client: { dataConverter: payloadDataConverter() } })
+    : undefined;
+  if (testEnv) await registerSearchAttributes(testEnv.connection, testEnv.namespace ?? 'default');
+  const address = testEnv ? undefined : inject('devServerAddress');
   const taskQueue = `govflow-e2e-${randomUUID()}`; // each file its own queue on the shared server
-  const config = loadConfig({ PORT: '0', TEMPORAL_ADDRESS: address, TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'silent', ...UNLIMITED, ...env });
+  const config = loadConfig({ PORT: '0', ...(address ? { TEMPORAL_ADDRESS: address } : {}), TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'silent', ...UNLIMITED, ...env });
   const db = await openTestDatabase();
   await migrate(db);
   await seed(db);
-  const connection = await Connection.connect({ address });
-  const client = new Client({ connection, dataConverter: payloadDataConverter(config.GOVFLOW_PAYLOAD_KEYS) });
-  const workerConnection = await NativeConnection.connect({ address });
+  // A plain client on the test server too: the environment's own lets time run on while it awaits a result.
+  const connection = testEnv ? testEnv.connection : await Connection.connect({ address });
+  const client = new Client({ connection, namespace: testEnv?.namespace ?? 'default', dataConverter: payloadDataConverter(config.GOVFLOW_PAYLOAD_KEYS) });
+  const workerConnection = testEnv ? testEnv.nativeConnection : await NativeConnection.connect({ address });
   const worker = await createGovWorker({ connection: workerConnection, namespace: 'default', taskQueue, db, workflowBundle: { codePath: inject('workflowBundlePath') } });
   const running = worker.run();
   const api = await startApi({ config, db, client, log: pino({ level: 'silent' }) });
@@ -72,6 +87,18 @@ export async function startStack(env: Record<string, string> = {}) {
     }
   }
 
+  /** The Temporal server's clock (ahead of the wall clock once skipped). */
+  async function serverNow(): Promise<number> {
+    return testEnv ? testEnv.currentTimeMs() : Date.now();
+  }
+
+  /** Skips the time-skipping server's clock to just past `iso`, a due time the process reported. */
+  async function skipPast(iso: string, marginMs = 60_000): Promise<void> {
+    if (!testEnv) throw new Error('skipPast needs startStack({}, { timeSkipping: true })');
+    const ms = Date.parse(iso) - (await testEnv.currentTimeMs()) + marginMs;
+    if (ms > 0) await testEnv.sleep(ms);
+  }
+
   return {
     db,
     client,
@@ -81,12 +108,17 @@ export async function startStack(env: Record<string, string> = {}) {
     userById,
     call,
     eventually,
+    serverNow,
+    skipPast,
     async stop() {
       await api.close();
       worker.shutdown();
       await running;
-      await workerConnection.close();
-      await connection.close();
+      if (testEnv) await testEnv.teardown();
+      else {
+        await workerConnection.close();
+        await connection.close();
+      }
       await db.close();
     },
   };

@@ -33,7 +33,7 @@ export function startDocument(client: Client, taskQueue: string, input: Official
 }
 
 /** The action that moves each kind of document task forward, with its data. */
-const FORWARD: Record<string, { action: string; data?: Record<string, unknown> }> = {
+export const FORWARD: Record<string, { action: string; data?: Record<string, unknown> }> = {
   'document.head-sign-off': { action: 'sign-off', data: { opinion: '同意报送' } },
   'document.countersign': { action: 'agree' },
   'document.office-review': { action: 'approve' },
