@@ -18,6 +18,13 @@ describe('what the engine writes in English, as the workbench shows it', () => {
     expect(serverText('task t1 is not assigned to cs.finance.staff', zh)).toBe('此任务未分派给您，由承办人办理');
     expect(serverText('only the office supervising ticket.execution can extend', zh)).toBe('只有督办此环节的部门可以执行此操作');
     expect(serverText('this needs one of the roles: chief, vice-chief', zh)).toBe('此操作需要以下角色之一：区长, 副区长');
+    expect(serverText('starts 2027-03-15 09:00; agenda closes 2027-03-08 09:00 (5 working days before, 000:46) — provisional: the holiday calendar of that year is not loaded', zh)).toBe(
+      '会议时间 2027年3月15日 09:00；议题截止 2027年3月8日 09:00（会前5个工作日，000:46）——暂定：该年节假日安排尚未录入',
+    );
+    expect(serverText('starts 2026-12-01 09:00; agenda closes 2026-12-01 09:00 (no lead time in these rules: items ready by the start)', zh)).toBe(
+      '会议时间 2026年12月1日 09:00；议题截止 2026年12月1日 09:00（本规则未规定提前时限，会前备妥即可）',
+    );
+    expect(serverText('2 item(s) ready by 2026-11-27 17:00: agenda.a, agenda.b', zh)).toBe('截止 2026年11月27日 17:00 已备妥议题2项：agenda.a, agenda.b');
     // A person's own words are left as they are, and an English sentence is not half translated.
     expect(serverText('已收到，立即部署', zh)).toBe('已收到，立即部署');
     expect(serverText('the chief speaks once, last', zh)).toBe('the chief speaks once, last');

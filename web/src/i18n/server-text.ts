@@ -31,17 +31,45 @@ const ROLES: Record<string, string> = {
  */
 const KEBAB_CODE = /(^|[^\w.])([a-z]+(?:-[a-z]+)+)(?![\w.])/g;
 const WORD_CODE = /(^|[:：→,，(（]\s?)([a-z]+)(?=\s?(?:$|[:：→,，)）]))/g;
+/** Shanghai wall-clock times as the engine writes them in details (formatShanghai): 2026-12-01 09:00. */
+const LOCAL_TIME = /\b(\d{4})-(\d\d)-(\d\d) (\d\d:\d\d)\b/g;
 const ISO = /\b\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:\d\d)\b/g;
 
 const codeLabel = (_m: string, before: string, code: string) => before + (VALUE_LABELS[code] ?? ROLES[code] ?? code);
 
 /** Coded values and ISO times inside a text, in Chinese (times as an office writes them). */
 function zhCodes(text: string): string {
-  return text.replace(ISO, (t) => formatTime(t, 'zh')).replace(KEBAB_CODE, codeLabel).replace(WORD_CODE, codeLabel);
+  return text
+    .replace(ISO, (t) => formatTime(t, 'zh'))
+    .replace(LOCAL_TIME, (_m, y: string, mo: string, d: string, t: string) => `${y}年${Number(mo)}月${Number(d)}日 ${t}`)
+    .replace(KEBAB_CODE, codeLabel)
+    .replace(WORD_CODE, codeLabel);
 }
 
-/** Whole phrases (each pattern spans the whole text) and their Chinese; `$1`… are the parts matched, their codes translated. */
-const PHRASES: [RegExp, string][] = [
+/** A limit as domain/limit.ts describes it in English (5 working days), in Chinese. */
+const LIMIT_EN: [RegExp, string][] = [
+  [/^(\d+) working days?$/, '$1个工作日'],
+  [/^(\d+) days?$/, '$1天'],
+  [/^(\d+) months?$/, '$1个月'],
+  [/^(\d+) hours?$/, '$1小时'],
+  [/^by 31 December$/, '年底前'],
+];
+const zhLimit = (text: string) => LIMIT_EN.reduce((t, [en, zh]) => t.replace(en, zh), text);
+
+/**
+ * Whole phrases (each pattern spans the whole text) and their Chinese: a template, `$1`… the parts
+ * matched with their codes translated, or a function of the match for phrases with optional parts.
+ */
+const PHRASES: [RegExp, string | ((m: RegExpExecArray) => string)][] = [
+  [
+    /^starts (.+?); agenda closes (.+?)(?: \((.+) before, (\S+)\)| \((no lead time) in these rules: items ready by the start\))?( — provisional: the holiday calendar of that year is not loaded)?$/s,
+    (m) =>
+      `会议时间 ${zhCodes(m[1])}；议题截止 ${zhCodes(m[2])}` +
+      (m[3] ? `（会前${zhLimit(m[3])}，${m[4]}）` : m[5] ? '（本规则未规定提前时限，会前备妥即可）' : '') +
+      (m[6] ? '——暂定：该年节假日安排尚未录入' : ''),
+  ],
+  [/^(\S+): reached the office (.+?), by the cut-off (.+)$/s, '$1：$2 送达办公室，截止时间 $3'],
+  [/^(\d+) item\(s\) ready by (.+?): (.*)$/s, (m) => `截止 ${zhCodes(m[2])} 已备妥议题${m[1]}项：${m[3] === 'none' ? '无' : m[3]}`],
   [/^set: (.*)$/s, '设定：$1'],
   [/^reset: (.*)$/s, '重新设定：$1'],
   [/^extended: (.*)$/s, '延期：$1'],
@@ -81,7 +109,7 @@ export function serverText(text: string, i18n: Pick<I18n, 'lang'>): string {
   if (i18n.lang === 'en') return text;
   for (const [pattern, zh] of PHRASES) {
     const m = pattern.exec(text);
-    if (m) return zh.replace(/\$(\d)/g, (_, n: string) => zhCodes(m[Number(n)] ?? '')).trim();
+    if (m) return (typeof zh === 'function' ? zh(m) : zh.replace(/\$(\d)/g, (_, n: string) => zhCodes(m[Number(n)] ?? ''))).trim();
   }
   return zhCodes(text);
 }
