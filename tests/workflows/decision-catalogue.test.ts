@@ -6,6 +6,7 @@ import type { JurisdictionId } from '../../domain/jurisdictions';
 import { processId } from '../../workflows/ids';
 import type { DecisionCatalogueInput } from '../../workflows/decision-catalogue/decision-catalogue';
 import { actAt, isAt } from '../support/decision-helpers';
+import { recordHistory } from '../support/histories';
 import { auditOf, openTask, stateOf, waitForState } from '../support/process-helpers';
 import { startTimeSkipping, type TimeSkippingHarness } from '../support/time-skipping';
 
@@ -64,6 +65,7 @@ describe('the decision catalogue (目录) as engine tasks: drawn up → governme
     expect((await auditOf(catalogue)).filter((e) => e.rule === '002:18').map((e) => e.action)).toEqual(
       expect.arrayContaining(['submitted-for-approval', 'returned-to-drafting', 'approved-by-government', 'agreed-by-party-committee', 'catalogue-published']),
     );
+    await recordHistory(catalogue, 'decisionCatalogue-returned-then-published');
   });
 
   it('decree713:4: an adjustment of the published catalogue (its reason recorded) is approved the same way before a decision may use it; refused, its entries stay refused', async () => {
@@ -106,5 +108,7 @@ describe('the decision catalogue (目录) as engine tasks: drawn up → governme
     expect(await getCatalogueEntry(h.db, other.id)).toMatchObject({ status: 'refused', adjustments: [expect.objectContaining({ kind: 'added' }), expect.objectContaining({ kind: 'refused', reason: '不属于重大行政决策事项', by: 'js.chief' })] });
     expect(await auditOf(refused)).toContainEqual(expect.objectContaining({ action: 'adjustment-refused', rule: 'decree713:4' }));
     expect((await stateOf(refused)).tasks.some((t) => t.step === 'catalogue.publication')).toBe(false);
+    await recordHistory(adjustment, 'decisionCatalogue-adjustment-published');
+    await recordHistory(refused, 'decisionCatalogue-adjustment-refused');
   });
 });
