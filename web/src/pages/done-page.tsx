@@ -5,7 +5,7 @@ import { formatTime } from '../format/time';
 import { useLoad } from '../hooks/use-load';
 import { nameOf, useReference } from '../hooks/use-reference';
 import { useI18n } from '../i18n/i18n';
-import { statusLabel, typeLabel } from '../i18n/labels';
+import { actionLabel, statusLabel, stepLabel, typeLabel } from '../i18n/labels';
 
 const PAGE_SIZE = 20;
 
@@ -35,8 +35,9 @@ export function DonePage({ userId }: { userId: string }) {
             </a>
             <div class="item-meta">
               <span class="tag">{typeLabel(item.processType, i18n)}</span>
-              <span>{i18n.pick(item.stepLabel, item.stepLabelEn)}</span>
-              <b>{i18n.pick(item.actionLabel, item.actionLabelEn)}</b>
+              {/* A step or action no declaration names any more comes back as its code: the workbench's own names then. */}
+              <span>{stepLabel({ step: item.step, ...(item.stepLabel !== item.step ? { stepLabel: item.stepLabel, stepLabelEn: item.stepLabelEn } : {}) }, i18n)}</span>
+              <b>{actionLabel({ name: item.action, ...(item.actionLabel !== item.action ? { label: item.actionLabel, labelEn: item.actionLabelEn } : { label: '' }) }, i18n)}</b>
               {item.actorId !== userId && <span>{`${nameOf(reference, item.actorId)}（${i18n.t('onBehalfOf', { name: nameOf(reference, item.onBehalfOf) })}）`}</span>}
               {item.actorId === userId && item.onBehalfOf && <span>{i18n.t('onBehalfOf', { name: nameOf(reference, item.onBehalfOf) })}</span>}
               <span class="muted">{formatTime(item.at, i18n.lang)}</span>
