@@ -25,6 +25,8 @@ describe('what the engine writes in English, as the workbench shows it', () => {
       '会议时间 2026年12月1日 09:00；议题截止 2026年12月1日 09:00（本规则未规定提前时限，会前备妥即可）',
     );
     expect(serverText('2 item(s) ready by 2026-11-27 17:00: agenda.a, agenda.b', zh)).toBe('截止 2026年11月27日 17:00 已备妥议题2项：agenda.a, agenda.b');
+    expect(serverText('冯洋, 沈欣 on behalf of 冯洋 (冯洋 absent: 出差)', zh)).toBe('冯洋, 沈欣（代 冯洋）（冯洋 缺席：出差）');
+    expect(serverText('沈欣 on behalf of 冯洋: 请代为办理', zh)).toBe('沈欣（代 冯洋）：请代为办理');
     // A person's own words are left as they are, and an English sentence is not half translated.
     expect(serverText('已收到，立即部署', zh)).toBe('已收到，立即部署');
     expect(serverText('the chief speaks once, last', zh)).toBe('the chief speaks once, last');

@@ -79,7 +79,12 @@ const PHRASES: [RegExp, string | ((m: RegExpExecArray) => string)][] = [
   [/^clock resumed after a pause$/, '暂停后恢复计时'],
   [/^no decision by the due time$/, '到期未作决定'],
   [/^to (\S+): (.*)$/s, '延至 $1：$2'],
-  [/^(\S+) on behalf of (\S+?)(?:: (.*))?$/s, '$1（代 $2）$3'],
+  // Holders after an absence re-routed a task: 'a, b on behalf of c (c absent: 出差)'.
+  [
+    /^(.*) \((\S+) absent: (.*)\)$/s,
+    (m) => `${m[1].replace(/(\S+) on behalf of (\S+?)(?=,|$)/g, '$1（代 $2）')}（${m[2]} 缺席：${m[3]}）`,
+  ],
+  [/^(\S+) on behalf of (\S+?)(?:: (.*))?$/s, (m) => `${m[1]}（代 ${m[2]}）${m[3] ? `：${m[3]}` : ''}`],
   [/^(\S+) is not in this jurisdiction's directory$/, '$1 不在本地区名录中'],
   [/^round (\d+): (.*)$/s, '第$1轮：$2'],
   [/^version (\d+)(?:: (.*))?$/s, '第$1稿 $2'],
