@@ -144,6 +144,11 @@ export async function claimCatalogueProcess(db: Queryable, jurisdiction: string,
   return rows.length === 1;
 }
 
+/** Gives the claim back when its process could not be started (Temporal unavailable): the next addition starts it. */
+export async function releaseCatalogueProcess(db: Queryable, jurisdiction: string, year: number, processId: string): Promise<void> {
+  await db.query('UPDATE decision_catalogues SET process_id = NULL WHERE jurisdiction = $1 AND year = $2 AND process_id = $3', [jurisdiction, year, processId]);
+}
+
 /** Drafting or approval, as the approval process moves; a published catalogue stays published. */
 export async function setCatalogueStage(db: Queryable, jurisdiction: string, year: number, stage: Exclude<CatalogueStage, 'published'>): Promise<void> {
   await db.query("UPDATE decision_catalogues SET stage = $3 WHERE jurisdiction = $1 AND year = $2 AND stage <> 'published'", [jurisdiction, year, stage]);

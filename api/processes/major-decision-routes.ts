@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { listComments } from '../../db/consultation-repository';
 import type { Database } from '../../db/database';
-import { addCatalogueEntries, claimCatalogueProcess, getCatalogue, getCatalogueEntry } from '../../db/decision-catalogue-repository';
+import { addCatalogueEntries, claimCatalogueProcess, getCatalogue, getCatalogueEntry, releaseCatalogueProcess } from '../../db/decision-catalogue-repository';
 import { getDecision as getMajorDecisionRecordOrUndefined } from '../../db/major-decision-repository';
 import { getUnit, getUser, listUnits } from '../../db/directory-repository';
 import { draftLengthViolation } from '../../domain/decisions/draft';
@@ -114,7 +114,12 @@ export function majorDecisionRoutes({ db, processes }: { db: Database; processes
         }
         // The year's first entries start its approval; later ones join the draft it holds.
         const key = `${body.year}-${randomUUID()}`;
-        if (await claimCatalogueProcess(db, body.jurisdiction, body.year, processId('decisionCatalogue', body.jurisdiction, key))) await start(key, { ...base, kind: 'catalogue', entryIds: [] });
+        const id = processId('decisionCatalogue', body.jurisdiction, key);
+        if (await claimCatalogueProcess(db, body.jurisdiction, body.year, id))
+          await start(key, { ...base, kind: 'catalogue', entryIds: [] }).catch(async (err: unknown) => {
+            await releaseCatalogueProcess(db, body.jurisdiction, body.year, id);
+            throw err;
+          });
         return { entries, process: (await getCatalogue(db, body.jurisdiction, body.year)).processId };
       },
     }),

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database';
 import { addComment, closeConsultation, getConsultation, listComments, listConsultations, openConsultation, publishSummary, setHearingNotice } from '../../db/consultation-repository';
-import { addCatalogueEntries, getCatalogue, getCatalogueEntry, publishCatalogue, setCatalogueEntryStatus } from '../../db/decision-catalogue-repository';
+import { addCatalogueEntries, claimCatalogueProcess, getCatalogue, getCatalogueEntry, publishCatalogue, releaseCatalogueProcess, setCatalogueEntryStatus } from '../../db/decision-catalogue-repository';
 import { archiveDecisionFile, getDecision, listPublishedDecisions, publishDecision, recordDecided, registerDecision, suspendDecision } from '../../db/major-decision-repository';
 import { enqueueAgendaItem, getQueuedItem } from '../../db/meeting-repository';
 import { freshDatabase } from './fresh-database';
@@ -32,6 +32,19 @@ describe('the decision catalogue (目录)', () => {
     expect(c.adjustments).toEqual([expect.objectContaining({ kind: 'added', reason: '区委常委会新增部署', by: 'js.office.staff' })]);
     await setCatalogueEntryStatus(db, c.id, 'in-progress', 'decision.x');
     expect(await getCatalogueEntry(db, c.id)).toMatchObject({ status: 'in-progress', decisionId: 'decision.x' });
+  });
+});
+
+describe('the catalogue’s approval process', () => {
+  it('one process per year: the first claim wins, a second finds it taken; a claim whose process could not start is given back', async () => {
+    expect(await claimCatalogueProcess(db, J, 2040, 'catalogue.a')).toBe(true);
+    expect(await claimCatalogueProcess(db, J, 2040, 'catalogue.b')).toBe(false);
+    expect((await getCatalogue(db, J, 2040)).processId).toBe('catalogue.a');
+    await releaseCatalogueProcess(db, J, 2040, 'catalogue.b'); // not the holder: nothing changes
+    expect((await getCatalogue(db, J, 2040)).processId).toBe('catalogue.a');
+    await releaseCatalogueProcess(db, J, 2040, 'catalogue.a');
+    expect(await claimCatalogueProcess(db, J, 2040, 'catalogue.c')).toBe(true);
+    expect((await getCatalogue(db, J, 2040)).processId).toBe('catalogue.c');
   });
 });
 
