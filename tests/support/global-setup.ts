@@ -59,11 +59,11 @@ export async function teardown(): Promise<void> {
   state.govflowTestSetup = undefined;
   let report;
   try {
-    report = await replayEveryWorkflow(shared.devServer.address, shared.workflowBundlePath);
+    report = await replayEveryWorkflow(shared.devServer.address, shared.workflowBundlePath, resolve('.data/test/not-replaying'));
   } finally {
     await Promise.all([shared.devServer.stop(), shared.postgres.stop()]);
   }
-  const failed = report.failures.map((f) => `  ${f.workflowId}: ${f.error.slice(0, 400)}`).join('\n');
+  const failed = report.failures.map((f) => `  ${f.workflowId} (history in ${f.savedTo}): ${f.error.slice(0, 400)}`).join('\n');
   console.log(`replayed every workflow the run left on the dev server: ${report.replayed}, failures ${report.failures.length}`);
   // A thrown teardown error fails the run (vitest exits non-zero).
   if (report.failures.length > 0) throw new Error(`${report.failures.length} workflow histories from this run do not replay:\n${failed}`);

@@ -1,10 +1,13 @@
 import { Client, Connection } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { historyToPlainObject } from './histories';
 import { payloadDataConverter } from '../../worker/payload-codec';
 
 export interface ReplayReport {
   replayed: number;
-  failures: { workflowId: string; error: string }[];
+  failures: { workflowId: string; error: string; savedTo?: string }[];
 }
 
 /**
@@ -15,7 +18,7 @@ export interface ReplayReport {
  * shows when a worker rebuilds a process from its history (a query after eviction, a restart)
  * fails the run instead of a process in production.
  */
-export async function replayEveryWorkflow(address: string, workflowBundlePath: string): Promise<ReplayReport> {
+export async function replayEveryWorkflow(address: string, workflowBundlePath: string, saveFailuresIn: string): Promise<ReplayReport> {
   const connection = await Connection.connect({ address });
   try {
     const client = new Client({ connection, dataConverter: payloadDataConverter() });
@@ -24,7 +27,13 @@ export async function replayEveryWorkflow(address: string, workflowBundlePath: s
     const results = Worker.runReplayHistories({ workflowBundle: { codePath: workflowBundlePath }, dataConverter: payloadDataConverter() }, histories);
     for await (const result of results) {
       report.replayed += 1;
-      if (result.error) report.failures.push({ workflowId: result.workflowId, error: String(result.error) });
+      if (!result.error) continue;
+      // Kept for study: `Worker.runReplayHistory` on the saved file reproduces the failure.
+      mkdirSync(saveFailuresIn, { recursive: true });
+      const savedTo = join(saveFailuresIn, `${result.workflowId.replace(/[^\w.-]/g, '_')}.json`);
+      const history = await client.workflow.getHandle(result.workflowId).fetchHistory();
+      writeFileSync(savedTo, JSON.stringify({ workflowId: result.workflowId, history: historyToPlainObject(history) }));
+      report.failures.push({ workflowId: result.workflowId, error: String(result.error), savedTo });
     }
     return report;
   } finally {
