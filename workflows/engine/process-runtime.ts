@@ -33,6 +33,7 @@ import { ActivityTrouble } from './activity-trouble';
 import { AuditTrail, type AuditInput } from './audit-trail';
 import { snapshotOf } from './read-model';
 import { ReadModelProjector } from './read-model-projector';
+import { replayDeadline, RESUMED_REASON } from './deadline-replay';
 import { decide, isOpen, type TaskHooks, type TaskRecord } from './task-record';
 import type { Deadline, Link, ProcessState, ProcessStatus, TaskOutcome, TaskSpec } from './types';
 
@@ -280,7 +281,7 @@ export class ProcessRuntime {
     if (task.view.deadlineId && task.remainingMs !== undefined) {
       const deadline = this.findDeadline(task.view.deadlineId)!;
       deadline.dueAt = new Date(Date.now() + task.remainingMs).toISOString();
-      deadline.changes.push({ at: this.now(), dueAt: deadline.dueAt, reason: 'clock resumed after a pause', by });
+      deadline.changes.push({ at: this.now(), dueAt: deadline.dueAt, reason: RESUMED_REASON, by });
       this.touchTasksOf(deadline.id, false);
     }
     task.windowStart = Date.now();
@@ -402,7 +403,7 @@ export class ProcessRuntime {
           : { dueAt: new Date(dueAt!).toISOString(), provisional: false };
         deadline.dueAt = due.dueAt;
         deadline.provisional = due.provisional;
-        deadline.changes.push({ at: this.now(), dueAt: due.dueAt, reason: `extended: ${input.comment}`, by });
+        deadline.changes.push({ at: this.now(), dueAt: due.dueAt, reason: `extended: ${input.comment}`, by, extension: limit ?? null });
         task.view.extensions++;
         task.view.overdue = false;
         task.view.escalated = false;
@@ -492,9 +493,16 @@ export class ProcessRuntime {
   }
 
   private async recomputeProvisionalDeadlines(reason: string): Promise<void> {
+    // Histories recorded before it recomputed the base only, dropping extensions and pauses.
+    const keepsExtensions = this.deadlines.some((d) => d.provisional) && patched('recompute-keeps-extensions');
     for (const deadline of this.deadlines) {
-      if (!deadline.provisional || !deadline.limit) continue;
-      const due = await activities(`recompute ${deadline.label}`).computeDeadline({ startAt: deadline.startAt, limit: deadline.limit });
+      if (!deadline.provisional || (!deadline.limit && !keepsExtensions)) continue;
+      const due = keepsExtensions
+        ? await replayDeadline(deadline, {
+            compute: (startAt, limit) => activities(`recompute ${deadline.label}`).computeDeadline({ startAt, limit }),
+            extend: (previousDueAt, limit) => activities(`recompute ${deadline.label}: extension ${describeLimit(limit)}`).extendDeadline({ previousDueAt, limit }),
+          })
+        : await activities(`recompute ${deadline.label}`).computeDeadline({ startAt: deadline.startAt, limit: deadline.limit! });
       deadline.provisional = due.provisional;
       if (due.dueAt !== deadline.dueAt) {
         deadline.dueAt = due.dueAt;

@@ -98,7 +98,20 @@ export interface Deadline {
   dueAt: string;
   provisional: boolean;
   rule: Source;
-  changes: { at: string; dueAt: string; reason: string; by: string }[];
+  changes: DeadlineChange[];
+}
+
+/** One line of a deadline's ledger. */
+export interface DeadlineChange {
+  at: string;
+  dueAt: string;
+  reason: string;
+  by: string;
+  /**
+   * On an extension: the limit it added, or null for a due time a person gave; kept so that a
+   * recompute of the deadline can count it again (deadline-replay.ts). Absent on older entries.
+   */
+  extension?: Limit | null;
 }
 
 export interface Link {
