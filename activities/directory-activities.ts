@@ -7,18 +7,22 @@ import type { ActivityDeps } from './index';
 export function createDirectoryActivities({ db }: ActivityDeps) {
   return {
     /**
-     * Everyone the selectors name at `at`. Where the rulebook has a stand-in system (000:7 AB roles,
-     * 003:9 补位, 004:6), an absent person is replaced by the stand-in ("X on behalf of Y").
+     * Everyone the selectors name at `at`, never a person known to be absent then: where the rulebook
+     * has a stand-in system (000:7 AB roles, 003:9 补位, 004:6) the stand-in acts ("X on behalf of Y"),
+     * then the chief (leave.standInAwayGoesToChief) or for the chief the executive vice chief
+     * (leave.chiefAwayActing); nobody present → flagged `absent`.
      */
     async resolveAssignees(input: { jurisdiction: JurisdictionId; selectors: AssigneeSelector[]; at: string }): Promise<Assignment[]> {
-      const standIns = rulebookFor(input.jurisdiction).leave.standInTakesOverTasks.value;
+      const leave = rulebookFor(input.jurisdiction).leave;
+      const routing = { standIns: leave.standInTakesOverTasks.value, chiefAwayActing: leave.chiefAwayActing.value, standInAwayGoesToChief: leave.standInAwayGoesToChief.value };
       const all: Assignment[] = [];
       for (const selector of input.selectors) {
-        for (const assignment of await resolveFromDirectory(db, { jurisdiction: input.jurisdiction, selector, at: input.at, standIns })) {
+        for (const assignment of await resolveFromDirectory(db, { jurisdiction: input.jurisdiction, selector, at: input.at, routing })) {
           if (!all.some((a) => a.userId === assignment.userId)) all.push(assignment);
         }
       }
-      return all;
+      // Someone present under another selector takes it: the stranded absent are left out.
+      return all.some((a) => !a.absent) ? all.filter((a) => !a.absent) : all;
     },
 
     /** Whether a user exists in the jurisdiction (a delegation target must). */

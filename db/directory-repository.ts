@@ -106,38 +106,79 @@ export async function listAbsences(db: Queryable, filter: { userId?: string; jur
   return rows.map(toAbsence);
 }
 
+/** How a jurisdiction's rulebook routes the tasks of an absent person (leave.* entries). */
+export interface AbsenceRouting {
+  /** The named stand-in of the absence, else the AB partner, takes over (000:7, 003:9, 004:6). */
+  standIns: boolean;
+  /** The executive vice chief acts for an absent chief (000:7, 001:8, 002:6, 003:7). */
+  chiefAwayActing: boolean;
+  /** A vice chief whose stand-in is away too: the chief (区长负责制, 000:7). */
+  standInAwayGoesToChief: boolean;
+}
+
+/** Without a rulebook: the stand-in system only, as before the leave.* routing entries. */
+const STAND_INS_ONLY: AbsenceRouting = { standIns: true, chiefAwayActing: false, standInAwayGoesToChief: false };
+
 /**
- * The people a task goes to at `at`. Someone absent then is replaced by the named stand-in of the
- * absence, else their AB partner (000:7, 003:9), as "stand-in on behalf of the absent person";
- * when the stand-in is away too, the task stays with the absent person rather than going nowhere.
+ * The people a task goes to at `at`. A task never goes to a person known to be absent then: it
+ * goes, as "X on behalf of the absent person", to the first one present of the absence's named
+ * stand-in or the AB partner (000:7, 003:9), then — as the rulebook says — the chief for a vice
+ * chief whose stand-in is away too, and the executive vice chief for an absent chief. An absent
+ * person nobody can act for is left out when someone else selected can take the task; when nobody
+ * can, the task stays with them flagged `absent`, so the office sees it rather than it going nowhere.
  * @throws Error naming the selector when nobody in the directory matches it.
  * @example resolveAssignees(db, { jurisdiction, selector: { kind: 'leaderInCharge', unitId: 'js.finance' }, at })
  */
 export async function resolveAssignees(
   db: Queryable,
-  input: { jurisdiction: JurisdictionId; selector: AssigneeSelector; at: string; standIns?: boolean },
+  input: { jurisdiction: JurisdictionId; selector: AssigneeSelector; at: string; standIns?: boolean; routing?: AbsenceRouting },
 ): Promise<Assignment[]> {
   const selected = await selectUsers(db, input.jurisdiction, input.selector);
   if (selected.length === 0) throw new Error(`no one in ${input.jurisdiction} matches ${JSON.stringify(input.selector)}`);
-  // Where the rules have no stand-in system, the task stays with the person the rules name.
-  if (input.standIns === false) return selected.map((u) => ({ userId: u.id }));
+  const routing = input.routing ?? (input.standIns === false ? { ...STAND_INS_ONLY, standIns: false } : STAND_INS_ONLY);
 
   const absences = await absencesAt(db, selected.map((u) => u.id), input.at);
-  const standInFor = (u: User) => {
-    const absence = absences.get(u.id);
-    return absence && (absence.standInUserId ?? u.abPartnerId);
-  };
-  const standIns = selected.map(standInFor);
-  const awayStandIns = await absencesAt(db, standIns.filter((id): id is string => !!id), input.at);
-
+  const present: Assignment[] = [];
+  const stranded: Assignment[] = [];
+  for (const user of selected) {
+    const absence = absences.get(user.id);
+    if (!absence) present.push({ userId: user.id });
+    else {
+      const actor = await presentActorFor(db, input.jurisdiction, user, absence, input.at, routing);
+      if (actor) present.push({ userId: actor, onBehalfOf: user.id });
+      else stranded.push({ userId: user.id, absent: true });
+    }
+  }
+  // One offer per person: a stand-in who is also selected in their own right keeps the first.
   const assignments: Assignment[] = [];
-  selected.forEach((user, i) => {
-    const standIn = standIns[i];
-    const assignment = standIn && !awayStandIns.has(standIn) ? { userId: standIn, onBehalfOf: user.id } : { userId: user.id };
-    // One offer per person: a stand-in who is also selected in their own right keeps the first.
-    if (!assignments.some((a) => a.userId === assignment.userId)) assignments.push(assignment);
-  });
+  for (const a of present.length > 0 ? present : stranded) if (!assignments.some((b) => b.userId === a.userId)) assignments.push(a);
   return assignments;
+}
+
+/** The first person present who may act for the absent `user`, following the rulebook's order. */
+async function presentActorFor(db: Queryable, jurisdiction: JurisdictionId, user: User, absence: Absence, at: string, routing: AbsenceRouting): Promise<string | undefined> {
+  const tried = new Set<string>([user.id]);
+  // Breadth first: the stand-in, then (if they too are away) the chief, then the chief's acting person.
+  let layer: User[] = [user];
+  let absenceOf = new Map<string, Absence>([[user.id, absence]]);
+  while (layer.length > 0) {
+    const candidates: string[] = [];
+    for (const away of layer) {
+      const standIn = routing.standIns ? (absenceOf.get(away.id)?.standInUserId ?? away.abPartnerId) : undefined;
+      if (standIn) candidates.push(standIn);
+      const isChief = away.roles.includes('chief');
+      if (isChief && routing.chiefAwayActing) candidates.push(...(await findUsers(db, { jurisdiction, role: 'executive-vice-chief' })).map((u) => u.id));
+      if (!isChief && routing.standInAwayGoesToChief && away.roles.some((r) => r === 'vice-chief' || r === 'executive-vice-chief'))
+        candidates.push(...(await findUsers(db, { jurisdiction, role: 'chief' })).map((u) => u.id));
+    }
+    const fresh = [...new Set(candidates)].filter((id) => !tried.has(id));
+    fresh.forEach((id) => tried.add(id));
+    absenceOf = await absencesAt(db, fresh, at);
+    const actor = fresh.find((id) => !absenceOf.has(id));
+    if (actor) return actor;
+    layer = (await Promise.all(fresh.map((id) => getUser(db, id)))).filter((u): u is User => u !== undefined && u.jurisdiction === jurisdiction);
+  }
+  return undefined;
 }
 
 async function selectUsers(db: Queryable, jurisdiction: JurisdictionId, selector: AssigneeSelector): Promise<User[]> {

@@ -65,4 +65,6 @@ export type AssigneeSelector =
 export interface Assignment {
   userId: string;
   onBehalfOf?: string;
+  /** Known to be absent and nobody present may act for them: the office must see to the task. */
+  absent?: true;
 }

@@ -40,6 +40,10 @@ export const CHAOYANG_SHUANGTA_2022: Rulebook = {
     standInTakesOverTasks: cited(false, 'none:001'),
     invitationLeadTime: null,
     partnersNotAwayTogether: cited(false, 'none:001'),
+    // 001:8: 区长外出期间,指定负责常务工作的副区长…主持政府工作 (001:71: 由负责常务工作的副区长代行准假权).
+    chiefAwayActing: cited(true, '001:8'),
+    // No 补位 system for vice chiefs: an absent vice chief's task stays theirs, flagged absent.
+    standInAwayGoesToChief: cited(false, 'none:001'),
   },
   documents: {
     countersign: {

@@ -37,6 +37,10 @@ export const JINAN_LIXIA_2023: Rulebook = {
     // 002:7: 相互补位的领导同志原则上不同时安排外出、休假.
     invitationLeadTime: null,
     partnersNotAwayTogether: cited(true, '002:7'),
+    // 002:6: 区长外出、休假期间，委托任区政府党组副书记的副区长或其他副区长主持区政府工作.
+    chiefAwayActing: cited(true, '002:6'),
+    // 002:6: 区政府实行区长负责制。区长领导区政府全面工作 — with both stand-ins away, the chief.
+    standInAwayGoesToChief: cited(true, '002:6'),
   },
   documents: {
     countersign: {

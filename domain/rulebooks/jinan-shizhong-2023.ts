@@ -38,6 +38,10 @@ export const JINAN_SHIZHONG_2023: Rulebook = {
     // 000:78: 邀请区政府领导同志参加的重要活动,应至少提前3个工作日报区政府办公室.
     invitationLeadTime: cited<Limit>({ unit: 'workingDays', n: 3 }, '000:78'),
     partnersNotAwayTogether: cited(true, '000:7'),
+    // 000:7: 区长外出、休假期间,由分管日常工作的常委副区长或其他副区长主持区政府工作.
+    chiefAwayActing: cited(true, '000:7'),
+    // 000:7: 区政府实行区长负责制。区长领导区政府全面工作 — with both AB partners away, the chief.
+    standInAwayGoesToChief: cited(true, '000:7'),
   },
   documents: {
     countersign: {

@@ -36,6 +36,10 @@ export const RIZHAO_2017: Rulebook = {
     standInTakesOverTasks: cited(true, '004:6'),
     invitationLeadTime: null,
     partnersNotAwayTogether: cited(false, 'none:004'),
+    // 004:5 names no one to act for the mayor while away: the mayor's tasks stay the mayor's, flagged absent.
+    chiefAwayActing: cited(false, 'none:004'),
+    // 004:5: 市政府实行市长负责制,市长领导市政府的工作 — with both stand-ins away, the mayor.
+    standInAwayGoesToChief: cited(true, '004:5'),
   },
   documents: {
     countersign: {

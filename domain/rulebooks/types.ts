@@ -48,6 +48,16 @@ export interface Rulebook {
     invitationLeadTime: Cited<Limit> | null;
     /** AB partners are not away at the same time (原则上不同时安排外出、休假, 000:7, 002:7): a second absence needs the chief's consent. */
     partnersNotAwayTogether: Cited<boolean>;
+    /**
+     * While the chief is away, the executive vice chief acts (区长外出、休假期间…主持区政府工作 / 代行准假权):
+     * the chief's tasks go to them on the chief's behalf (000:7, 001:8, 002:6, 003:7).
+     */
+    chiefAwayActing: Cited<boolean>;
+    /**
+     * When an absent vice chief's stand-in is away too, the task goes up to the chief, who leads the
+     * government's whole work (区长负责制, 000:7); never to a person known to be absent.
+     */
+    standInAwayGoesToChief: Cited<boolean>;
   };
   /** Official documents (公文), domain.md B. */
   documents: DocumentRules;

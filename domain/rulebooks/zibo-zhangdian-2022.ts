@@ -37,6 +37,10 @@ export const ZIBO_ZHANGDIAN_2022: Rulebook = {
     // 003:86: 邀请区政府领导同志出席公务活动，应提前5个工作日报区政府办公室按规定程序办理.
     invitationLeadTime: cited<Limit>({ unit: 'workingDays', n: 5 }, '003:86'),
     partnersNotAwayTogether: cited(false, 'none:003'),
+    // 003:7: 区长因公外出、请假休假期间，由负责常务工作的副区长主持区政府全面工作.
+    chiefAwayActing: cited(true, '003:7'),
+    // 003:7: 区政府实行区长负责制。区长领导区政府的工作 — with both stand-ins away, the chief.
+    standInAwayGoesToChief: cited(true, '003:7'),
   },
   documents: {
     countersign: {

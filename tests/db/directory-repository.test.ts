@@ -102,9 +102,13 @@ describe('resolveAssignees', () => {
     expect((await listAbsences(db, { jurisdiction: JS, at: during })).map((a) => a.userId)).toEqual(['js.vice-chief-zhang']);
   });
 
-  it('the partner is away too — the task stays with the leader rather than going nowhere', async () => {
+  it('the partner is away too — never the absent leader: with the stand-ins only, flagged absent; with 000:7’s routing, the chief', async () => {
     await addAbsence(db, { userId: 'js.vice-chief-chen', from: '2026-04-02T00:00:00Z', to: '2026-04-03T00:00:00Z', reason: '出差' });
-    expect(await resolve({ kind: 'leaderInCharge', unitId: 'js.education' }, '2026-04-02T02:00:00.000Z')).toEqual([{ userId: 'js.vice-chief-zhang' }]);
+    expect(await resolve({ kind: 'leaderInCharge', unitId: 'js.education' }, '2026-04-02T02:00:00.000Z')).toEqual([{ userId: 'js.vice-chief-zhang', absent: true }]);
+    const routing = { standIns: true, chiefAwayActing: true, standInAwayGoesToChief: true };
+    expect(await resolveAssignees(db, { jurisdiction: JS, selector: { kind: 'leaderInCharge', unitId: 'js.education' }, at: '2026-04-02T02:00:00.000Z', routing })).toEqual([
+      { userId: 'js.chief', onBehalfOf: 'js.vice-chief-zhang' },
+    ]);
   });
 
   it('a unit head away with a named stand-in (003:77) — the stand-in gets it on behalf of the head', async () => {

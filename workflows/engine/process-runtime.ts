@@ -10,7 +10,7 @@ import {
 import type { SearchAttributeUpdatePair } from '@temporalio/common';
 import { Mutex } from 'async-mutex';
 import type { Source } from '../../domain/citation';
-import type { AssigneeSelector } from '../../domain/directory';
+import type { AssigneeSelector, Assignment } from '../../domain/directory';
 import { ENGINE_POLICY } from '../../domain/engine-policy';
 import type { JurisdictionId } from '../../domain/jurisdictions';
 import { describeLimit, type Limit } from '../../domain/limit';
@@ -521,7 +521,9 @@ export class ProcessRuntime {
       const next = [...resolved, ...task.delegated.filter((d) => !resolved.some((r) => r.userId === d.userId))];
       const before = task.view.assignees.map(describeAssignment).sort().join(', ');
       const after = next.map(describeAssignment).sort().join(', ');
-      if (before === after) continue;
+      // A holder now known to be absent with nobody to act for them changes the task too: it is flagged.
+      const flagged = (list: Assignment[]) => list.filter((a) => a.absent).map((a) => a.userId).sort().join(', ');
+      if (before === after && flagged(task.view.assignees) === flagged(next)) continue;
       const added = next.filter((a) => !task.view.assignees.some((b) => b.userId === a.userId)).map((a) => a.userId);
       task.view.assignees = next;
       task.version++;
