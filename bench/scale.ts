@@ -35,6 +35,7 @@ import { startDevServer, type DevServer } from '../scripts/dev-server';
 import { freePort } from '../scripts/free-port';
 import { bundleWorkflows, createGovWorker } from '../worker/create-worker';
 import { processId } from '../workflows/ids';
+import { WORKFLOW_TASK_TIMEOUT } from '../workflows/workflow-task-timeout';
 import { formatTable, latencyConcurrent, latencyRow, latencySequential, mib, type Row } from './stats';
 
 const { values: args } = parseArgs({ options: { open: { type: 'string', default: '1000' }, reuse: { type: 'boolean', default: false }, sizes: { type: 'string', default: '1000,10000' } } });
@@ -205,7 +206,7 @@ async function benchWorkflows(): Promise<void> {
       if (res.status !== 201) throw new Error(`start answered ${res.status}: ${await res.text()}`);
     };
     const rawStart = async () => {
-      await client.workflow.start('supervisionTicket', { taskQueue, workflowId: processId('supervisionTicket', J, randomUUID()), args: [input(randomUUID())] });
+      await client.workflow.start('supervisionTicket', { taskQueue, workflowTaskTimeout: WORKFLOW_TASK_TIMEOUT, workflowId: processId('supervisionTicket', J, randomUUID()), args: [input(randomUUID())] });
     };
 
     progress(`workflows: starting ${OPEN} tickets through the API, 10 in flight`);

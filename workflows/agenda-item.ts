@@ -37,6 +37,7 @@ import { agendaItemJoinedSignal, agendaOutcomeSignal, agendaReleasedSignal, agen
 import type { OfficialDocumentInput } from './official-document';
 import { signingAssignees } from './signing-assignees';
 import { spawnSupervisionTicket } from './spawn-supervision-ticket';
+import { WORKFLOW_TASK_TIMEOUT } from './workflow-task-timeout';
 
 /** The draft a decided item issues (a document the meeting approves is issued within 5 working days, 000:53). */
 export interface ItemDocument {
@@ -501,7 +502,7 @@ export async function agendaItem(input: AgendaItemInput): Promise<ProcessState> 
       startedBy: `process:${rt.id}`,
       parent: { processId: rt.id, type: 'agendaItem' },
     };
-    const child = await startChild('officialDocument', { workflowId, args: [documentInput], parentClosePolicy: ParentClosePolicy.ABANDON, staticSummary: `公文 (decided at ${decided.meetingId}): ${doc.title}` });
+    const child = await startChild('officialDocument', { workflowId, args: [documentInput], parentClosePolicy: ParentClosePolicy.ABANDON, workflowTaskTimeout: WORKFLOW_TASK_TIMEOUT, staticSummary: `公文 (decided at ${decided.meetingId}): ${doc.title}` });
     rt.addLink({ relation: 'spawned', processId: workflowId, type: 'officialDocument' });
     rt.audit({ actorId: 'system', action: 'document-started', rule: limit?.source, detail: workflowId });
     if (!limit) return;

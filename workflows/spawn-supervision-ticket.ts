@@ -1,6 +1,7 @@
 import { ParentClosePolicy, startChild } from '@temporalio/workflow';
 import type { ProcessRuntime } from './engine/process-runtime';
 import { processId } from './ids';
+import { WORKFLOW_TASK_TIMEOUT } from './workflow-task-timeout';
 import type { SupervisionTicketInput } from './supervision-ticket';
 
 /**
@@ -18,6 +19,7 @@ export async function spawnSupervisionTicket(
     workflowId,
     args: [{ ...input, issuedBy: `process:${rt.id}`, parent: { processId: rt.id, type: rt.init.type } }],
     parentClosePolicy: ParentClosePolicy.ABANDON,
+    workflowTaskTimeout: WORKFLOW_TASK_TIMEOUT,
     staticSummary: `督办 (from ${rt.init.type}): ${input.title}`,
   });
   rt.addLink({ relation: 'spawned', processId: workflowId, type: 'supervisionTicket' });

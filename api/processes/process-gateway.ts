@@ -12,6 +12,7 @@ import type { AuditEntry, ProcessState, TaskView } from '../../workflows/engine/
 import { processId, type ProcessType } from '../../workflows/ids';
 import { auditQuery, FAILURE, stateQuery, taskActionUpdate, type TaskActionInput } from '../../workflows/messages';
 import { SA } from '../../workflows/search-attributes';
+import { WORKFLOW_TASK_TIMEOUT } from '../../workflows/workflow-task-timeout';
 import { sha256Hex } from '../../domain/hash/sha256';
 import { BadRequest, Conflict, Forbidden, NotFound, UnprocessableContent } from '../errors';
 
@@ -155,6 +156,7 @@ export function createProcessGateway({ client, taskQueue, db }: { client: Client
           workflowId: id,
           args: [request.input],
           workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          workflowTaskTimeout: WORKFLOW_TASK_TIMEOUT,
           staticSummary: request.summary,
           staticDetails: request.details,
           memo: { requestSha256 },

@@ -10,6 +10,7 @@ import { processId } from '../ids';
 import type { AgendaOutcome } from '../meeting-messages';
 import type { OfficialDocumentInput } from '../official-document';
 import { spawnSupervisionTicket } from '../spawn-supervision-ticket';
+import { WORKFLOW_TASK_TIMEOUT } from '../workflow-task-timeout';
 import { assessments } from './assessments';
 import { decidedByPerson, runDecisionTask, type DecidedOutcome } from './decision-tasks';
 import { DecisionSuspension } from './suspension';
@@ -182,7 +183,7 @@ export async function majorDecision(input: MajorDecisionInput): Promise<ProcessS
       startedBy: `process:${rt.id}`,
       decision: { processId: rt.id, evidence },
     };
-    const child = await startChild('agendaItem', { workflowId: itemId, args: [item], parentClosePolicy: ParentClosePolicy.ABANDON, staticSummary: `议题 (重大行政决策): ${input.title}` });
+    const child = await startChild('agendaItem', { workflowId: itemId, args: [item], parentClosePolicy: ParentClosePolicy.ABANDON, workflowTaskTimeout: WORKFLOW_TASK_TIMEOUT, staticSummary: `议题 (重大行政决策): ${input.title}` });
     rt.addLink({ relation: 'agenda-item', processId: itemId, type: 'agendaItem' });
     rt.audit({ actorId: 'system', action: 'agenda-item-started', rule: rules.collectiveDecision.source, detail: itemId });
     rt.settle();
@@ -212,7 +213,7 @@ export async function majorDecision(input: MajorDecisionInput): Promise<ProcessS
       startedBy: `process:${rt.id}`,
       parent: { processId: rt.id, type: 'majorDecision' },
     };
-    const child = await startChild('officialDocument', { workflowId, args: [doc], parentClosePolicy: ParentClosePolicy.ABANDON, staticSummary: `公文 (重大行政决策): ${input.title}` });
+    const child = await startChild('officialDocument', { workflowId, args: [doc], parentClosePolicy: ParentClosePolicy.ABANDON, workflowTaskTimeout: WORKFLOW_TASK_TIMEOUT, staticSummary: `公文 (重大行政决策): ${input.title}` });
     rt.addLink({ relation: 'spawned', processId: workflowId, type: 'officialDocument' });
     rt.audit({ actorId: 'system', action: 'document-started', rule: rules.publication.source, detail: workflowId });
     rt.settle();
