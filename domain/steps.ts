@@ -1,4 +1,5 @@
-import type { z } from 'zod';
+import { z } from 'zod';
+import { refFieldOf, textRefSchema } from './documents/text-ref';
 
 /**
  * One declaration of every step a person acts on: its actions with their Chinese and English
@@ -19,6 +20,12 @@ export interface ActionDeclaration<S extends z.ZodType = z.ZodType> {
   by: ActionHolder;
   /** The action's `data`: a strict object, every string bounded. */
   schema: S;
+  /**
+   * A field of `schema` holding a document text the API keeps in the database (issue 11): the
+   * workflow then receives `<field>Ref` ({ sha256, chars }) in its place. Clients and forms see
+   * the field as declared.
+   */
+  storedText?: string;
 }
 
 export interface StepDeclaration<A extends Record<string, ActionDeclaration> = Record<string, ActionDeclaration>> {
@@ -80,10 +87,20 @@ export function stepTask<S extends StepDeclaration>(step: S, only?: readonly Act
   return { step: step.id, declaration: step, actions: actionsOf(step, only) };
 }
 
+/**
+ * The schema an action's data is checked against in the workflow: the declared one, or — when the
+ * stored text arrives as its reference — the same with `<field>Ref` in place of the field.
+ */
+export function acceptedSchema(declared: ActionDeclaration, data: Record<string, unknown> | undefined): z.ZodType {
+  const field = declared.storedText;
+  if (!field || data?.[refFieldOf(field)] === undefined || !(declared.schema instanceof z.ZodObject)) return declared.schema;
+  return declared.schema.omit({ [field]: true } as never).extend({ [refFieldOf(field)]: textRefSchema });
+}
+
 function typedData<S extends StepDeclaration>(step: S, action: string, data: Record<string, unknown> | undefined): unknown {
   const declared = step.actions[action];
   if (!declared) throw new Error(`step ${step.id} declares no action ${action}`);
-  const parsed = declared.schema.safeParse(data ?? {});
+  const parsed = acceptedSchema(declared, data).safeParse(data ?? {});
   // The engine accepted this data against the declaration when it arrived; a history recorded
   // under an earlier, looser declaration is replayed with the data as it was accepted then.
   return parsed.success ? parsed.data : (data ?? {});

@@ -5,7 +5,8 @@ import type { AssigneeSelector } from '../domain/directory';
 import { isUrgent, type DisclosureAttribute, type Direction, type IssuerKind, type Urgency } from '../domain/documents/attributes';
 import type { DocumentKind } from '../domain/documents/kinds';
 import { issuerCodeFor } from '../domain/documents/numbering';
-import { lengthViolation, type DocumentScope } from '../domain/documents/length';
+import { countCharacters, lengthViolationOfCount, type DocumentScope } from '../domain/documents/length';
+import type { TextRef } from '../domain/documents/text-ref';
 import { DOCUMENT_POLICY } from '../domain/documents/policy';
 import type { SigningStep } from '../domain/documents/rules';
 import { signingChain } from '../domain/documents/signing';
@@ -42,7 +43,10 @@ export interface OfficialDocumentInput {
   issuer: IssuerKind;
   kind: DocumentKind;
   title: string;
-  body: string;
+  /** The draft text, as processes started before issue 11 and child processes carry it. */
+  body?: string;
+  /** The draft text kept in the database (POST /v1/documents stores it): its hash and count only. */
+  bodyRef?: TextRef;
   /** Decides the length cap (000:68, 002:57). */
   scope: DocumentScope;
   leadUnitId: string;
@@ -65,6 +69,20 @@ export interface OfficialDocumentInput {
   parent?: { processId: string; type: string };
 }
 
+/** The draft as the process's state shows it: the text itself, or its stored hash and count (GET /v1/processes/:id reads the text back). */
+interface DraftState {
+  body?: string;
+  bodySha256?: string;
+  chars?: number;
+  version: number;
+}
+
+/** A new draft text as an action brings it: the text (old path) or the API's reference to the stored text. */
+interface DraftText {
+  body?: string;
+  bodyRef?: TextRef;
+}
+
 const OFFICE_STAFF: AssigneeSelector[] = [{ kind: 'role', role: 'office-staff' }, { kind: 'role', role: 'office-deputy-director' }];
 const OFFICE_DIRECTOR: AssigneeSelector[] = [{ kind: 'role', role: 'office-director' }];
 /** 公文条例 Art. 20: the issuing body's office reviews every draft before it is signed. */
@@ -75,7 +93,7 @@ export async function officialDocument(input: OfficialDocumentInput): Promise<Pr
   const rt = new ProcessRuntime({ type: 'officialDocument', jurisdiction: input.jurisdiction, title: input.title, leadUnit: input.leadUnitId, startedBy: input.startedBy });
   rt.install();
   const rules = rulebookFor(input.jurisdiction).documents;
-  const draft = { body: input.body, version: 1 };
+  const draft: DraftState = input.bodyRef ? { version: 1, bodySha256: input.bodyRef.sha256, chars: input.bodyRef.chars } : { body: input.body, version: 1 };
   const countersign: CountersignReply[][] = [];
   const signatures: { role: string; act: string; by: string; onBehalfOf?: string; opinion?: string; at: string; rule: Source }[] = [];
   let viewsDiffer = false;
@@ -101,12 +119,20 @@ export async function officialDocument(input: OfficialDocumentInput): Promise<Pr
   const leadUnit: AssigneeSelector[] = [{ kind: 'users', userIds: [input.drafterId] }, ...leadHead];
 
   /** A new draft text must keep the length cap too; checked before the action is taken. */
-  const checkBody = (body: string) => {
-    const tooLong = lengthViolation(rules, input.scope, body);
+  const checkBody = (text: DraftText) => {
+    const tooLong = lengthViolationOfCount(rules, input.scope, text.bodyRef ? text.bodyRef.chars : countCharacters(text.body ?? ''));
     if (tooLong) reject.badRequest('draft too long', [{ field: 'data.body', reason: tooLong }]);
   };
-  const replaceDraft = (body: string, by: string, why: string, rule: Source) => {
-    draft.body = body;
+  const replaceDraft = (text: DraftText, by: string, why: string, rule: Source) => {
+    if (text.bodyRef) {
+      delete draft.body;
+      draft.bodySha256 = text.bodyRef.sha256;
+      draft.chars = text.bodyRef.chars;
+    } else {
+      draft.body = text.body;
+      delete draft.bodySha256;
+      delete draft.chars;
+    }
     draft.version++;
     rt.audit({ actorId: by, action: 'draft-revised', rule, detail: `version ${draft.version}: ${why}` });
   };
@@ -124,13 +150,13 @@ export async function officialDocument(input: OfficialDocumentInput): Promise<Pr
         timeoutRule: 'none',
         rule,
       },
-      { validate: (message) => checkBody(parseAction(DOCUMENT_REVISION, message).data.body) },
+      { validate: (message) => checkBody(parseAction(DOCUMENT_REVISION, message).data) },
     );
   };
   const awaitRevision = async (task: TaskRecord, reason: string): Promise<void> => {
     const out = parseOutcome(DOCUMENT_REVISION, await rt.awaitTask(task));
     if (out.action !== 'resubmit') return;
-    replaceDraft(out.data.body, out.actorId, out.data.note ?? reason, task.spec.rule);
+    replaceDraft(out.data, out.actorId, out.data.note ?? reason, task.spec.rule);
   };
 
   // 1. The lead unit's head reviews the draft and signs a specific opinion (000:69, 002:54, 003:63).
@@ -189,6 +215,7 @@ export async function officialDocument(input: OfficialDocumentInput): Promise<Pr
     kind: input.kind,
     title: input.title,
     body: draft.body,
+    bodyRef: draft.bodySha256 !== undefined ? { sha256: draft.bodySha256, chars: draft.chars ?? 0 } : undefined,
     disclosure: input.disclosure,
     addressees: input.addressees,
     issuedAt,
@@ -253,7 +280,7 @@ export async function officialDocument(input: OfficialDocumentInput): Promise<Pr
           validate: (message) => {
             const a = parseAction(DOCUMENT_COUNTERSIGN_COORDINATION, message);
             if (a.action !== 'revise') return;
-            checkBody(a.data.body);
+            checkBody(a.data);
             const unknown = a.data.reopenUnits.filter((u) => !input.countersignUnitIds.includes(u));
             if (unknown.length) reject.badRequest('not a countersigning unit', [{ field: 'data.reopenUnits', reason: `${unknown.join(', ')} did not countersign; one of ${input.countersignUnitIds.join(', ')}` }]);
           },
@@ -262,7 +289,7 @@ export async function officialDocument(input: OfficialDocumentInput): Promise<Pr
       const coordination = parseOutcome(DOCUMENT_COUNTERSIGN_COORDINATION, coordinated);
       if (coordination.action === 'revise') {
         // A revised draft goes back to the units whose opinion it touches.
-        replaceDraft(coordination.data.body, coordination.actorId, coordination.data.note, limit.source);
+        replaceDraft(coordination.data, coordination.actorId, coordination.data.note, limit.source);
         units = coordination.data.reopenUnits;
         continue;
       }
@@ -315,13 +342,13 @@ export async function officialDocument(input: OfficialDocumentInput): Promise<Pr
       {
         validate: (message) => {
           const a = parseAction(DOCUMENT_OFFICE_REVIEW, message);
-          if (a.action === 'edit') checkBody(a.data.body);
+          if (a.action === 'edit') checkBody(a.data);
           if (a.action === 'refuse' && !refusals.some((r) => r.value === a.data.reason))
             reject.badRequest('not a reason the rules give', [{ field: 'data.reason', reason: `one of: ${refusals.map((r) => `${r.value} (${r.source})`).join(', ')}` }]);
         },
         onAction: async (message) => {
           const a = parseAction(DOCUMENT_OFFICE_REVIEW, message);
-          if (a.action === 'edit') return replaceDraft(a.data.body, message.actor.userId, a.data.note, rule);
+          if (a.action === 'edit') return replaceDraft(a.data, message.actor.userId, a.data.note, rule);
           if (a.action !== 'return-for-revision') return;
           // Back with the lead unit: the office's clock stops until the revision comes back (003:63).
           const reason = a.data.reason;

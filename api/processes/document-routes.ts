@@ -12,6 +12,7 @@ import { BadRequest, Forbidden, type FieldError } from '../errors';
 import { defineRoute } from '../routes/define-route';
 import { CREATED_RESPONSES, answerStarted, clientKey, idempotencyKeyField, idsOf } from './create-process';
 import type { ProcessGateway } from './process-gateway';
+import { storeDraftText } from './stored-texts';
 
 const unitIds = z.array(z.string().min(1)).max(30);
 
@@ -88,7 +89,8 @@ export function documentRoutes({ db, processes }: { db: Database; processes: Pro
           issuer: body.issuer,
           kind: body.kind,
           title: body.title,
-          body: body.body,
+          // The text goes to the database; the history keeps its hash and count (issue 11).
+          bodyRef: await storeDraftText(db, body.body),
           scope: body.scope,
           leadUnitId: body.leadUnit,
           drafterId,

@@ -14,6 +14,7 @@ import { auditQuery, FAILURE, stateQuery, taskActionUpdate, type TaskActionInput
 import { SA } from '../../workflows/search-attributes';
 import { WORKFLOW_TASK_TIMEOUT } from '../../workflows/workflow-task-timeout';
 import { sha256Hex } from '../../domain/hash/sha256';
+import { storeActionText, withStoredTexts } from './stored-texts';
 import { BadRequest, Conflict, Forbidden, NotFound, UnprocessableContent } from '../errors';
 
 /** A process in a list: from the read model, never a query to its workflow. */
@@ -182,7 +183,8 @@ export function createProcessGateway({ client, taskQueue, db }: { client: Client
       }
     },
 
-    state: (id: string): Promise<ProcessState> => queryOrNotFound(id, stateQuery),
+    /** A process as its workflow reports it, with stored draft texts read back. */
+    state: async (id: string): Promise<ProcessState> => withStoredTexts(db, await queryOrNotFound(id, stateQuery)),
     audit: (id: string): Promise<AuditEntry[]> => queryOrNotFound(id, auditQuery),
 
     /**
@@ -195,16 +197,18 @@ export function createProcessGateway({ client, taskQueue, db }: { client: Client
       // Another jurisdiction's process is as unknown as a missing one (the workflow checks it too).
       if (!found.exists || (found.jurisdiction && input.actor.jurisdiction && found.jurisdiction !== input.actor.jurisdiction)) throw new NotFound(`no process ${id}`);
       const updateId = idempotencyKey ? actionUpdateId(input, idempotencyKey) : undefined;
+      // A draft text goes to the database; the workflow (and so its history) gets its hash and count.
+      const sent = await storeActionText(db, input, async () => (await queryOrNotFound(id, stateQuery)).tasks.find((t) => t.id === input.taskId)?.step);
       let state: ProcessState;
       try {
-        state = await handle(id).executeUpdate(taskActionUpdate, { args: [input], updateId });
+        state = await handle(id).executeUpdate(taskActionUpdate, { args: [sent], updateId });
       } catch (err) {
         return mapUpdateFailure(err);
       }
       // Read-your-writes: the state the caller is told is in the inbox and lists before the answer
       // leaves; the workflow's own projection of the same version is then a no-op.
       await projectSnapshot(db, snapshotOf(state, state.readModelVersion ?? 0, new Date().toISOString()));
-      return state;
+      return withStoredTexts(db, state);
     },
 
     /** Process summaries from the read model, soonest due first. @throws RangeError for a bad cursor. */

@@ -26,8 +26,12 @@ export function lengthLimitFor(rules: DocumentRules, scope: DocumentScope): Cite
  * // 'at most 3000 characters for a specific-task document (000:68); this one has 3001'
  */
 export function lengthViolation(rules: DocumentRules, scope: DocumentScope, body: string): string | undefined {
+  return lengthViolationOfCount(rules, scope, countCharacters(body));
+}
+
+/** The same check for a text known by its count only (a stored text's reference, domain/documents/text-ref.ts). */
+export function lengthViolationOfCount(rules: DocumentRules, scope: DocumentScope, n: number): string | undefined {
   const limit = lengthLimitFor(rules, scope);
   if (!limit) return undefined;
-  const n = countCharacters(body);
   return n > limit.value ? `at most ${limit.value} characters for a ${scope} document (${limit.source}); this one has ${n}` : undefined;
 }

@@ -35,6 +35,7 @@ export const DOCUMENT_REVISION = defineStep({
       final: true,
       by: 'assignee',
       schema: z.strictObject({ body: draftBody, note: text(2000).optional(), reopenUnits: unitIds.max(50).optional() }),
+      storedText: 'body',
     },
   },
 });
@@ -52,6 +53,7 @@ export const DOCUMENT_COUNTERSIGN_COORDINATION = defineStep({
       final: true,
       by: 'assignee',
       schema: z.strictObject({ body: draftBody, reopenUnits: unitIds.min(1).max(50).describe('the units asked again'), note: text(2000) }),
+      storedText: 'body',
     },
     'refer-to-leader': {
       label: '列明各方理据报分管领导',
@@ -75,7 +77,7 @@ export const DOCUMENT_OFFICE_REVIEW = defineStep({
   label: '办公室审核',
   labelEn: 'Office review',
   actions: {
-    edit: { label: '修改文稿', labelEn: 'Edit the draft', final: false, by: 'assignee', schema: z.strictObject({ body: draftBody, note: text(2000) }) },
+    edit: { label: '修改文稿', labelEn: 'Edit the draft', final: false, by: 'assignee', schema: z.strictObject({ body: draftBody, note: text(2000) }), storedText: 'body' },
     'return-for-revision': {
       label: '退回主办单位修改',
       labelEn: 'Return to the lead unit for revision',

@@ -1,6 +1,7 @@
 import type { ZodType } from 'zod';
 import { actionInputProblems } from '../../domain/action-input';
 import { zhIssue } from '../../domain/field-messages';
+import { acceptedSchema } from '../../domain/steps';
 import type { TaskActionInput } from '../messages';
 import { engineActionSchema } from './engine-action-schemas';
 import { reject, type FieldError } from './failures';
@@ -136,7 +137,7 @@ export function validateTaskAction(
     if (!isController(task, input, jurisdiction)) reject.forbidden(`only the office supervising ${task.view.step} can ${input.action}`);
   } else if (!isAssignee(task, input.actor.userId)) reject.forbidden(`task ${task.view.id} is not assigned to ${input.actor.userId}`);
   if (task.view.status === 'paused') reject.conflict('the task is paused; resume it first');
-  if (shape) checkData(input, declared?.schema);
+  if (shape) checkData(input, declared && acceptedSchema(declared, input.data));
   task.hooks.validate?.(input, task);
 }
 

@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/database';
+import { loadText, storeText, textSha256 } from '../../db/document-text-repository';
+import { migrate } from '../../db/migrate';
+import { sha256Hex } from '../../domain/hash/sha256';
+import { openTestDatabase } from '../support/test-database';
+
+let db: Database;
+beforeAll(async () => {
+  db = await openTestDatabase();
+  await migrate(db);
+});
+afterAll(() => db.close());
+
+describe('document texts by their hash (issue 11)', () => {
+  it('stores a text once under its SHA-256 (the same as the audit trail computes) and loads it back byte for byte', async () => {
+    const text = '各街道办事处：\r\n\t现通知如下。𠀋 ';
+    const sha256 = await storeText(db, text);
+    expect(sha256).toBe(sha256Hex(text));
+    expect(await storeText(db, text)).toBe(sha256);
+    expect((await db.query('SELECT count(*)::int AS n FROM document_texts WHERE sha256 = $1', [sha256])).rows[0]).toEqual({ n: 1 });
+    expect(await loadText(db, sha256)).toBe(text);
+    expect(await loadText(db, textSha256('没有存过的文字'))).toBeUndefined();
+  });
+
+  it('refuses to hand out a text altered in the database', async () => {
+    const sha256 = await storeText(db, '原文');
+    await db.query('UPDATE document_texts SET body = $2 WHERE sha256 = $1', [sha256, '改过的文字']);
+    await expect(loadText(db, sha256)).rejects.toThrow(/does not match its hash/);
+  });
+});
