@@ -43,6 +43,8 @@ export interface AppDeps {
   log?: Logger;
   /** After an absence is recorded: re-route the absent user's open tasks. Returns how many, if it knows. */
   onAbsenceRecorded?: (absence: Absence) => Promise<number | void>;
+  /** After an absence is corrected or withdrawn: tasks it re-routed are re-resolved. Returns how many processes were told, if it knows. */
+  onAbsenceChanged?: (absence: Absence, reason: string) => Promise<number | void>;
   /** After an operator loads a calendar year: open processes with provisional deadlines recompute. */
   onCalendarYearLoaded?: (year: number) => Promise<number | void>;
 }

@@ -68,6 +68,7 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
     routes: [...(processes?.routes ?? []), ...codecRoutes({ codec: new AesGcmPayloadCodec(config.GOVFLOW_PAYLOAD_KEYS), public: config.GOVFLOW_PAYLOAD_KEYS.every(isDevPayloadKey) }), ...(deps.routes ?? [])],
     onCalendarYearLoaded: deps.onCalendarYearLoaded ?? processes?.onCalendarYearLoaded,
     onAbsenceRecorded: deps.onAbsenceRecorded ?? processes?.onAbsenceRecorded,
+    onAbsenceChanged: deps.onAbsenceChanged ?? processes?.onAbsenceChanged,
   });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.PORT, config.HOST, (err?: Error) => (err ? reject(err) : resolve(s)));

@@ -94,6 +94,26 @@ export async function addAbsence(db: Queryable, absence: Omit<Absence, 'id'>): P
   return toAbsence(rows[0]);
 }
 
+export async function getAbsence(db: Queryable, id: string): Promise<Absence | undefined> {
+  const { rows } = await db.query<AbsenceRow>(`SELECT ${ABSENCE_COLUMNS} FROM absences a WHERE a.id = $1`, [id]);
+  return rows[0] && toAbsence(rows[0]);
+}
+
+/** Corrects a recorded absence (its period, stand-in or reason); `from` < `to` (the table refuses otherwise). */
+export async function correctAbsence(db: Queryable, absence: Absence): Promise<Absence> {
+  const { rows } = await db.query<AbsenceRow>(
+    `UPDATE absences AS a SET starts_at = $2, ends_at = $3, stand_in_user_id = $4, reason = $5 WHERE a.id = $1 RETURNING ${ABSENCE_COLUMNS}`,
+    [absence.id, absence.from, absence.to, absence.standInUserId ?? null, absence.reason],
+  );
+  return toAbsence(rows[0]);
+}
+
+/** Withdraws a recorded absence (it did not happen): gone from the directory. Returns it, or undefined if unknown. */
+export async function withdrawAbsence(db: Queryable, id: string): Promise<Absence | undefined> {
+  const { rows } = await db.query<AbsenceRow>(`DELETE FROM absences AS a WHERE a.id = $1 RETURNING ${ABSENCE_COLUMNS}`, [id]);
+  return rows[0] && toAbsence(rows[0]);
+}
+
 /** Absences of a user or of a jurisdiction; with `at`, only those covering that instant. */
 export async function listAbsences(db: Queryable, filter: { userId?: string; jurisdiction?: JurisdictionId; at?: string }): Promise<Absence[]> {
   const { rows } = await db.query<AbsenceRow>(

@@ -19,6 +19,8 @@ export interface ReadModelFilter {
   running?: boolean;
   /** Processes in which this user holds an open task. */
   assignee?: string;
+  /** Processes in which this user holds an open task or someone holds one on their behalf (an absence re-routed it). */
+  heldByOrFor?: string;
   provisional?: boolean;
 }
 
@@ -151,6 +153,12 @@ function whereOf(filter: ReadModelFilter, params: unknown[], table: 'inbox' | 's
   if (table === 'summary') {
     if (filter.running !== undefined) clauses.push(filter.running ? `status = 'running'` : `status <> 'running'`);
     if (filter.assignee) clauses.push(`assignees @> ARRAY[${p(filter.assignee)}]::text[]`);
+    if (filter.heldByOrFor) {
+      const user = p(filter.heldByOrFor);
+      clauses.push(
+        `(assignees @> ARRAY[${user}]::text[] OR process_id IN (SELECT process_id FROM inbox_tasks WHERE task->'assignees' @> jsonb_build_array(jsonb_build_object('onBehalfOf', ${user}::text))))`,
+      );
+    }
     if (filter.provisional !== undefined) clauses.push(`provisional = ${p(filter.provisional)}`);
   }
   return clauses;

@@ -18,6 +18,11 @@ export interface ProcessModule {
   onCalendarYearLoaded: (year: number) => Promise<number>;
   /** Open processes holding a task of the absent user re-resolve their holders (AB partner, stand-in). */
   onAbsenceRecorded: (absence: Absence) => Promise<number>;
+  /**
+   * An absence was corrected or withdrawn: open processes where the person holds a task, or someone
+   * holds one on their behalf, re-resolve their holders — a task re-routed by it goes back to the person.
+   */
+  onAbsenceChanged: (absence: Absence, reason: string) => Promise<number>;
 }
 
 /** The process-facing part of the API, wired to a Temporal client. */
@@ -29,5 +34,7 @@ export function processModule(deps: { db: Database; client: Client; taskQueue: s
       processes.signalAll({ provisional: true }, (id) => processes.handle(id).signal(recomputeDeadlinesSignal, { reason: `calendar ${year} loaded` })),
     onAbsenceRecorded: (absence) =>
       processes.signalAll({ assignee: absence.userId }, (id) => processes.handle(id).signal(refreshAssigneesSignal, { reason: `${absence.userId} absent: ${absence.reason}` })),
+    onAbsenceChanged: (absence, reason) =>
+      processes.signalAll({ heldByOrFor: absence.userId }, (id) => processes.handle(id).signal(refreshAssigneesSignal, { reason })),
   };
 }

@@ -1,11 +1,11 @@
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Database } from '../../db/database';
-import { addAbsence, getUser, listAbsences, listUnits, listUsers } from '../../db/directory-repository';
+import { addAbsence, correctAbsence, getAbsence, getUser, listAbsences, listUnits, listUsers, withdrawAbsence } from '../../db/directory-repository';
 import { ROLES, UNIT_KINDS, type Absence, type User } from '../../domain/directory';
 import { JURISDICTION_IDS, type JurisdictionId } from '../../domain/jurisdictions';
 import { hasRole } from '../auth';
-import { BadRequest, Conflict, Forbidden } from '../errors';
+import { BadRequest, Conflict, Forbidden, NotFound } from '../errors';
 import { defineRoute, type RouteDefinition } from './define-route';
 import { checkLeaveNotice } from '../../domain/leave/leave-notice';
 import { rulebookFor } from '../../domain/rulebooks';
@@ -53,13 +53,76 @@ const recordAbsenceBody = z
     when: (payload) => period.safeParse(payload.value).success,
   });
 
+/** A named stand-in is a user of the same jurisdiction and not the absent person. */
+async function checkStandInIn(db: Database, absent: User, standInUserId: string | undefined): Promise<void> {
+  if (!standInUserId) return;
+  const standIn = await getUser(db, standInUserId);
+  if (!standIn || standIn.jurisdiction !== absent.jurisdiction)
+    throw new BadRequest('unknown stand-in', [{ field: 'standInUserId', reason: `no user ${standInUserId} in ${absent.jurisdiction}` }]);
+  if (standIn.id === absent.id) throw new BadRequest('invalid stand-in', [{ field: 'standInUserId', reason: 'cannot stand in for oneself' }]);
+}
+
+/** 000:7, 002:7: partners are not away at the same time, save with the chief's consent (another absence than `exceptId`). */
+async function checkPartnerAwayIn(db: Database, absent: User, period: { from: string; to: string; chiefConsented?: boolean }, exceptId?: string): Promise<void> {
+  const together = rulebookFor(absent.jurisdiction).leave.partnersNotAwayTogether;
+  if (!together.value || !absent.abPartnerId || period.chiefConsented) return;
+  const overlap = (await listAbsences(db, { userId: absent.abPartnerId })).find(
+    (a) => a.id !== exceptId && Date.parse(a.from) < Date.parse(period.to) && Date.parse(a.to) > Date.parse(period.from),
+  );
+  if (overlap)
+    throw new Conflict(
+      `${absent.id}'s partner ${absent.abPartnerId} is away from ${overlap.from} to ${overlap.to}: partners are not away at the same time (${together.source}, 原则上不同时安排外出、休假); record it with chiefConsented once the chief agrees`,
+    );
+}
+
+const absenceIdParams = z.object({ id: z.string().min(1).max(100).describe('the absence id') });
+const correctAbsenceBody = z
+  .object({
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+    standInUserId: z.string().min(1).nullable().optional().describe('named acting person (003:77); null: none (the AB partner)'),
+    reason: z.string().trim().min(1).max(500).optional(),
+    chiefConsented: z.boolean().optional().describe('the chief agreed that AB partners are away at the same time (000:7, 002:7)'),
+  })
+  .strict()
+  .refine((b) => b.from !== undefined || b.to !== undefined || b.standInUserId !== undefined || b.reason !== undefined, {
+    message: 'name at least one of from, to, standInUserId, reason to correct',
+  });
+
 /** Roles that keep the leave register for everyone (请假报备). */
 const ABSENCE_KEEPERS = ['office-director', 'operator'] as const;
 
 /** Routes of the directory: read units and users, record and list absences. */
-export function directoryRoutes(deps: { db: Database; log?: Logger; onAbsenceRecorded?: (absence: Absence) => Promise<number | void> }): RouteDefinition[] {
+export function directoryRoutes(deps: {
+  db: Database;
+  log?: Logger;
+  onAbsenceRecorded?: (absence: Absence) => Promise<number | void>;
+  onAbsenceChanged?: (absence: Absence, reason: string) => Promise<number | void>;
+}): RouteDefinition[] {
   const { db } = deps;
   const jurisdictionOf = (query: { jurisdiction?: JurisdictionId }, user: User) => query.jurisdiction ?? user.jurisdiction;
+  const checkStandIn = (absent: User, standInUserId?: string) => checkStandInIn(db, absent, standInUserId);
+  const checkPartnerAway = (absent: User, period: { from: string; to: string; chiefConsented?: boolean }, exceptId?: string) => checkPartnerAwayIn(db, absent, period, exceptId);
+  /** The absence and its person, if the caller may change it: their own, or the register keepers' of its jurisdiction; else 404/403. */
+  const changeableAbsence = async (id: string, user: User) => {
+    const absence = await getAbsence(db, id);
+    const absent = absence && (await getUser(db, absence.userId));
+    // Another jurisdiction's absence answers as if it did not exist.
+    if (!absence || !absent || absent.jurisdiction !== user.jurisdiction) throw new NotFound(`no absence ${id}`);
+    if (absent.id !== user.id && !hasRole(user, ABSENCE_KEEPERS))
+      throw new Forbidden(`only ${absent.id} or the ${ABSENCE_KEEPERS.join('/')} of ${absent.jurisdiction} may change this absence`);
+    return { absence, absent };
+  };
+  /** Tells the processes whose tasks the absence re-routed; a failure is logged, never a 500 (the change is made). */
+  const reroute = async (absence: Absence, reason: string, log: { error: (o: object, m: string) => void }) => {
+    try {
+      const n = await deps.onAbsenceChanged?.(absence, reason);
+      return typeof n === 'number' ? n : undefined;
+    } catch (err) {
+      log.error({ err, absenceId: absence.id }, 'could not re-route open tasks after an absence changed');
+      return undefined;
+    }
+  };
 
   return [
     defineRoute({
@@ -108,21 +171,8 @@ export function directoryRoutes(deps: { db: Database; log?: Logger; onAbsenceRec
         const own = absent.id === user.id;
         if (!own && !(hasRole(user, ABSENCE_KEEPERS) && absent.jurisdiction === user.jurisdiction))
           throw new Forbidden(`only ${absent.id} or the ${ABSENCE_KEEPERS.join('/')} of ${absent.jurisdiction} may record this absence`);
-        if (body.standInUserId) {
-          const standIn = await getUser(db, body.standInUserId);
-          if (!standIn || standIn.jurisdiction !== absent.jurisdiction)
-            throw new BadRequest('unknown stand-in', [{ field: 'standInUserId', reason: `no user ${body.standInUserId} in ${absent.jurisdiction}` }]);
-          if (standIn.id === absent.id) throw new BadRequest('invalid stand-in', [{ field: 'standInUserId', reason: 'cannot stand in for oneself' }]);
-        }
-        // 000:7, 002:7: partners are not away at the same time, save with the chief's consent.
-        const together = rulebookFor(absent.jurisdiction).leave.partnersNotAwayTogether;
-        if (together.value && absent.abPartnerId && !body.chiefConsented) {
-          const overlap = (await listAbsences(db, { userId: absent.abPartnerId })).find((a) => Date.parse(a.from) < Date.parse(body.to) && Date.parse(a.to) > Date.parse(body.from));
-          if (overlap)
-            throw new Conflict(
-              `${absent.id}'s partner ${absent.abPartnerId} is away from ${overlap.from} to ${overlap.to}: partners are not away at the same time (${together.source}, 原则上不同时安排外出、休假); record it with chiefConsented once the chief agrees`,
-            );
-        }
+        await checkStandIn(absent, body.standInUserId);
+        await checkPartnerAway(absent, body);
         const { chiefConsented: _consented, ...record } = body;
         const absence = await addAbsence(db, record);
         // The absence is recorded either way; a failed re-route must not turn into a 500 that
@@ -136,6 +186,53 @@ export function directoryRoutes(deps: { db: Database; log?: Logger; onAbsenceRec
         }
         const leaveNotice = checkLeaveNotice(rulebookFor(absent.jurisdiction), { roles: absent.roles, reportedAt: new Date().toISOString(), from: absence.from });
         return { ...absence, ...(tasksRerouted !== undefined ? { tasksRerouted } : {}), ...(leaveNotice ? { leaveNotice } : {}) };
+      },
+    }),
+    defineRoute({
+      method: 'patch',
+      path: '/v1/directory/absences/:id',
+      summary: 'Correct a recorded absence (its period, stand-in or reason); open tasks follow the corrected absence',
+      description: `Whoever may record it (the person, ${ABSENCE_KEEPERS.join(' and ')}). The corrected absence is checked as a new one (stand-in, 000:7/002:7 partners). Open tasks held by the person or on their behalf are re-resolved at once: a task re-routed by the absence goes back to the person when the corrected period no longer covers now, and to the corrected stand-in when it does.`,
+      tags: ['directory'],
+      auth: true,
+      params: absenceIdParams,
+      body: correctAbsenceBody,
+      responses: {
+        200: { description: 'corrected', schema: absenceSchema.extend({ tasksRerouted: z.number().int().optional().describe('open processes told to re-resolve their holders, when known') }) },
+        404: { description: 'no such absence in your jurisdiction' },
+      },
+      handler: async ({ params, body, user, req }) => {
+        const { absence, absent } = await changeableAbsence(params.id, user);
+        const { chiefConsented, standInUserId, ...fields } = body;
+        const { standInUserId: earlierStandIn, ...rest } = { ...absence, ...fields };
+        const standIn = standInUserId === undefined ? earlierStandIn : (standInUserId ?? undefined);
+        const corrected: Absence = { ...rest, ...(standIn ? { standInUserId: standIn } : {}) };
+        if (Date.parse(corrected.from) >= Date.parse(corrected.to))
+          throw new BadRequest('invalid period', [{ field: body.to !== undefined ? 'to' : 'from', reason: `must end after it starts (${corrected.from} … ${corrected.to})` }]);
+        await checkStandIn(absent, corrected.standInUserId);
+        await checkPartnerAway(absent, { from: corrected.from, to: corrected.to, chiefConsented }, absence.id);
+        const saved = await correctAbsence(db, corrected);
+        const tasksRerouted = await reroute(saved, `${absent.id} absent: ${saved.reason}（缺席已更正）`, req.log);
+        return { ...saved, ...(tasksRerouted !== undefined ? { tasksRerouted } : {}) };
+      },
+    }),
+    defineRoute({
+      method: 'delete',
+      path: '/v1/directory/absences/:id',
+      summary: 'Withdraw a recorded absence (it does not take place); tasks it re-routed go back to the person',
+      description: `Whoever may record it (the person, ${ABSENCE_KEEPERS.join(' and ')}). Open tasks held on the person's behalf are re-resolved at once and return to them.`,
+      tags: ['directory'],
+      auth: true,
+      params: absenceIdParams,
+      responses: {
+        200: { description: 'withdrawn', schema: z.object({ withdrawn: absenceSchema, tasksRerouted: z.number().int().optional().describe('open processes told to re-resolve their holders, when known') }) },
+        404: { description: 'no such absence in your jurisdiction' },
+      },
+      handler: async ({ params, user, req }) => {
+        const { absence, absent } = await changeableAbsence(params.id, user);
+        const withdrawn = (await withdrawAbsence(db, absence.id)) ?? absence;
+        const tasksRerouted = await reroute(withdrawn, `${absent.id} absent: 缺席已撤销（${withdrawn.reason}）`, req.log);
+        return { withdrawn, ...(tasksRerouted !== undefined ? { tasksRerouted } : {}) };
       },
     }),
     defineRoute({
