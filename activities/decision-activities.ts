@@ -6,7 +6,9 @@ import { addDays, shanghaiDateOf, shanghaiMidnight } from '../domain/calendar/sh
 import { earliestMeetingAfterReview } from '../domain/decisions/gates';
 import type { JurisdictionId } from '../domain/jurisdictions';
 import { rulebookFor } from '../domain/rulebooks';
+import type { TextRef } from '../domain/documents/text-ref';
 import type { ActivityDeps } from './index';
+import { storedText } from './stored-text';
 
 /** The database side of a major decision (重大行政决策): its record, consultation, catalogue entry and archive. */
 export function createDecisionActivities({ db }: ActivityDeps) {
@@ -38,8 +40,9 @@ export function createDecisionActivities({ db }: ActivityDeps) {
     },
 
     /** Publishes the draft and its grounds on the portal for the comment period (decree713:15). */
-    async openConsultation(input: { id: string; jurisdiction: JurisdictionId; title: string; proposingUnit: string; draft: string; grounds: string; opensAt: string; closesAt: string; shortPeriodReason: string | null }): Promise<void> {
-      await openConsultation(db, input);
+    async openConsultation(input: { id: string; jurisdiction: JurisdictionId; title: string; proposingUnit: string; draft?: string; draftRef?: TextRef; grounds: string; opensAt: string; closesAt: string; shortPeriodReason: string | null }): Promise<void> {
+      const { draftRef, ...rest } = input;
+      await openConsultation(db, { ...rest, draft: rest.draft ?? (await storedText(db, draftRef)) });
     },
 
     async announceHearing(input: { id: string; hearing: HearingNotice }): Promise<void> {

@@ -8,6 +8,7 @@ import { getUnit, getUser, listUnits } from '../../db/directory-repository';
 import { draftLengthViolation } from '../../domain/decisions/draft';
 import { DECISION_SCOPE_CATEGORIES } from '../../domain/decisions/scope';
 import { draftText } from '../../domain/decisions/steps';
+import { storeDraftText } from './stored-texts';
 import { safeText } from '../../domain/text';
 import { JURISDICTION_IDS } from '../../domain/jurisdictions';
 import { applicationViolations } from '../../domain/meetings/materials';
@@ -160,7 +161,8 @@ export function majorDecisionRoutes({ db, processes }: { db: Database; processes
           proposerId: proposer!.id,
           catalogueEntryId: entry!.id,
           scopeCategory: entry!.scopeCategory as MajorDecisionInput['scopeCategory'],
-          draft: body.draft,
+          // The draft goes to the database; the history keeps its hash and count (issue 11).
+          draftRef: await storeDraftText(db, body.draft),
           grounds: body.grounds,
           marketActorsAffected: body.marketActorsAffected,
           hearingPlanned: body.hearingPlanned,

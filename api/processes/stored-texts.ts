@@ -47,10 +47,17 @@ export async function storeActionText(db: Database, input: TaskActionInput, step
   return { ...input, data: { ...rest, [refFieldOf(field)]: await storeDraftText(db, text) } };
 }
 
-/** A document's state with its draft's text read back from the database (as processes before issue 11 carried it). */
+/** Where a draft's state keeps its text and the hash it is stored under: a document's, a decision's. */
+const DRAFT_TEXT_FIELDS = [
+  { text: 'body', sha256: 'bodySha256' },
+  { text: 'text', sha256: 'textSha256' },
+] as const;
+
+/** A process's state with its draft's text read back from the database (as processes before issue 11 carried it). */
 export async function withStoredTexts(db: Database, state: ProcessState): Promise<ProcessState> {
-  const draft = state.details?.draft as { body?: string; bodySha256?: string } | undefined;
-  if (!draft || typeof draft !== 'object' || draft.body !== undefined || typeof draft.bodySha256 !== 'string') return state;
-  const body = await loadText(db, draft.bodySha256);
-  return body === undefined ? state : { ...state, details: { ...state.details, draft: { ...draft, body } } };
+  const draft = state.details?.draft as Record<string, unknown> | undefined;
+  if (!draft || typeof draft !== 'object') return state;
+  const stored = DRAFT_TEXT_FIELDS.find((f) => draft[f.text] === undefined && typeof draft[f.sha256] === 'string');
+  const text = stored && (await loadText(db, draft[stored.sha256] as string));
+  return text === undefined ? state : { ...state, details: { ...state.details, draft: { ...draft, [stored!.text]: text } } };
 }

@@ -1,5 +1,5 @@
 import type { DocumentRules } from '../documents/rules';
-import { lengthViolation, type DocumentScope } from '../documents/length';
+import { lengthViolation, lengthViolationOfCount, type DocumentScope } from '../documents/length';
 
 /**
  * A decision is published as an official document of the government (000:28, decree713:32), so
@@ -11,4 +11,9 @@ export const DECISION_DOCUMENT_SCOPE: DocumentScope = 'comprehensive';
 /** Why a decision's draft is too long to be published as its document, or undefined. */
 export function draftLengthViolation(documents: DocumentRules, draft: string): string | undefined {
   return lengthViolation(documents, DECISION_DOCUMENT_SCOPE, draft);
+}
+
+/** The same check for a stored draft, known by its count (domain/documents/text-ref.ts). */
+export function draftLengthViolationOfCount(documents: DocumentRules, chars: number): string | undefined {
+  return lengthViolationOfCount(documents, DECISION_DOCUMENT_SCOPE, chars);
 }

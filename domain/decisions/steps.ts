@@ -170,7 +170,7 @@ export const DECISION_STEPS = {
     labelEn: 'Adjust the draft',
     by: 'proposing-unit',
     rule: (r) => r.riskAssessment,
-    actions: { 'revise-draft': { label: '提交调整后的草案', labelEn: 'Submit the adjusted draft', final: true, by: 'assignee', schema: revision } },
+    actions: { 'revise-draft': { label: '提交调整后的草案', labelEn: 'Submit the adjusted draft', final: true, by: 'assignee', schema: revision, storedText: 'draft' } },
   },
   'decision.legality-submission': {
     id: 'decision.legality-submission',
@@ -210,7 +210,7 @@ export const DECISION_STEPS = {
     by: 'proposing-unit',
     rule: (r) => r.legalityReview,
     actions: {
-      'revise-draft': { label: '提交修改后的草案', labelEn: 'Submit the revised draft', final: true, by: 'assignee', schema: revision },
+      'revise-draft': { label: '提交修改后的草案', labelEn: 'Submit the revised draft', final: true, by: 'assignee', schema: revision, storedText: 'draft' },
       withdraw: { label: '撤回决策事项', labelEn: 'Withdraw the decision', final: true, by: 'assignee', schema: z.strictObject({ reason: text(2000) }) },
     },
   },

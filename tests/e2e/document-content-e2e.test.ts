@@ -1,6 +1,8 @@
 import proto from '@temporalio/proto';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stateQuery } from '../../workflows/messages';
+import { approveCatalogueOverHttp } from '../support/decision-http';
 import { startStack } from '../support/dev-server-stack';
 
 /**
@@ -139,5 +141,30 @@ describe('document texts through HTTP', () => {
     expect(ok.status, JSON.stringify(ok.body).slice(0, 300)).toBe(200);
     const read = await stack.call('GET', path, drafter.token);
     expect(read.body.details.draft).toMatchObject({ version: 2, body: atCap, chars: 5000 });
+  });
+
+  it('a major decision: the draft is stored, the workflow holds its hash and count, the API reads the text back', async () => {
+    const { entryIds } = await approveCatalogueOverHttp(stack, JS, 2027, [{ title: '老旧小区改造三年行动计划', proposingUnit: 'js.housing', scopeCategory: 'master-or-special-plan', plannedQuarter: 1 }]);
+    const staff = await stack.user(JS, 'department-staff', 'js.housing');
+    const draft = `一、总体目标：三年内完成全区老旧小区改造。\n${'改'.repeat(4900)}`;
+    const created = await stack.call('POST', '/v1/major-decisions', staff.token, {
+      jurisdiction: JS,
+      title: '老旧小区改造三年行动计划（2027—2029年）',
+      proposingUnit: 'js.housing',
+      catalogueEntry: entryIds[0],
+      draft,
+      grounds: '起草说明：结合本区实际起草。',
+      marketActorsAffected: false,
+      materials: '三年改造老旧小区，区财政专项资金保障。',
+      options: ['方案一：三年完成', '方案二：五年完成'],
+      evaluationAfterMonths: 6,
+    }, { 'Idempotency-Key': `content-decision-${randomUUID()}` });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const id = created.body.id as string;
+    const read = await stack.eventually(() => stack.call('GET', `/v1/processes/${encodeURIComponent(id)}`, staff.token), (r) => r.status === 200 && !!r.body.details?.draft);
+    expect(read.body.details.draft).toMatchObject({ version: 1, text: draft, textSha256: sha256(draft) });
+    const held = await stack.client.workflow.getHandle(id).query(stateQuery);
+    expect(held.details.draft).toEqual({ version: 1, textSha256: sha256(draft), chars: 4921 });
+    await stack.client.workflow.getHandle(id).terminate('test done');
   });
 });

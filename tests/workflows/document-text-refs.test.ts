@@ -1,15 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDocumentActivities } from '../../activities/document-activities';
+import { getConsultation } from '../../db/consultation-repository';
 import { storeText, textSha256 } from '../../db/document-text-repository';
 import { getIssuedDocument } from '../../db/issued-document-repository';
 import { countCharacters } from '../../domain/documents/length';
 import type { TextRef } from '../../domain/documents/text-ref';
 import type { JurisdictionId } from '../../domain/jurisdictions';
 import type { ProcessState } from '../../workflows/engine/types';
+import { ASSESSED, actAt, decisionInput, isAt, startDecision } from '../support/decision-helpers';
 import { documentInput, driveDocument, startDocument } from '../support/document-helpers';
 import { recordHistory } from '../support/histories';
 import { act, openTask, rejectionOf, waitForState } from '../support/process-helpers';
 import { SEED_PREFIX } from '../support/seed-prefix';
-import { startTimeSkipping, type TimeSkippingHarness } from '../support/time-skipping';
+import { skipPast, startTimeSkipping, type TimeSkippingHarness } from '../support/time-skipping';
 
 /**
  * Issue 11: a document's draft travels as a reference to its stored text ({ sha256, chars }).
@@ -67,5 +70,37 @@ describe('official document with stored texts', () => {
     expect(issued!.body).toBe('各街道办事处，区政府各部门：\n\t办公室审核定稿的通知全文。');
     expect(textSha256(issued!.body)).toBe(last.sha256);
     await recordHistory(handle, 'officialDocument-stored-texts');
+  });
+});
+
+describe('major decision with a stored draft', () => {
+  it('starts by reference, publishes the stored text for comment, takes an adjusted draft by reference with the cap checked from its count', async () => {
+    const text = '一、总体目标：三年内完成全区老旧小区改造。\n二、补偿标准：按市场评估价。';
+    const first = await stored(text);
+    const decision = await startDecision(h.env.client, h.taskQueue, decisionInput(JS, { draft: undefined, draftRef: first }));
+    let s = await waitForState(decision, isAt('decision.initiation'));
+    expect(s.details.draft).toEqual({ version: 1, textSha256: first.sha256, chars: first.chars });
+    await actAt(decision, 'decision.initiation', 'agree-to-start', { opinion: '同意启动' });
+    const opened = await actAt(decision, 'decision.consultation-opening', 'open-consultation', { periodDays: 30 });
+    expect((await getConsultation(h.db, decision.workflowId))!.draft).toBe(text);
+    await skipPast(h, opened.deadlines.find((d) => d.id === 'comment-period')!.dueAt);
+    await actAt(decision, 'decision.comment-summary', 'submit-summary', { overview: '未收到意见', themes: [] });
+    await actAt(decision, 'decision.expert-review', 'record-expert-review', ASSESSED.expert);
+    await actAt(decision, 'decision.fair-competition-review', 'record-fair-competition-review', ASSESSED.fair);
+    await actAt(decision, 'decision.risk-assessment', 'record-risk-assessment', { level: 'high', assessedOn: '2026-12-20', conclusion: '补偿标准易引发矛盾', measures: '调整补偿标准' });
+    const adjustment = openTask(await waitForState(decision, isAt('decision.adjustment')), 'decision.adjustment');
+    const by = user(adjustment.assignees[0].userId);
+    const tooLong = await rejectionOf(act(decision, { taskId: adjustment.id, action: 'revise-draft', data: { draftRef: { sha256: first.sha256, chars: 5001 }, note: '全文重写' }, actor: by }));
+    expect(tooLong.fields).toEqual([{ field: 'data.draft', reason: expect.stringContaining('(000:68); this one has 5001') }]);
+    const adjusted = await stored('调整后的草案：补偿标准提高。');
+    s = await act(decision, { taskId: adjustment.id, action: 'revise-draft', data: { draftRef: adjusted, note: '提高补偿标准' }, actor: by });
+    expect(s.details.draft).toEqual({ version: 2, textSha256: adjusted.sha256, chars: adjusted.chars });
+    await decision.terminate('test done');
+  });
+
+  it('the decision document is composed from the stored draft and the decision without the workflow holding either text', async () => {
+    const draft = await stored('决策草案全文。');
+    const composed = await createDocumentActivities({ db: h.db } as Parameters<typeof createDocumentActivities>[0]).storeComposedText({ parts: [{ sha256: draft.sha256 }, { text: '\n\n会议决定：原则通过。' }] });
+    expect(composed).toEqual({ sha256: textSha256('决策草案全文。\n\n会议决定：原则通过。'), chars: countCharacters('决策草案全文。会议决定：原则通过。') });
   });
 });

@@ -1,3 +1,4 @@
+import { replaceDraft, type DecisionDraft } from './draft-text';
 import type { DecisionEvidence } from '../../domain/decisions/evidence';
 import { needsAdjustment } from '../../domain/decisions/gates';
 import type { DecisionRules } from '../../domain/decisions/rules';
@@ -16,7 +17,7 @@ import type { MajorDecisionInput } from './input';
  * A high risk (or a review finding the draft restricts competition) sends the draft back to the
  * unit; the adjusted draft is assessed again, every assessment, since each depends on the draft.
  */
-export async function assessments(rt: ProcessRuntime, rules: DecisionRules, input: MajorDecisionInput, draft: { text: string; version: number }): Promise<DecisionEvidence[]> {
+export async function assessments(rt: ProcessRuntime, rules: DecisionRules, input: MajorDecisionInput, draft: DecisionDraft): Promise<DecisionEvidence[]> {
   const fairCompetition = input.marketActorsAffected && rules.fairCompetitionReview !== null;
   for (let round = 1; ; round++) {
     rt.setStep(round === 1 ? 'assessments' : `assessments-round-${round}`);
@@ -71,8 +72,7 @@ export async function assessments(rt: ProcessRuntime, rules: DecisionRules, inpu
     const adjusted = await runDecisionTask(rt, rules, input, 'decision.adjustment', { title: `调整决策草案 (${why}): ${input.title}`, hooks: { validate: checkRevisedDraft(input) } });
     if (!decidedByPerson(adjusted)) throw new Error(`adjustment ended by ${adjusted.action}`);
     const data = adjusted.data;
-    draft.text = data.draft;
-    draft.version++;
+    replaceDraft(draft, data);
     rt.audit({ actorId: adjusted.actorId, action: 'draft-adjusted', rule: rules.riskAssessment.source, detail: `version ${draft.version}: ${data.note}` });
   }
 }

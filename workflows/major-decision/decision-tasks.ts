@@ -1,4 +1,5 @@
-import { draftLengthViolation } from '../../domain/decisions/draft';
+import { draftLengthViolation, draftLengthViolationOfCount } from '../../domain/decisions/draft';
+import type { TextRef } from '../../domain/documents/text-ref';
 import type { DecisionRules } from '../../domain/decisions/rules';
 import { rulebookFor } from '../../domain/rulebooks';
 import type { TaskActionInput } from '../messages';
@@ -52,8 +53,11 @@ export async function runDecisionTask<S extends DecisionStep>(rt: ProcessRuntime
 /** A replaced draft keeps the length cap of the document it is published as (000:68, 002:57), like the first one. */
 export function checkRevisedDraft(input: MajorDecisionInput): (action: TaskActionInput) => void {
   return (action) => {
-    if (action.action !== 'revise-draft' || typeof action.data?.draft !== 'string') return;
-    const tooLong = draftLengthViolation(rulebookFor(input.jurisdiction).documents, action.data.draft);
+    if (action.action !== 'revise-draft') return;
+    const ref = action.data?.draftRef as TextRef | undefined;
+    const documents = rulebookFor(input.jurisdiction).documents;
+    // A stored draft is checked by its count (issue 11), a draft sent as text by its text.
+    const tooLong = ref ? draftLengthViolationOfCount(documents, ref.chars) : typeof action.data?.draft === 'string' ? draftLengthViolation(documents, action.data.draft) : undefined;
     if (tooLong) reject.badRequest('draft too long', [{ field: 'data.draft', reason: tooLong }]);
   };
 }

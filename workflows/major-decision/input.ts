@@ -1,3 +1,4 @@
+import type { TextRef } from '../../domain/documents/text-ref';
 import type { DecisionScopeCategory } from '../../domain/decisions/scope';
 import type { JurisdictionId } from '../../domain/jurisdictions';
 
@@ -11,7 +12,9 @@ export interface MajorDecisionInput {
   catalogueEntryId: string | null;
   scopeCategory: DecisionScopeCategory;
   /** The draft (决策草案) and its grounds (起草说明), published for comment. */
-  draft: string;
+  draft?: string;
+  /** The draft kept in the database (POST /v1/major-decisions stores it): its hash and count only (issue 11). */
+  draftRef?: TextRef;
   grounds: string;
   /** Market actors affected: the fair-competition review runs (003:29, 000:51, 002:40). */
   marketActorsAffected: boolean;

@@ -1,3 +1,4 @@
+import { replaceDraft, type DecisionDraft } from './draft-text';
 import { shanghaiDateOf } from '../../domain/calendar/shanghai-date';
 import type { DecisionEvidence } from '../../domain/decisions/evidence';
 import { legalityLeadViolation } from '../../domain/decisions/gates';
@@ -22,7 +23,7 @@ export type LegalityResult = { lawful: true; evidence: DecisionEvidence; planned
  * the unit revises and sends it again, or withdraws: it never reaches a meeting without a
  * lawful finding.
  */
-export async function legalityReview(rt: ProcessRuntime, rules: DecisionRules, input: MajorDecisionInput, draft: { text: string; version: number }): Promise<LegalityResult> {
+export async function legalityReview(rt: ProcessRuntime, rules: DecisionRules, input: MajorDecisionInput, draft: DecisionDraft): Promise<LegalityResult> {
   const reviews: { sentAt: string; plannedMeetingAt: string; lawful?: boolean; opinion?: string; by?: string; at?: string; draftVersion: number }[] = [];
   rt.details.legality = reviews;
   for (;;) {
@@ -69,8 +70,7 @@ export async function legalityReview(rt: ProcessRuntime, rules: DecisionRules, i
     if (!decidedByPerson(revision)) throw new Error(`revision ended by ${revision.action}`);
     if (revision.action === 'withdraw') return { lawful: false, withdrawn: revision.data.reason };
     const revised = revision.data;
-    draft.text = revised.draft;
-    draft.version++;
+    replaceDraft(draft, revised);
     rt.audit({ actorId: revision.actorId, action: 'draft-revised', rule: rules.legalityReview.source, detail: `version ${draft.version}: ${revised.note}` });
   }
 }

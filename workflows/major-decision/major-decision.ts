@@ -1,3 +1,4 @@
+import { draftRefOf, firstDraft } from './draft-text';
 import { condition, ParentClosePolicy, startChild } from '@temporalio/workflow';
 import { DECISION_DOCUMENT_SCOPE } from '../../domain/decisions/draft';
 import type { DecisionEvidence } from '../../domain/decisions/evidence';
@@ -33,7 +34,7 @@ export async function majorDecision(input: MajorDecisionInput): Promise<ProcessS
   rt.install();
   const rulebook = rulebookFor(input.jurisdiction);
   const rules = rulebook.decisions;
-  const draft = { text: input.draft, version: 1 };
+  const draft = firstDraft(input.draft, input.draftRef);
   Object.assign(rt.details, {
     catalogueEntryId: input.catalogueEntryId,
     scopeCategory: input.scopeCategory,
@@ -196,12 +197,17 @@ export async function majorDecision(input: MajorDecisionInput): Promise<ProcessS
   /** Starts the decision's official document (the document process); `finished` is its end state once it ends. */
   async function startPublicationDocument(decided: AgendaOutcome): Promise<{ finished?: ProcessState }> {
     const workflowId = processId('officialDocument', input.jurisdiction, `${rt.id}.publication`);
+    // A stored draft stays out of the history: the document's text (draft and decision) is stored too.
+    const stored = draftRefOf(draft);
+    const text = stored
+      ? { bodyRef: await activities('store the document text').storeComposedText({ parts: [{ sha256: stored.sha256 }, { text: `\n\n${decided.decision}` }] }) }
+      : { body: `${draft.text}\n\n${decided.decision}` };
     const doc: OfficialDocumentInput = {
       jurisdiction: input.jurisdiction,
       issuer: 'government',
       kind: 'decision',
       title: input.title,
-      body: `${draft.text}\n\n${decided.decision}`,
+      ...text,
       scope: DECISION_DOCUMENT_SCOPE,
       leadUnitId: input.proposingUnitId,
       drafterId: input.proposerId,

@@ -1,3 +1,4 @@
+import { draftRefOf, type DecisionDraft } from './draft-text';
 import { sleep } from '@temporalio/workflow';
 import { commentPeriodViolation, hearingMaterialsViolation, summaryViolations } from '../../domain/decisions/gates';
 import type { DecisionRules } from '../../domain/decisions/rules';
@@ -25,7 +26,7 @@ export interface ParticipationRecord {
  * through the portal, never into this history; an optional hearing (decree713:16) runs alongside;
  * at the period's end the unit summarises the comments by theme with a response to each.
  */
-export async function publicParticipation(rt: ProcessRuntime, rules: DecisionRules, input: MajorDecisionInput, draft: { text: string }): Promise<ParticipationRecord> {
+export async function publicParticipation(rt: ProcessRuntime, rules: DecisionRules, input: MajorDecisionInput, draft: DecisionDraft): Promise<ParticipationRecord> {
   rt.setStep('consultation-opening');
   const opening = await runDecisionTask(rt, rules, input, 'decision.consultation-opening', {
     hooks: {
@@ -48,6 +49,7 @@ export async function publicParticipation(rt: ProcessRuntime, rules: DecisionRul
     title: input.title,
     proposingUnit: input.proposingUnitId,
     draft: draft.text,
+    draftRef: draftRefOf(draft),
     grounds: input.grounds,
     opensAt,
     closesAt: period.dueAt,

@@ -1,0 +1,16 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import type { Queryable } from '../db/database';
+import { loadText } from '../db/document-text-repository';
+import type { TextRef } from '../domain/documents/text-ref';
+import { INPUT_ERROR } from './input-error';
+
+/**
+ * The text a workflow holds by reference (issue 11), checked against its hash. Retrying cannot
+ * bring back a text the database never had, so a missing one fails for good: a process must not
+ * issue or publish a blank text.
+ */
+export async function storedText(db: Queryable, ref: TextRef | undefined): Promise<string> {
+  const text = ref && (await loadText(db, ref.sha256));
+  if (text === undefined) throw ApplicationFailure.nonRetryable(`no stored text ${ref?.sha256 ?? '(none given)'}`, INPUT_ERROR);
+  return text;
+}
