@@ -24,11 +24,13 @@ interface AbsenceRow {
   ends_at: string;
   stand_in_user_id: string | null;
   reason: string;
+  schedule: string | null;
+  urgent_reason: string | null;
 }
 
 const UNIT_COLUMNS = 'id, jurisdiction, name, kind';
 const USER_COLUMNS = 'id, jurisdiction, name, unit_id, roles, portfolio, ab_partner_id';
-const ABSENCE_COLUMNS = 'a.id, a.user_id, a.starts_at, a.ends_at, a.stand_in_user_id, a.reason';
+const ABSENCE_COLUMNS = 'a.id, a.user_id, a.starts_at, a.ends_at, a.stand_in_user_id, a.reason, a.schedule, a.urgent_reason';
 
 const toUnit = (r: UnitRow): Unit => ({ id: r.id, jurisdiction: r.jurisdiction, name: r.name, kind: r.kind });
 const toUser = (r: UserRow): User => ({
@@ -47,6 +49,8 @@ const toAbsence = (r: AbsenceRow): Absence => ({
   to: r.ends_at,
   ...(r.stand_in_user_id ? { standInUserId: r.stand_in_user_id } : {}),
   reason: r.reason,
+  ...(r.schedule ? { schedule: r.schedule } : {}),
+  ...(r.urgent_reason ? { urgentReason: r.urgent_reason } : {}),
 });
 
 export async function listUnits(db: Queryable, jurisdiction: JurisdictionId): Promise<Unit[]> {
@@ -87,9 +91,9 @@ export async function findUsers(db: Queryable, filter: { jurisdiction: Jurisdict
 /** Records a leave or business trip; `from` < `to` (the table refuses otherwise). */
 export async function addAbsence(db: Queryable, absence: Omit<Absence, 'id'>): Promise<Absence> {
   const { rows } = await db.query<AbsenceRow>(
-    `INSERT INTO absences AS a (user_id, starts_at, ends_at, stand_in_user_id, reason) VALUES ($1, $2, $3, $4, $5)
+    `INSERT INTO absences AS a (user_id, starts_at, ends_at, stand_in_user_id, reason, schedule, urgent_reason) VALUES ($1, $2, $3, $4, $5, $6, $7)
      RETURNING ${ABSENCE_COLUMNS}`,
-    [absence.userId, absence.from, absence.to, absence.standInUserId ?? null, absence.reason],
+    [absence.userId, absence.from, absence.to, absence.standInUserId ?? null, absence.reason, absence.schedule ?? null, absence.urgentReason ?? null],
   );
   return toAbsence(rows[0]);
 }
@@ -102,8 +106,8 @@ export async function getAbsence(db: Queryable, id: string): Promise<Absence | u
 /** Corrects a recorded absence (its period, stand-in or reason); `from` < `to` (the table refuses otherwise). */
 export async function correctAbsence(db: Queryable, absence: Absence): Promise<Absence> {
   const { rows } = await db.query<AbsenceRow>(
-    `UPDATE absences AS a SET starts_at = $2, ends_at = $3, stand_in_user_id = $4, reason = $5 WHERE a.id = $1 RETURNING ${ABSENCE_COLUMNS}`,
-    [absence.id, absence.from, absence.to, absence.standInUserId ?? null, absence.reason],
+    `UPDATE absences AS a SET starts_at = $2, ends_at = $3, stand_in_user_id = $4, reason = $5, schedule = $6 WHERE a.id = $1 RETURNING ${ABSENCE_COLUMNS}`,
+    [absence.id, absence.from, absence.to, absence.standInUserId ?? null, absence.reason, absence.schedule ?? null],
   );
   return toAbsence(rows[0]);
 }

@@ -53,6 +53,10 @@ export interface Absence {
   to: string; // ISO instant
   standInUserId?: string; // named acting person (003:77); else the AB partner
   reason: string;
+  /** A trip's notice, plan and schedule (有关通知、方案及日程安排), required beyond leave.scheduleBeyondDays (003:77). */
+  schedule?: string;
+  /** An urgent trip reported as it starts: the written reason (书面说明理由, 003:77). */
+  urgentReason?: string;
 }
 
 /** Who a task is offered to; resolved against the directory by an activity at task creation. */

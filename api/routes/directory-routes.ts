@@ -8,6 +8,7 @@ import { hasRole } from '../auth';
 import { BadRequest, Conflict, Forbidden, NotFound } from '../errors';
 import { defineRoute, type RouteDefinition } from './define-route';
 import { checkLeaveNotice } from '../../domain/leave/leave-notice';
+import { checkLeaveReport } from '../../domain/leave/leave-report';
 import { rulebookFor } from '../../domain/rulebooks';
 
 /** `?jurisdiction=`; omitted means the caller's own. */
@@ -35,6 +36,8 @@ const absenceSchema = z.object({
   to: z.string(),
   standInUserId: z.string().optional(),
   reason: z.string(),
+  schedule: z.string().optional(),
+  urgentReason: z.string().optional(),
 });
 
 const period = z.object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) });
@@ -45,6 +48,8 @@ const recordAbsenceBody = z
     standInUserId: z.string().min(1).optional().describe('named acting person (003:77); default: the AB partner'),
     reason: z.string().trim().min(1).max(500),
     chiefConsented: z.boolean().optional().describe('the chief agreed that AB partners are away at the same time (000:7, 002:7: 原则上不同时安排外出、休假)'),
+    schedule: z.string().trim().min(1).max(5000).optional().describe('a trip’s notice, plan and schedule (有关通知、方案及日程安排): required of a department head away more than 3 days in 003 (003:77)'),
+    urgentReason: z.string().trim().min(1).max(500).optional().describe('an urgent trip reported as it starts: the reason in writing (因紧急事项临时外出…书面说明理由, 003:77 only)'),
   })
   .refine((a) => Date.parse(a.from) < Date.parse(a.to), {
     path: ['to'],
@@ -82,11 +87,12 @@ const correctAbsenceBody = z
     to: z.iso.datetime({ offset: true }).optional(),
     standInUserId: z.string().min(1).nullable().optional().describe('named acting person (003:77); null: none (the AB partner)'),
     reason: z.string().trim().min(1).max(500).optional(),
+    schedule: z.string().trim().min(1).max(5000).optional().describe('a trip’s notice, plan and schedule (003:77: beyond 3 days)'),
     chiefConsented: z.boolean().optional().describe('the chief agreed that AB partners are away at the same time (000:7, 002:7)'),
   })
   .strict()
-  .refine((b) => b.from !== undefined || b.to !== undefined || b.standInUserId !== undefined || b.reason !== undefined, {
-    message: 'name at least one of from, to, standInUserId, reason to correct',
+  .refine((b) => b.from !== undefined || b.to !== undefined || b.standInUserId !== undefined || b.reason !== undefined || b.schedule !== undefined, {
+    message: 'name at least one of from, to, standInUserId, reason, schedule to correct',
   });
 
 /** Roles that keep the leave register for everyone (请假报备). */
@@ -159,7 +165,7 @@ export function directoryRoutes(deps: {
           schema: absenceSchema.extend({
             tasksRerouted: z.number().int().optional().describe('open processes told to re-route the tasks of the absent person, when known'),
             leaveNotice: z
-              .object({ requiredDaysAhead: z.number(), daysAhead: z.number(), met: z.boolean(), source: z.string() })
+              .object({ requiredDaysAhead: z.number(), daysAhead: z.number(), met: z.boolean(), source: z.string(), urgent: z.literal(true).optional().describe('an urgent trip reported as it starts (同步报备, 003:77)') })
               .optional()
               .describe("a department head's notice against the rulebook (001:71, 003:77); late notice is flagged, not refused"),
           }),
@@ -172,6 +178,8 @@ export function directoryRoutes(deps: {
         if (!own && !(hasRole(user, ABSENCE_KEEPERS) && absent.jurisdiction === user.jurisdiction))
           throw new Forbidden(`only ${absent.id} or the ${ABSENCE_KEEPERS.join('/')} of ${absent.jurisdiction} may record this absence`);
         await checkStandIn(absent, body.standInUserId);
+        const reportProblems = checkLeaveReport(rulebookFor(absent.jurisdiction), { roles: absent.roles, ...body });
+        if (reportProblems.length) throw new BadRequest('incomplete leave report', reportProblems);
         await checkPartnerAway(absent, body);
         const { chiefConsented: _consented, ...record } = body;
         const absence = await addAbsence(db, record);
@@ -184,7 +192,7 @@ export function directoryRoutes(deps: {
         } catch (err) {
           req.log.error({ err, absenceId: absence.id }, 'could not re-route open tasks after an absence');
         }
-        const leaveNotice = checkLeaveNotice(rulebookFor(absent.jurisdiction), { roles: absent.roles, reportedAt: new Date().toISOString(), from: absence.from });
+        const leaveNotice = checkLeaveNotice(rulebookFor(absent.jurisdiction), { roles: absent.roles, reportedAt: new Date().toISOString(), from: absence.from, urgentReason: absence.urgentReason });
         return { ...absence, ...(tasksRerouted !== undefined ? { tasksRerouted } : {}), ...(leaveNotice ? { leaveNotice } : {}) };
       },
     }),
@@ -210,6 +218,9 @@ export function directoryRoutes(deps: {
         if (Date.parse(corrected.from) >= Date.parse(corrected.to))
           throw new BadRequest('invalid period', [{ field: body.to !== undefined ? 'to' : 'from', reason: `must end after it starts (${corrected.from} … ${corrected.to})` }]);
         await checkStandIn(absent, corrected.standInUserId);
+        // The corrected report must still be complete (003:77: acting person, schedule beyond 3 days).
+        const reportProblems = checkLeaveReport(rulebookFor(absent.jurisdiction), { roles: absent.roles, ...corrected });
+        if (reportProblems.length) throw new BadRequest('incomplete leave report', reportProblems);
         await checkPartnerAway(absent, { from: corrected.from, to: corrected.to, chiefConsented }, absence.id);
         const saved = await correctAbsence(db, corrected);
         const tasksRerouted = await reroute(saved, `${absent.id} absent: ${saved.reason}（缺席已更正）`, req.log);

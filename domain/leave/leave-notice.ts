@@ -7,6 +7,8 @@ export interface LeaveNoticeCheck {
   daysAhead: number;
   met: boolean;
   source: string;
+  /** An urgent trip reported as it starts (同步报备, 003:77): due by the day of departure, not days ahead. */
+  urgent?: true;
 }
 
 /** Whole calendar days from one Shanghai date to a later one. */
@@ -23,9 +25,13 @@ function daysBetween(from: string, to: string): number {
  * or the person is not a department head. A late report is recorded and flagged, never refused:
  * people fall ill.
  */
-export function checkLeaveNotice(rulebook: Rulebook, input: { roles: Role[]; reportedAt: string; from: string }): LeaveNoticeCheck | undefined {
+export function checkLeaveNotice(rulebook: Rulebook, input: { roles: Role[]; reportedAt: string; from: string; urgentReason?: string }): LeaveNoticeCheck | undefined {
   const notice = rulebook.leave.noticeDaysAhead;
   if (!notice || !input.roles.includes('department-head')) return undefined;
   const daysAhead = daysBetween(shanghaiDateOf(input.reportedAt), shanghaiDateOf(input.from));
+  // 003:77: 因紧急事项临时外出的，要同步报备 — reported by the day it starts; elsewhere urgency excuses nothing.
+  const urgent = rulebook.leave.urgentTripReportedAtOnce;
+  if (urgent.value && input.urgentReason)
+    return { requiredDaysAhead: 0, daysAhead, met: shanghaiDateOf(input.reportedAt) <= shanghaiDateOf(input.from), source: urgent.source, urgent: true };
   return { requiredDaysAhead: notice.value, daysAhead, met: daysAhead >= notice.value, source: notice.source };
 }

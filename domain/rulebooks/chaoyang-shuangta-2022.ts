@@ -44,6 +44,10 @@ export const CHAOYANG_SHUANGTA_2022: Rulebook = {
     chiefAwayActing: cited(true, '001:8'),
     // No 补位 system for vice chiefs: an absent vice chief's task stays theirs, flagged absent.
     standInAwayGoesToChief: cited(false, 'none:001'),
+    // Only 003:77 asks a leave report for the acting person, a schedule beyond 3 days and an urgent trip's written reason.
+    actingPersonNamed: cited(false, 'none:001'),
+    scheduleBeyondDays: null,
+    urgentTripReportedAtOnce: cited(false, 'none:001'),
   },
   documents: {
     countersign: {

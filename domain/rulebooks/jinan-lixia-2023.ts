@@ -41,6 +41,10 @@ export const JINAN_LIXIA_2023: Rulebook = {
     chiefAwayActing: cited(true, '002:6'),
     // 002:6: 区政府实行区长负责制。区长领导区政府全面工作 — with both stand-ins away, the chief.
     standInAwayGoesToChief: cited(true, '002:6'),
+    // Only 003:77 asks a leave report for the acting person, a schedule beyond 3 days and an urgent trip's written reason.
+    actingPersonNamed: cited(false, 'none:002'),
+    scheduleBeyondDays: null,
+    urgentTripReportedAtOnce: cited(false, 'none:002'),
   },
   documents: {
     countersign: {

@@ -42,6 +42,10 @@ export const JINAN_SHIZHONG_2023: Rulebook = {
     chiefAwayActing: cited(true, '000:7'),
     // 000:7: 区政府实行区长负责制。区长领导区政府全面工作 — with both AB partners away, the chief.
     standInAwayGoesToChief: cited(true, '000:7'),
+    // Only 003:77 asks a leave report for the acting person, a schedule beyond 3 days and an urgent trip's written reason.
+    actingPersonNamed: cited(false, 'none:000'),
+    scheduleBeyondDays: null,
+    urgentTripReportedAtOnce: cited(false, 'none:000'),
   },
   documents: {
     countersign: {

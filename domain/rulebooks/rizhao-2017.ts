@@ -40,6 +40,10 @@ export const RIZHAO_2017: Rulebook = {
     chiefAwayActing: cited(false, 'none:004'),
     // 004:5: 市政府实行市长负责制,市长领导市政府的工作 — with both stand-ins away, the mayor.
     standInAwayGoesToChief: cited(true, '004:5'),
+    // Only 003:77 asks a leave report for the acting person, a schedule beyond 3 days and an urgent trip's written reason.
+    actingPersonNamed: cited(false, 'none:004'),
+    scheduleBeyondDays: null,
+    urgentTripReportedAtOnce: cited(false, 'none:004'),
   },
   documents: {
     countersign: {

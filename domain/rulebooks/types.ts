@@ -58,6 +58,12 @@ export interface Rulebook {
      * government's whole work (区长负责制, 000:7); never to a person known to be absent.
      */
     standInAwayGoesToChief: Cited<boolean>;
+    /** A department head's leave report names who runs the unit meanwhile (代为主持工作的人员, 003:77): refused without. */
+    actingPersonNamed: Cited<boolean>;
+    /** A trip longer than this many days comes with its notice, plan and schedule (外出时间超过3天的…附日程安排, 003:77); null where silent. */
+    scheduleBeyondDays: Cited<number> | null;
+    /** An urgent trip is reported as it starts, with the reason in writing, instead of days ahead (003:77). */
+    urgentTripReportedAtOnce: Cited<boolean>;
   };
   /** Official documents (公文), domain.md B. */
   documents: DocumentRules;

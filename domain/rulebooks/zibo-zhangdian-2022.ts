@@ -41,6 +41,12 @@ export const ZIBO_ZHANGDIAN_2022: Rulebook = {
     chiefAwayActing: cited(true, '003:7'),
     // 003:7: 区政府实行区长负责制。区长领导区政府的工作 — with both stand-ins away, the chief.
     standInAwayGoesToChief: cited(true, '003:7'),
+    // 003:77: 区政府各部门主要负责人…应提前3天向区政府报告行止日期、地点、事由和代为主持工作的人员.
+    actingPersonNamed: cited(true, '003:77'),
+    // 003:77: 外出时间超过3天的，要附有关通知、方案及日程安排.
+    scheduleBeyondDays: cited(3, '003:77'),
+    // 003:77: 因紧急事项临时外出的，要同步报备，并书面说明理由.
+    urgentTripReportedAtOnce: cited(true, '003:77'),
   },
   documents: {
     countersign: {

@@ -28,7 +28,7 @@ describe('an absence corrected or withdrawn through the API — the tasks it re-
     const holders = (r: { body: { openTasks: { assignees: Holder[] }[] } }) => r.body.openTasks[0]?.assignees ?? [];
     const heldBy = (expected: Holder[]) => stack.eventually(() => stack.call('GET', url, office.token), (r) => JSON.stringify(holders(r)) === JSON.stringify(expected));
     await heldBy([{ userId: head.id }, { userId: staff.id }]);
-    const absence = (from: number, reason: string) => ({ userId: head.id, from: new Date(Date.now() + from).toISOString(), to: new Date(Date.now() + 7 * 86_400_000).toISOString(), standInUserId: staff.id, reason });
+    const absence = (from: number, reason: string) => ({ userId: head.id, from: new Date(Date.now() + from).toISOString(), to: new Date(Date.now() + 7 * 86_400_000).toISOString(), standInUserId: staff.id, reason, schedule: '通知、方案及日程见附件' }); // 003:77: over 3 days
 
     const first = await stack.call('POST', '/v1/directory/absences', head.token, absence(-60_000, '出差'));
     expect(first.status).toBe(201);

@@ -98,6 +98,7 @@ describe('a supervision ticket through HTTP → Temporal dev server → worker',
     await stack.eventually(() => stack.call('GET', '/v1/tasks', head.token), (r) => r.body.items.some((i: { processId: string }) => i.processId === created.body.id));
     const absence = await stack.call('POST', '/v1/directory/absences', head.token, {
       userId: head.id, from: new Date(Date.now() - 60_000).toISOString(), to: new Date(Date.now() + 7 * 86_400_000).toISOString(), standInUserId: staff.id, reason: '出差',
+      schedule: '赴省住建厅培训：通知、方案及日程见附件', // 003:77: away more than 3 days
     });
     expect(absence.status).toBe(201);
     expect(absence.body.tasksRerouted).toBeGreaterThanOrEqual(1);
