@@ -18,6 +18,7 @@ import { rulebookFor } from '../domain/rulebooks';
 import { activities } from './engine/activities-proxy';
 import { reject, type FieldError } from './engine/failures';
 import { ProcessRuntime } from './engine/process-runtime';
+import { ruleInForce } from './rules/rule-in-force';
 import type { TaskRecord } from './engine/task-record';
 import type { ProcessState } from './engine/types';
 import { spawnSupervisionTicket } from './spawn-supervision-ticket';
@@ -166,7 +167,7 @@ export async function incomingRequest(input: IncomingRequestInput): Promise<Proc
   const leader = leaderFor(proposal);
   const handlingRule = rules.handlingWithinLimit.value ? rules.handlingWithinLimit.source : rules.forwardedByOffice.source;
   const urgent = isUrgent(input.urgency);
-  const reading = urgent ? rulebook.documents.readingLimits.urgent : rulebook.documents.readingLimits.ordinary;
+  const reading = urgent ? ruleInForce(input.jurisdiction, 'documents.readingLimits.urgent', rulebook.documents.readingLimits.urgent) : rulebook.documents.readingLimits.ordinary;
   if (reading) await rt.setDeadline({ id: 'reading', label: `阅批时限（${urgent ? '紧急' : '常规'}）`, rule: reading.source, startAt: rt.now(), limit: reading.value });
   const instructed = parseOutcome(
     REQUEST_INSTRUCTION,

@@ -33,6 +33,7 @@ import { activities } from './engine/activities-proxy';
 import { runCountersignRound, type CountersignReply } from './engine/countersign';
 import { reject } from './engine/failures';
 import { ProcessRuntime } from './engine/process-runtime';
+import { ruleInForce } from './rules/rule-in-force';
 import type { TaskRecord } from './engine/task-record';
 import type { ProcessState } from './engine/types';
 import { signingAssignees } from './signing-assignees';
@@ -373,7 +374,7 @@ export async function officialDocument(input: OfficialDocumentInput): Promise<Pr
 
   /** Every step of the chain in order; false when a leader returned the draft to the office. */
   async function signAlongTheChain(steps: readonly SigningStep[]): Promise<boolean> {
-    const reading = isUrgent(input.urgency) ? rules.readingLimits.urgent : rules.readingLimits.ordinary;
+    const reading = isUrgent(input.urgency) ? ruleInForce(input.jurisdiction, 'documents.readingLimits.urgent', rules.readingLimits.urgent) : rules.readingLimits.ordinary;
     for (const [i, step] of steps.entries()) {
       if (step.role === 'office' && step.act === 'review') {
         rt.audit({ actorId: 'system', action: 'office-review-counted', rule: step.rule, detail: 'the office review above is this step of the chain' });

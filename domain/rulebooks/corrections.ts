@@ -34,4 +34,6 @@ export const RULE_CORRECTIONS: readonly RuleCorrection[] = [
   // 000:51, 003:53: the units' heads sign the pre-coordination (a staff reply is not enough).
   { patch: 'rule-000-pre-coordination-heads', jurisdiction: 'jinan-shizhong-2023', rule: 'meetings.preCoordinationSignedByHead', before: false },
   { patch: 'rule-003-pre-coordination-heads', jurisdiction: 'zibo-zhangdian-2022', rule: 'meetings.preCoordinationSignedByHead', before: false },
+  // 003:61: 对属于急件的公文，即到即办 — urgent documents and requests are due the day they reach the leader.
+  { patch: 'rule-003-urgent-on-arrival', jurisdiction: 'zibo-zhangdian-2022', rule: 'documents.readingLimits.urgent', before: null },
 ];

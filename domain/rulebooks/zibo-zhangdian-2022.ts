@@ -57,8 +57,10 @@ export const ZIBO_ZHANGDIAN_2022: Rulebook = {
     },
     // 003:66 asks to 严格控制发文规格和篇幅 without a number.
     lengthLimits: { comprehensive: null, specificTask: null },
-    // 003:61: 对属于急件的公文，即到即办 — no number of hours.
-    readingLimits: { urgent: null, ordinary: null },
+    // 003:61: 对属于急件的公文，即到即办 — an urgent document is handled the day it arrives: due 24:00 that
+    // day, its day of arrival being day one (a day off rolls to the next working day, the general rule).
+    // No limit for ordinary ones.
+    readingLimits: { urgent: cited<Limit>({ unit: 'days', n: 1, fromEventDay: true }, '003:61'), ordinary: null },
     refusalReasons: [
       cited('department-matter', '003:62'),
       cited('covered-by-law', '003:66'),

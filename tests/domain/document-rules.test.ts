@@ -111,8 +111,16 @@ describe('reading limits for leaders (阅批时限)', () => {
     expect(due.dueAt).toBe('2026-10-10T07:30:00.000Z'); // 15:30 Sat 10 Oct, clock hours
   });
 
-  it('other jurisdictions — set no reading limit (003:61 only says urgent ones are handled on arrival)', () => {
-    for (const r of [SHUANGTA, LIXIA, ZHANGDIAN, RIZHAO]) expect(r.documents.readingLimits, r.id).toEqual({ urgent: null, ordinary: null });
+  it('003:61 — 对属于急件的公文，即到即办: an urgent document is due 24:00 the day it arrives (the day of arrival is day one), a day off rolls to the next working day; ordinary ones have no limit', () => {
+    expect(ZHANGDIAN.documents.readingLimits).toEqual({ urgent: { value: { unit: 'days', n: 1, fromEventDay: true }, source: '003:61' }, ordinary: null });
+    const urgent = ZHANGDIAN.documents.readingLimits.urgent!.value;
+    expect(computeDue('2026-09-24T10:00:00+08:00', urgent, TABLE).dueAt).toBe('2026-09-24T16:00:00.000Z'); // Thursday → 24:00 Thursday
+    expect(computeDue('2026-09-30T23:00:00+08:00', urgent, TABLE).dueAt).toBe('2026-09-30T16:00:00.000Z'); // 23:00 → the same midnight
+    expect(computeDue('2026-09-26T10:00:00+08:00', urgent, TABLE).dueAt).toBe('2026-09-28T16:00:00.000Z'); // Saturday → 24:00 Monday
+  });
+
+  it('other jurisdictions — set no reading limit (none in 001, 002, 004)', () => {
+    for (const r of [SHUANGTA, LIXIA, RIZHAO]) expect(r.documents.readingLimits, r.id).toEqual({ urgent: null, ordinary: null });
   });
 });
 

@@ -9,6 +9,7 @@ import { listNotifications } from '../../db/notification-repository';
 import { computeDue } from '../../domain/calendar/working-days';
 import type { JurisdictionId } from '../../domain/jurisdictions';
 import { GOVERNMENT_ADDRESSEE } from '../../domain/requests/conformity';
+import { rulebookFor } from '../../domain/rulebooks';
 import { LEADER_ROLES, REQUESTING_UNIT_KINDS } from '../../domain/requests/parties';
 import { findBrokenLink } from '../../workflows/engine/audit-trail';
 import type { Actor, ProcessState } from '../../workflows/engine/types';
@@ -16,7 +17,7 @@ import { processId } from '../../workflows/ids';
 import type { IncomingRequestInput } from '../../workflows/incoming-request';
 import { act, actorWith, auditOf, openTask, stateOf, waitForState } from '../support/process-helpers';
 import { recordHistory } from '../support/histories';
-import { itOnOwnServer, startTimeSkipping, type TimeSkippingHarness } from '../support/time-skipping';
+import { itOnOwnServer, skipPast, startTimeSkipping, type TimeSkippingHarness } from '../support/time-skipping';
 
 const JS: JurisdictionId = 'jinan-shizhong-2023'; // seed 000: reading limits 24 h / 48 h, explain-delay (000:71)
 const ZD: JurisdictionId = 'zibo-zhangdian-2022'; // seed 003: major matters to the chief (003:60)
@@ -301,6 +302,37 @@ describe('请示 (incoming request for instructions) on the time-skipping server
     expect(zdHandling.rule).toBe('003:61');
     expect(zdHandling.actions.map((a) => a.name)).toEqual(['report-result']);
     await zd.terminate('test done');
+  });
+
+  itOnOwnServer('003:61 — an urgent request is handled on arrival (即到即办): the instruction is due 24:00 Shanghai the day it reaches the leader, overdue and escalated then; an ordinary one, and an urgent one in 004 (none), have no reading limit', async (h) => {
+    const office = await actorWith(h.db, ZD, 'office-staff');
+    const urgent = await startRequest(h.env.client, h.taskQueue, await request(h.db, ZD, { urgency: 'urgent' }));
+    const ordinary = await startRequest(h.env.client, h.taskQueue, await request(h.db, ZD));
+    for (const handle of [urgent, ordinary]) await upToInstruction(handle, office, { handlingUnit: 'zd.housing', handlingLimitWorkingDays: 5 });
+    const reading = (await stateOf(urgent)).deadlines.find((d) => d.id === 'reading')!;
+    expect(reading).toMatchObject({ rule: '003:61', limit: { unit: 'days', n: 1, fromEventDay: true } });
+    // 24:00 of the Shanghai day it arrived, or of the next working day when it arrived on a day off.
+    const arrivalDay = new Date(Date.parse(reading.startAt) + 8 * HOUR).toISOString().slice(0, 10);
+    const dueDay = new Date(Date.parse(reading.dueAt) + 8 * HOUR - 1).toISOString().slice(0, 10);
+    expect(new Date(Date.parse(reading.dueAt) + 8 * HOUR).toISOString().slice(11)).toBe('00:00:00.000Z');
+    expect(dueDay >= arrivalDay).toBe(true);
+    expect(reading.dueAt).toBe(computeDue(reading.startAt, { unit: 'days', n: 1, fromEventDay: true }, await loadHolidayTable(h.db)).dueAt);
+    expect(openTask(await stateOf(urgent), 'request.instruction').dueAt).toBe(reading.dueAt);
+    expect((await stateOf(ordinary)).deadlines.some((d) => d.id === 'reading')).toBe(false);
+
+    // Skip to the due time the process reports, then past it.
+    await skipPast(h, reading.dueAt);
+    await waitForState(urgent, (x) => x.tasks.some((t) => t.overdue));
+    expect(openTask(await stateOf(urgent), 'request.instruction')).toMatchObject({ overdue: true, escalated: true });
+    expect((await auditOf(urgent)).find((e) => e.action === 'overdue')).toMatchObject({ rule: '003:61', step: 'request.instruction' });
+
+    const rz = await startRequest(h.env.client, h.taskQueue, await request(h.db, RZ, { urgency: 'urgent' }));
+    const rzOffice = await actorWith(h.db, RZ, 'office-staff');
+    expect(rulebookFor(RZ).documents.readingLimits.urgent).toBeNull();
+    const rzState = await upToInstruction(rz, rzOffice, { handlingUnit: 'rz.housing', handlingLimitWorkingDays: 5 });
+    expect(openTask(rzState, 'request.instruction').dueAt).toBeUndefined();
+    expect(rzState.deadlines.some((d) => d.id === 'reading')).toBe(false);
+    for (const handle of [urgent, ordinary, rz]) await handle.terminate('test done');
   });
 
   itOnOwnServer('000:71 — the leader silent past the reading limit — urgent overdue after 24 h, ordinary after 48 h, both escalated to the office director', async (h) => {
