@@ -10,7 +10,14 @@ import { INPUT_ERROR } from './input-error';
  * issue or publish a blank text.
  */
 export async function storedText(db: Queryable, ref: TextRef | undefined): Promise<string> {
-  const text = ref && (await loadText(db, ref.sha256));
+  let text: string | undefined;
+  try {
+    text = ref && (await loadText(db, ref.sha256));
+  } catch (err) {
+    // A text altered in the database stays altered: retrying would not make it match its hash.
+    if (err instanceof Error && /does not match its hash/.test(err.message)) throw ApplicationFailure.nonRetryable(err.message, INPUT_ERROR);
+    throw err;
+  }
   if (text === undefined) throw ApplicationFailure.nonRetryable(`no stored text ${ref?.sha256 ?? '(none given)'}`, INPUT_ERROR);
   return text;
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storedText } from '../../activities/stored-text';
 import type { Database } from '../../db/database';
 import { loadText, storeText, textSha256 } from '../../db/document-text-repository';
 import { migrate } from '../../db/migrate';
@@ -27,5 +28,14 @@ describe('document texts by their hash (issue 11)', () => {
     const sha256 = await storeText(db, '原文');
     await db.query('UPDATE document_texts SET body = $2 WHERE sha256 = $1', [sha256, '改过的文字']);
     await expect(loadText(db, sha256)).rejects.toThrow(/does not match its hash/);
+  });
+
+  it('an activity asking for a missing or altered text fails for good (no retry brings it back) rather than issuing a blank text', async () => {
+    const missing = await storedText(db, { sha256: textSha256('从未存过'), chars: 4 }).catch((e: unknown) => e);
+    expect(missing).toMatchObject({ type: 'InvalidInput', nonRetryable: true });
+    const sha256 = await storeText(db, '又一原文');
+    await db.query('UPDATE document_texts SET body = $2 WHERE sha256 = $1', [sha256, '被改动']);
+    expect(await storedText(db, { sha256, chars: 4 }).catch((e: unknown) => e)).toMatchObject({ type: 'InvalidInput', nonRetryable: true, message: expect.stringContaining('does not match its hash') });
+    expect(await storedText(db, { sha256: await storeText(db, '完好的原文'), chars: 5 })).toBe('完好的原文');
   });
 });
