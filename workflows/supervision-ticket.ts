@@ -3,7 +3,7 @@ import type { AssigneeSelector } from '../domain/directory';
 import type { JurisdictionId } from '../domain/jurisdictions';
 import { rulebookFor } from '../domain/rulebooks';
 import { parseAction, parseOutcome, stepTask } from '../domain/steps';
-import { TICKET_EXECUTION, TICKET_LOOK_BACK, TICKET_RECHECK, TICKET_VERIFICATION } from '../domain/supervision/steps';
+import { DISCIPLINE_CONDUCT_LABELS, TICKET_EXECUTION, TICKET_LOOK_BACK, TICKET_RECHECK, TICKET_VERIFICATION, type DISCIPLINE_CONDUCT } from '../domain/supervision/steps';
 import { ticketLimit, type TicketComplexity, type TicketSource } from '../domain/supervision/ticket';
 import { reject } from './engine/failures';
 import { ProcessRuntime } from './engine/process-runtime';
@@ -149,6 +149,16 @@ export async function supervisionTicket(input: SupervisionTicketInput): Promise<
     await rt.notifyTask(task, 'criticism-note', `批评约谈单 ${note.id}`, `${input.responsibleUnitId} 逾期未办结（${note.rule}）`, leaders);
   };
 
+  /** 003:74: the unit is referred to discipline inspection for accountability; the ticket runs on. */
+  const referToDiscipline = async (task: TaskRecord, data: { conduct: (typeof DISCIPLINE_CONDUCT)[number]; facts: string }, by: string): Promise<void> => {
+    const referral = { at: rt.now(), by, unitId: input.responsibleUnitId, conduct: data.conduct, facts: data.facts, rule: rules.disciplineReferral.source };
+    const referrals = ((rt.details.disciplineReferrals as (typeof referral)[] | undefined) ??= []);
+    referrals.push(referral);
+    rt.audit({ actorId: by, action: 'referred-to-discipline', step: task.view.step, taskId: task.view.id, rule: referral.rule, detail: `${DISCIPLINE_CONDUCT_LABELS[data.conduct]}：${input.responsibleUnitId} 移交纪检监察机关` });
+    const leaders = await rt.resolve([leaderInCharge]);
+    await rt.notifyTask(task, 'discipline-referral', `移交纪检监察机关：${input.title}`, `${input.responsibleUnitId} ${DISCIPLINE_CONDUCT_LABELS[data.conduct]}（${referral.rule}）`, leaders);
+  };
+
   let currentExecution: TaskRecord | undefined;
   let round = 1;
   for (;;) {
@@ -175,6 +185,8 @@ export async function supervisionTicket(input: SupervisionTicketInput): Promise<
             if (!finding) reject.badRequest('no such finding', [{ field: 'data.findingId', reason: `one of: ${findings.map((f) => f.id).join(', ') || 'none yet'}` }]);
             if (finding.objection) reject.conflict(`finding ${finding.id} was objected to already`);
           }
+          if (action.action === 'refer-to-discipline' && !rules.disciplineReferral.value)
+            reject.badRequest('no discipline referral here', [{ field: 'action', reason: `${input.jurisdiction}'s rules provide no referral to discipline inspection (${rules.disciplineReferral.source})` }]);
         },
         onAction: (message) => {
           const action = parseAction(TICKET_EXECUTION, message);
@@ -184,6 +196,7 @@ export async function supervisionTicket(input: SupervisionTicketInput): Promise<
             const { findingId, grounds } = action.data;
             return objectTo(findings.find((f) => f.id === findingId)!, grounds, message.actor.userId);
           }
+          if (action.action === 'refer-to-discipline') return referToDiscipline(execution, action.data, message.actor.userId);
         },
         onOverdue: criticise,
       },

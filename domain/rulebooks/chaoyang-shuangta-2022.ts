@@ -24,6 +24,7 @@ export const CHAOYANG_SHUANGTA_2022: Rulebook = {
     annualLimit: cited<Limit>({ unit: 'yearEnd' }, '001:63'),
     // 001:64: 制发"批评约谈单" for lagging work, "经验表扬单" for marked results.
     criticismNote: cited(true, '001:64'),
+    disciplineReferral: cited(false, 'none:001'),
     praiseNote: cited(true, '001:64'),
     // 001:62 names 检查复核 among supervision tools, but no look-back after close-out.
     lookBack: cited(false, 'none:001'),

@@ -20,6 +20,7 @@ export const JINAN_LIXIA_2023: Rulebook = {
     annualLimit: null,
     // 002:67 provides only accountability "按规定" (追责问责) for units that fail, not a criticism note.
     criticismNote: cited(false, 'none:002'),
+    disciplineReferral: cited(false, 'none:002'),
     // 002:67: 对抓落实成效明显的，强化表扬和正向激励.
     praiseNote: cited(true, '002:67'),
     lookBack: cited(false, 'none:002'),

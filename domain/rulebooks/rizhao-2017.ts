@@ -21,6 +21,7 @@ export const RIZHAO_2017: Rulebook = {
     // 004:53(六) only tasks the office with building an accountability mechanism (问责机制);
     // it provides neither a criticism note nor a praise note.
     criticismNote: cited(false, 'none:004'),
+    disciplineReferral: cited(false, 'none:004'),
     praiseNote: cited(false, 'none:004'),
     lookBack: cited(false, 'none:004'),
     // 004:53: 市政府办公室 … 会同市委、市政府督查考核局对 … 落实情况进行督促检查.

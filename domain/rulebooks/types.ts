@@ -25,6 +25,8 @@ export interface Rulebook {
     annualLimit: Cited<Limit> | null;
     /** Criticism-and-interview note (批评约谈单) for a unit that lags. */
     criticismNote: Cited<boolean>;
+    /** The supervision office refers a unit that ignores or bends orders to discipline inspection (移交纪检监察机关追责问责). */
+    disciplineReferral: Cited<boolean>;
     /** Praise note (经验表扬单) for good work. */
     praiseNote: Cited<boolean>;
     /** Look-back after closure (回头看). */

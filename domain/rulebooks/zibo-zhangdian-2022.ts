@@ -20,6 +20,8 @@ export const ZIBO_ZHANGDIAN_2022: Rulebook = {
     annualLimit: null,
     // 003:74: 探索建立督查表扬、批评制度; lagging units 予以批评指正, good work 强化表扬.
     criticismNote: cited(true, '003:74'),
+    // 003:74: 对督查发现的有令不行、有禁不止，打折扣、搞变通或者不作为、乱作为的情况，要坚决予以批评指正或移交纪检监察机关追责问责.
+    disciplineReferral: cited(true, '003:74'),
     praiseNote: cited(true, '003:74'),
     // 003:73: 对整改落实情况要经常组织开展"回头看".
     lookBack: cited(true, '003:73'),

@@ -18,6 +18,17 @@ const withReworkDeadline = z
   .strictObject({ reason: text(2000), ...reworkDeadline })
   .refine(needsDeadline, { message: 'give workingDays or dueAt for the rework', path: ['workingDays'] });
 
+/** What 003:74 names for referral: 有令不行、有禁不止，打折扣、搞变通或者不作为、乱作为. */
+export const DISCIPLINE_CONDUCT = ['ignores-orders', 'defies-prohibitions', 'cuts-corners', 'bends-rules', 'inaction', 'misconduct'] as const;
+export const DISCIPLINE_CONDUCT_LABELS: Record<(typeof DISCIPLINE_CONDUCT)[number], string> = {
+  'ignores-orders': '有令不行',
+  'defies-prohibitions': '有禁不止',
+  'cuts-corners': '打折扣',
+  'bends-rules': '搞变通',
+  inaction: '不作为',
+  misconduct: '乱作为',
+};
+
 export const TICKET_EXECUTION = defineStep({
   id: 'ticket.execution',
   label: '承办落实',
@@ -31,6 +42,16 @@ export const TICKET_EXECUTION = defineStep({
       final: false,
       by: 'assignee',
       schema: z.strictObject({ findingId, grounds: text(2000).describe('why the finding is wrong') }),
+    },
+    'refer-to-discipline': {
+      label: '移交纪检监察机关',
+      labelEn: 'Refer to discipline inspection',
+      final: false,
+      by: 'controller',
+      schema: z.strictObject({
+        conduct: z.enum(DISCIPLINE_CONDUCT).describe('what the supervision found (003:74): 有令不行, 有禁不止, 打折扣, 搞变通, 不作为, 乱作为'),
+        facts: text(5000).describe('the facts found, in writing'),
+      }),
     },
     'submit-completion': {
       label: '报送办结报告',

@@ -7,6 +7,7 @@ import { listNotifications } from '../../db/notification-repository';
 import { computeDue, extendDue } from '../../domain/calendar/working-days';
 import { ENGINE_POLICY } from '../../domain/engine-policy';
 import type { JurisdictionId } from '../../domain/jurisdictions';
+import { rulebookFor } from '../../domain/rulebooks';
 import { findBrokenLink } from '../../workflows/engine/audit-trail';
 import type { Actor } from '../../workflows/engine/types';
 import { refreshAssigneesSignal, taskActionSignal } from '../../workflows/messages';
@@ -279,6 +280,35 @@ describe('supervision ticket (督查督办) on the time-skipping server', () => 
     const trail = await waitForAudit(handle, 'progress-report-missing');
     expect(trail.filter((e) => e.action === 'progress-report-missing')).toEqual([expect.objectContaining({ rule: '001:62', step: 'ticket.execution' })]);
     await handle.terminate('test done');
+  });
+
+  it('003:74 — the supervision office refers a unit that does not act to discipline inspection (移交纪检监察机关): recorded with its conduct and facts, audited, the leader in charge told, the ticket runs on; none:001 refuses it', async () => {
+    const ZD: JurisdictionId = 'zibo-zhangdian-2022';
+    expect(rulebookFor(ZD).supervision.disciplineReferral).toEqual({ value: true, source: '003:74' });
+    const zdOffice = await actorWith(h.db, ZD, 'supervision-office');
+    const zdHead = await actorWith(h.db, ZD, 'department-head', 'zd.housing');
+    const handle = await startTicket(h.env.client, h.taskQueue, ticket({ jurisdiction: ZD, responsibleUnitId: 'zd.housing', issuedBy: zdOffice.userId, complexity: undefined, dueAt: new Date(Date.now() + 30 * 86_400_000).toISOString() }));
+    let s = await waitForState(handle, (x) => x.tasks.length > 0);
+    const exec = openTask(s, 'ticket.execution');
+    // The unit itself may not refer: a controller's action.
+    expect(await act(handle, { taskId: exec.id, action: 'refer-to-discipline', actor: zdHead, data: { conduct: 'inaction', facts: '逾期未整改' } }).then(() => undefined, (e) => e)).toBeInstanceOf(WorkflowUpdateFailedError);
+    s = await act(handle, { taskId: exec.id, action: 'refer-to-discipline', actor: zdOffice, data: { conduct: 'inaction', facts: '三次督促仍未启动危房排查' } });
+    expect(s.details.disciplineReferrals).toEqual([{ at: expect.any(String), by: zdOffice.userId, unitId: 'zd.housing', conduct: 'inaction', facts: '三次督促仍未启动危房排查', rule: '003:74' }]);
+    expect(s.status).toBe('running');
+    expect(openTask(s, 'ticket.execution').id).toBe(exec.id);
+    expect((await auditOf(handle)).find((e) => e.action === 'referred-to-discipline')).toMatchObject({ actorId: zdOffice.userId, rule: '003:74', detail: '不作为：zd.housing 移交纪检监察机关' });
+    const [leader] = await findUsers(h.db, { jurisdiction: ZD, role: 'vice-chief' }).then((vs) => vs.filter((v) => v.portfolio.includes('zd.housing')));
+    const told = await listNotifications(h.db, { recipientId: leader.id });
+    expect(told.filter((n) => n.kind === 'discipline-referral' && n.processId === handle.workflowId)).toHaveLength(1);
+    await handle.terminate('test done');
+
+    expect(rulebookFor(CS).supervision.disciplineReferral).toEqual({ value: false, source: 'none:001' });
+    const cs = await startTicket(h.env.client, h.taskQueue, ticket());
+    const csExec = openTask(await waitForState(cs, (x) => x.tasks.length > 0), 'ticket.execution');
+    const err = await act(cs, { taskId: csExec.id, action: 'refer-to-discipline', actor: office, data: { conduct: 'inaction', facts: '未办理' } }).then(() => undefined, (e) => e);
+    expect((err as WorkflowUpdateFailedError).cause).toMatchObject({ type: 'BadRequest', details: [[expect.objectContaining({ field: 'action', reason: expect.stringContaining('none:001') })]] });
+    expect((await stateOf(cs)).details.disciplineReferrals).toBeUndefined();
+    await cs.terminate('test done');
   });
 
   it('look-back (回头看) — in 001, whose rules have none (none:001) — is refused at close-out, naming the field, and the ticket stays open', async () => {

@@ -2,6 +2,7 @@ import { DISCLOSURE_ATTRIBUTES, ISSUER_KINDS, URGENCY_LEVELS } from '../../../do
 import { DOCUMENT_KINDS } from '../../../domain/documents/kinds';
 import { PREREQUISITE_KINDS } from '../../../domain/meetings/rules';
 import { RETURN_REASON_LABELS } from '../../../domain/requests/conformity';
+import { DISCIPLINE_CONDUCT_LABELS } from '../../../domain/supervision/steps';
 import { REQUEST_TOPICS } from '../../../domain/requests/topics';
 
 /**
@@ -128,6 +129,8 @@ export const FIELD_LABELS: Record<string, string> = {
   recommendation: '建议',
   channel: '发布渠道',
   toUserId: '转交给（人员编号）',
+  conduct: '督查发现的问题',
+  facts: '查明的事实',
 };
 
 /** Coded values: the domain's own Chinese names where it has them (document kinds, issuers, urgency, disclosure), else these. */
@@ -166,6 +169,7 @@ export const VALUE_LABELS: Record<string, string> = {
   adjust: '调整后实施',
   stop: '停止实施',
   ...RETURN_REASON_LABELS,
+  ...DISCIPLINE_CONDUCT_LABELS,
   ...Object.fromEntries([...DOCUMENT_KINDS, ...ISSUER_KINDS, ...URGENCY_LEVELS, ...DISCLOSURE_ATTRIBUTES, ...REQUEST_TOPICS, ...PREREQUISITE_KINDS].map((v) => [v.id, v.zh])),
 };
 
@@ -181,6 +185,7 @@ export const FIELD_HINTS: Record<string, string> = {
   direction: '上行文或下行文，决定部分签批路线',
   disclosure: '公开属性在拟稿时确定（002:28）',
   catalogueEntry: '年度决策事项目录中的条目（002:18、003:27），须先列入目录',
+  conduct: '有令不行、有禁不止，打折扣、搞变通或者不作为、乱作为（003:74）',
   draft: '公开征求意见的决策草案，按综合性文件控制篇幅（000:68、002:57）',
   fairCompetitionReview: '是否需要公平竞争审查（000:51，如有必要）',
   grounds: '起草说明，与草案一并公布（004:21）',

@@ -18,6 +18,7 @@ export const AUDIT_ACTIONS: Record<string, [string, string]> = {
   'returned-for-rework': ['退回重办', 'Returned for rework'],
   'praise-note-issued': ['发经验表扬单', 'Praise note issued'],
   'criticism-note-issued': ['发批评约谈单', 'Criticism note issued'],
+  'referred-to-discipline': ['移交纪检监察机关', 'Referred to discipline inspection'],
   'progress-report-missing': ['未按期报告进展', 'Progress report missing'],
   'completion-reinstated': ['恢复完成认定', 'Completion reinstated'],
   'countersign-round-opened': ['发起会签', 'Countersign round opened'],
