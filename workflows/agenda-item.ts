@@ -38,13 +38,17 @@ import type { OfficialDocumentInput } from './official-document';
 import { signingAssignees } from './signing-assignees';
 import { spawnSupervisionTicket } from './spawn-supervision-ticket';
 import { WORKFLOW_TASK_TIMEOUT } from './workflow-task-timeout';
+import type { TextRef } from '../domain/documents/text-ref';
 
 /** The draft a decided item issues (a document the meeting approves is issued within 5 working days, 000:53). */
 export interface ItemDocument {
   issuer: IssuerKind;
   kind: DocumentKind;
   title: string;
-  body: string;
+  /** The text, as items started before issue 11 carry it. */
+  body?: string;
+  /** The text kept in the database (POST /v1/agenda-items stores it): handed to the document process as it is. */
+  bodyRef?: TextRef;
   scope: DocumentScope;
   disclosure: DisclosureAttribute;
   disclosureReason?: string;

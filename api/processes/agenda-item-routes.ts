@@ -8,11 +8,12 @@ import { signingChain } from '../../domain/documents/signing';
 import { JURISDICTION_IDS } from '../../domain/jurisdictions';
 import { applicationViolations } from '../../domain/meetings/materials';
 import { rulebookFor } from '../../domain/rulebooks';
-import type { AgendaItemInput } from '../../workflows/agenda-item';
+import type { AgendaItemInput, ItemDocument } from '../../workflows/agenda-item';
 import { BadRequest, Forbidden, type FieldError } from '../errors';
 import { defineRoute } from '../routes/define-route';
 import { CREATED_RESPONSES, answerStarted, clientKey, idempotencyKeyField, idsOf } from './create-process';
 import type { ProcessGateway } from './process-gateway';
+import { storeDraftText } from './stored-texts';
 
 const unitIds = z.array(z.string().min(1)).max(30).default([]);
 
@@ -27,6 +28,13 @@ const decidedDocument = z.object({
   addressees: unitIds,
   direction: z.enum(['upward', 'downward']).optional(),
 });
+
+/** The document to issue, its text stored in the database: the history keeps its hash and count (issue 11). */
+async function storedDocument(db: Database, doc: z.output<typeof decidedDocument> | undefined): Promise<ItemDocument | undefined> {
+  if (!doc) return undefined;
+  const { body: text, ...rest } = doc;
+  return { ...rest, bodyRef: await storeDraftText(db, text) };
+}
 
 export const createAgendaItemBody = z.object({
   jurisdiction: z.enum(JURISDICTION_IDS),
@@ -105,7 +113,7 @@ export function agendaItemRoutes({ db, processes }: { db: Database; processes: P
           normativeDocument: body.normativeDocument,
           justiceUnitId: justiceUnitId!,
           confidential: body.confidential,
-          document: body.document,
+          document: await storedDocument(db, body.document),
           startedBy: user.id,
         };
         const key = clientKey(body, req);

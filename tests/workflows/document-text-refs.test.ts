@@ -7,6 +7,8 @@ import { countCharacters } from '../../domain/documents/length';
 import type { TextRef } from '../../domain/documents/text-ref';
 import type { JurisdictionId } from '../../domain/jurisdictions';
 import type { ProcessState } from '../../workflows/engine/types';
+import { agendaOutcomeSignal, agendaScheduledSignal } from '../../workflows/meeting-messages';
+import { agendaItemInput, awaitingMeeting, driveAgendaItem, startAgendaItem } from '../support/agenda-helpers';
 import { ASSESSED, actAt, decisionInput, isAt, startDecision } from '../support/decision-helpers';
 import { documentInput, driveDocument, startDocument } from '../support/document-helpers';
 import { recordHistory } from '../support/histories';
@@ -102,5 +104,28 @@ describe('major decision with a stored draft', () => {
     const draft = await stored('决策草案全文。');
     const composed = await createDocumentActivities({ db: h.db } as Parameters<typeof createDocumentActivities>[0]).storeComposedText({ parts: [{ sha256: draft.sha256 }, { text: '\n\n会议决定：原则通过。' }] });
     expect(composed).toEqual({ sha256: textSha256('决策草案全文。\n\n会议决定：原则通过。'), chars: countCharacters('决策草案全文。会议决定：原则通过。') });
+  });
+});
+
+describe('agenda item with a stored document text', () => {
+  it('hands the reference to the document process it starts once decided; that document issues the stored text', async () => {
+    const text = '各街道：现就加装电梯补助通知如下。';
+    const ref = await stored(text);
+    const doc = { issuer: 'government' as const, kind: 'notice' as const, title: '关于加装电梯补助的通知', bodyRef: ref, scope: 'specific-task' as const, disclosure: 'proactive' as const, addressees: ['js.daguanyuan'] };
+    const item = await startAgendaItem(h.env.client, h.taskQueue, agendaItemInput(JS, { document: doc }));
+    await driveAgendaItem(item, awaitingMeeting);
+    const meetingId = `meeting.${JS}.${Date.now()}`;
+    const now = await h.env.currentTimeMs();
+    await item.signal(agendaScheduledSignal, { meetingId, startsAt: new Date(now + 86_400_000).toISOString() });
+    await waitForState(item, (s) => s.step === 'scheduled');
+    await item.signal(agendaOutcomeSignal, { meetingId, outcome: 'approved', decision: '原则通过', viceChiefOpinion: '建议通过', minutesSignedAt: new Date(now).toISOString(), minutesSignedBy: 'chief' });
+    const decided = await waitForState(item, (s) => s.links.some((l) => l.type === 'officialDocument'));
+    const document = h.env.client.workflow.getHandle(decided.links.find((l) => l.type === 'officialDocument')!.processId);
+    const started = await waitForState(document, (s) => s.tasks.length > 0);
+    expect(started.details.draft).toEqual({ version: 1, bodySha256: ref.sha256, chars: ref.chars });
+    const { state: done } = await driveDocument(document);
+    expect(done.details.bodySha256).toBe(ref.sha256);
+    expect((await getIssuedDocument(h.db, document.workflowId))!.body).toBe(text);
+    await item.terminate('test done').catch(() => undefined);
   });
 });
