@@ -8,6 +8,7 @@ import { reject, type FieldError } from './engine/failures';
 import type { ProcessRuntime } from './engine/process-runtime';
 import { isOpen, type TaskRecord } from './engine/task-record';
 import { CHIEF } from './meeting-assignees';
+import { ruleInForce } from './rules/rule-in-force';
 import type { TaskActionInput } from './messages';
 
 /** One member's answer to the invitation, as the meeting records it (details.attendance). */
@@ -27,6 +28,8 @@ export interface SittingContext {
   members: string[];
   chiefIds: string[];
   startsAt: string;
+  /** Who chairs the sitting: asked for leave where the rules say so (001:47). */
+  chairId?: string;
   /** The items on the agenda now: written opinions must name one of them. */
   agendaItemIds: () => string[];
 }
@@ -94,15 +97,17 @@ export async function inviteMembers(rt: ProcessRuntime, ctx: SittingContext, att
       if (record.substitute?.status === 'awaiting-consent') record.substitute.status = 'attends';
       return;
     }
+    // 001:47: 向主持召开会议的政府领导同志请假 — the chair decides, unless it is the chair who asks.
+    const toChair = ruleInForce(rt.init.jurisdiction, 'meetings.leaveAskedOf', rules.leaveAskedOf.value) === 'chair' && !!ctx.chairId && ctx.chairId !== record.userId;
     const decision = parseOutcome(
       MEETING_LEAVE,
       await rt.runTask(
         {
           ...stepTask(MEETING_LEAVE),
           title: `${record.userId}请假（${formatShanghaiChinese(ctx.startsAt)}的常务会议）：${data.reason}`,
-          assignees: CHIEF,
+          assignees: toChair ? [{ kind: 'users', userIds: [ctx.chairId!] }] : CHIEF,
           timeoutRule: 'none',
-          rule,
+          rule: toChair ? rules.leaveAskedOf.source : rule,
         },
         { validate: (a) => checkLeaveDecision(a, record, rules) },
       ),

@@ -172,7 +172,7 @@ export async function standingMeeting(input: StandingMeetingInput): Promise<Proc
     const attendance = awaitingAnswers(memberIds);
     sittings.push({ startsAt, attendance });
     rt.details.attendance = attendance;
-    return inviteMembers(rt, { rules, members: memberIds, chiefIds, startsAt, agendaItemIds: () => agenda.map((i) => i.itemId) }, attendance);
+    return inviteMembers(rt, { rules, members: memberIds, chiefIds, chairId: input.chairId, startsAt, agendaItemIds: () => agenda.map((i) => i.itemId) }, attendance);
   }
 
   async function sleepUntil(at: string): Promise<void> {

@@ -87,6 +87,8 @@ export interface MeetingRules {
   writtenOpinionsWhenAbsent: Cited<boolean>;
   /** A substitute attends only with the chief's consent (000:52, 004:42). */
   substituteNeedsConsent: Cited<boolean>;
+  /** Whom a member asks for leave from the meeting: the chief (000:52, 002:44, 003:55) or whoever chairs it (001:47). */
+  leaveAskedOf: Cited<'chief' | 'chair'>;
   /** The chief signs the minutes (纪要由区长签发). */
   minutesSignedBy: Cited<'chief'>;
   /** The vice chiefs review the draft minutes before the chief signs them (001:46: 由副区长审阅后，区长签发). */

@@ -36,4 +36,6 @@ export const RULE_CORRECTIONS: readonly RuleCorrection[] = [
   { patch: 'rule-003-pre-coordination-heads', jurisdiction: 'zibo-zhangdian-2022', rule: 'meetings.preCoordinationSignedByHead', before: false },
   // 003:61: 对属于急件的公文，即到即办 — urgent documents and requests are due the day they reach the leader.
   { patch: 'rule-003-urgent-on-arrival', jurisdiction: 'zibo-zhangdian-2022', rule: 'documents.readingLimits.urgent', before: null },
+  // 001:47: leave from the meeting is asked of whoever chairs it (the chief was asked always).
+  { patch: 'rule-001-leave-to-chair', jurisdiction: 'chaoyang-shuangta-2022', rule: 'meetings.leaveAskedOf', before: 'chief' },
 ];

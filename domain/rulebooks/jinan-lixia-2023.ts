@@ -228,6 +228,8 @@ export const JINAN_LIXIA_2023: Rulebook = {
     writtenOpinionsWhenAbsent: cited(true, '002:44'),
     // 002:44: 未经同意不得缺席或由他人代替参加.
     substituteNeedsConsent: cited(true, '002:44'),
+    // 002:44: 区领导同志不能出席…区政府常务会议…时，应向区长请假.
+    leaveAskedOf: cited<'chief' | 'chair'>('chief', '002:44'),
     minutesSignedBy: cited('chief', '002:45'),
     minutesReviewedByViceChiefs: cited(false, 'none:002'),
     minutesLimit: null,

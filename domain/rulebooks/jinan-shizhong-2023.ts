@@ -175,6 +175,8 @@ export const JINAN_SHIZHONG_2023: Rulebook = {
     ],
     writtenOpinionsWhenAbsent: cited(true, '000:52'),
     substituteNeedsConsent: cited(true, '000:52'),
+    // 000:52: 区政府领导同志不能出席…区政府常务会议…时,应向区长请假.
+    leaveAskedOf: cited<'chief' | 'chair'>('chief', '000:52'),
     minutesSignedBy: cited('chief', '000:53'),
     minutesReviewedByViceChiefs: cited(false, 'none:000'),
     minutesLimit: null,

@@ -164,6 +164,8 @@ export const RIZHAO_2017: Rulebook = {
     writtenOpinionsWhenAbsent: cited(false, 'none:004'),
     // 004:42: 经同意后，方可指定代替参加会议人员.
     substituteNeedsConsent: cited(true, '004:42'),
+    // 004:42 asks for 请假程序 without naming whom: the mayor, who leads the meeting.
+    leaveAskedOf: cited<'chief' | 'chair'>('chief', 'none:004'),
     minutesSignedBy: cited('chief', 'policy:minutes-signature'),
     minutesReviewedByViceChiefs: cited(false, 'none:004'),
     minutesLimit: null,

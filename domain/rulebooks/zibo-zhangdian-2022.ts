@@ -163,6 +163,8 @@ export const ZIBO_ZHANGDIAN_2022: Rulebook = {
     ],
     writtenOpinionsWhenAbsent: cited(false, 'none:003'),
     substituteNeedsConsent: cited(false, 'none:003'),
+    // 003:55: 区政府领导同志不能出席…常务会议…，须向区长请假 (even when the executive vice chief chairs, 003:49).
+    leaveAskedOf: cited<'chief' | 'chair'>('chief', '003:55'),
     minutesSignedBy: cited('chief', '003:56'),
     minutesReviewedByViceChiefs: cited(false, 'none:003'),
     minutesLimit: null,

@@ -9,7 +9,7 @@ import type { JurisdictionId } from '../../domain/jurisdictions';
 import { cutoffBefore } from '../../domain/meetings/lead-time';
 import { rulebookFor } from '../../domain/rulebooks';
 import type { ProcessState } from '../../workflows/engine/types';
-import type { Attendance } from '../../workflows/meeting-attendance';
+import { leaveRule, type Attendance } from '../../workflows/meeting-attendance';
 import { recordHistory } from '../support/histories';
 import { cleanUp, decideAndSign, fixAgenda, isAt, itOnOwnMeetingServer, membersOf, people, probeLog, queueProbe, rollCall, serverNow, skipPast, startMeeting, startMeetingServer, user } from '../support/meeting-helpers';
 import { act, auditOf, openTask, stateOf, waitForState } from '../support/process-helpers';
@@ -37,6 +37,7 @@ const fieldsOf = async (p: Promise<unknown>) => {
 };
 
 const agendaOf = (s: ProcessState) => (s.details.agenda as QueuedItem[]).map((i) => i.itemId);
+const leaveRuleOf = (j: JurisdictionId) => leaveRule(rulebookFor(j).meetings);
 const attendanceOf = (s: ProcessState) => s.details.attendance as Record<string, Attendance>;
 /** The flow at rest with the agenda frozen: the chief's agenda task and every invitation are open. */
 const frozenWith = (members: number) => (s: ProcessState) => isAt('meeting.fix-agenda')(s) && s.tasks.filter((t) => t.step === 'meeting.attendance').length === members;
@@ -201,6 +202,28 @@ describe('standing meeting (常务会议): agenda, attendance, quorum, minutes',
     expect(asked.tasks.find((t) => t.id === task.id)?.outcome?.action).toBe('ask-leave');
     expect((await leaveTask(meeting)).assignees).toEqual([{ userId: 'zd.chief' }]);
     await cleanUp(h, meeting, item);
+  });
+
+  it('001:47 — leave is asked of whoever chairs (向主持召开会议的政府领导同志请假): the executive vice chief chairing decides it; in 003 the chief does even then (003:55: 须向区长请假)', async () => {
+    const { h } = shared;
+    expect(rulebookFor(CS).meetings.leaveAskedOf).toEqual({ value: 'chair', source: '001:47' });
+    expect(rulebookFor(ZD).meetings.leaveAskedOf).toEqual({ value: 'chief', source: '003:55' });
+    const now = (await serverNow(h)).getTime();
+    const invited = (member: string) => (s: ProcessState) => isAt('meeting.fix-agenda')(s) && !!openAttendance(s, member);
+    for (const [j, chair, member, decider, rule] of [
+      [CS, 'cs.exec-vice-chief-liu', 'cs.vice-chief-huang', 'cs.exec-vice-chief-liu', '001:47'],
+      [ZD, 'zd.exec-vice-chief-zhu', 'zd.vice-chief-guo', 'zd.chief', leaveRuleOf(ZD)],
+    ] as const) {
+      const item = await queueProbe(h, j, iso(now - LONG_AGO));
+      const meeting = await startMeeting(h, { jurisdiction: j, startsAt: iso(now + 2 * HOUR), chairId: chair });
+      const s = await waitForState(meeting, invited(member));
+      await act(meeting, { taskId: openAttendance(s, member).id, action: 'ask-leave', data: { reason: '赴市里开会' }, actor: user(member) });
+      const leave = await leaveTask(meeting);
+      expect(leave, j).toMatchObject({ rule, assignees: [{ userId: decider }] });
+      const granted = await act(meeting, { taskId: leave.id, action: 'grant-leave', actor: user(decider) });
+      expect(attendanceOf(granted)[member], j).toMatchObject({ response: 'on-leave', decidedBy: decider });
+      await cleanUp(h, meeting, item);
+    }
   });
 
   // On a server of its own: on the shared one the items and meetings earlier tests leave in 003 kept it from ever reaching the filing step.
