@@ -26,11 +26,12 @@ interface AbsenceRow {
   reason: string;
   schedule: string | null;
   urgent_reason: string | null;
+  reported_back_at: string | null;
 }
 
 const UNIT_COLUMNS = 'id, jurisdiction, name, kind';
 const USER_COLUMNS = 'id, jurisdiction, name, unit_id, roles, portfolio, ab_partner_id';
-const ABSENCE_COLUMNS = 'a.id, a.user_id, a.starts_at, a.ends_at, a.stand_in_user_id, a.reason, a.schedule, a.urgent_reason';
+const ABSENCE_COLUMNS = 'a.id, a.user_id, a.starts_at, a.ends_at, a.stand_in_user_id, a.reason, a.schedule, a.urgent_reason, a.reported_back_at';
 
 const toUnit = (r: UnitRow): Unit => ({ id: r.id, jurisdiction: r.jurisdiction, name: r.name, kind: r.kind });
 const toUser = (r: UserRow): User => ({
@@ -51,6 +52,7 @@ const toAbsence = (r: AbsenceRow): Absence => ({
   reason: r.reason,
   ...(r.schedule ? { schedule: r.schedule } : {}),
   ...(r.urgent_reason ? { urgentReason: r.urgent_reason } : {}),
+  ...(r.reported_back_at ? { reportedBackAt: r.reported_back_at } : {}),
 });
 
 export async function listUnits(db: Queryable, jurisdiction: JurisdictionId): Promise<Unit[]> {
@@ -108,6 +110,15 @@ export async function correctAbsence(db: Queryable, absence: Absence): Promise<A
   const { rows } = await db.query<AbsenceRow>(
     `UPDATE absences AS a SET starts_at = $2, ends_at = $3, stand_in_user_id = $4, reason = $5, schedule = $6 WHERE a.id = $1 RETURNING ${ABSENCE_COLUMNS}`,
     [absence.id, absence.from, absence.to, absence.standInUserId ?? null, absence.reason, absence.schedule ?? null],
+  );
+  return toAbsence(rows[0]);
+}
+
+/** 销假: the person is back at `at` (after the absence began, before it was due to end); it ends there. */
+export async function reportBack(db: Queryable, id: string, at: string): Promise<Absence> {
+  const { rows } = await db.query<AbsenceRow>(
+    `UPDATE absences AS a SET reported_back_at = $2, ends_at = LEAST(a.ends_at, $2) WHERE a.id = $1 RETURNING ${ABSENCE_COLUMNS}`,
+    [id, at],
   );
   return toAbsence(rows[0]);
 }

@@ -57,6 +57,8 @@ export interface Absence {
   schedule?: string;
   /** An urgent trip reported as it starts: the written reason (书面说明理由, 003:77). */
   urgentReason?: string;
+  /** When the person reported back (销假, 001:71); the absence ends then. */
+  reportedBackAt?: string;
 }
 
 /** Who a task is offered to; resolved against the directory by an activity at task creation. */

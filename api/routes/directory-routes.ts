@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Database } from '../../db/database';
-import { addAbsence, correctAbsence, getAbsence, getUser, listAbsences, listUnits, listUsers, withdrawAbsence } from '../../db/directory-repository';
+import { addAbsence, correctAbsence, getAbsence, getUser, listAbsences, listUnits, listUsers, reportBack, withdrawAbsence } from '../../db/directory-repository';
 import { ROLES, UNIT_KINDS, type Absence, type User } from '../../domain/directory';
 import { JURISDICTION_IDS, type JurisdictionId } from '../../domain/jurisdictions';
 import { hasRole } from '../auth';
@@ -38,6 +38,7 @@ const absenceSchema = z.object({
   reason: z.string(),
   schedule: z.string().optional(),
   urgentReason: z.string().optional(),
+  reportedBackAt: z.string().optional(),
 });
 
 const period = z.object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) });
@@ -244,6 +245,31 @@ export function directoryRoutes(deps: {
         const withdrawn = (await withdrawAbsence(db, absence.id)) ?? absence;
         const tasksRerouted = await reroute(withdrawn, `${absent.id} absent: 缺席已撤销（${withdrawn.reason}）`, req.log);
         return { withdrawn, ...(tasksRerouted !== undefined ? { tasksRerouted } : {}) };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/v1/directory/absences/:id/report-back',
+      summary: 'Report back from an absence (销假): it ends now, and the tasks it re-routed go back to the person',
+      description: `By the person or ${ABSENCE_KEEPERS.join('/')}, where the rules have 请销假 (000:91, 001:71, 002:73, 003:77); 409 where they do not (none:004), before the absence began (withdraw it instead), or when reported back already.`,
+      tags: ['directory'],
+      auth: true,
+      params: absenceIdParams,
+      responses: {
+        200: { description: 'reported back', schema: absenceSchema.extend({ tasksRerouted: z.number().int().optional().describe('open processes told to re-resolve their holders, when known') }) },
+        404: { description: 'no such absence in your jurisdiction' },
+        409: { description: 'no 销假 in these rules, not begun, or reported back already' },
+      },
+      handler: async ({ params, user, req }) => {
+        const { absence, absent } = await changeableAbsence(params.id, user);
+        const rule = rulebookFor(absent.jurisdiction).leave.reportBack;
+        if (!rule.value) throw new Conflict(`${absent.jurisdiction}'s rules have no reporting back (销假) (${rule.source}); correct the absence's end instead`);
+        if (absence.reportedBackAt) throw new Conflict(`${absent.id} reported back already at ${absence.reportedBackAt}`);
+        const now = new Date().toISOString();
+        if (Date.parse(absence.from) >= Date.parse(now)) throw new Conflict(`the absence begins at ${absence.from}: withdraw it instead of reporting back`);
+        const back = await reportBack(db, absence.id, now);
+        const tasksRerouted = await reroute(back, `${absent.id} absent: 已销假（${back.reason}，${rule.source}）`, req.log);
+        return { ...back, ...(tasksRerouted !== undefined ? { tasksRerouted } : {}) };
       },
     }),
     defineRoute({

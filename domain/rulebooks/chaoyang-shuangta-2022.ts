@@ -49,6 +49,8 @@ export const CHAOYANG_SHUANGTA_2022: Rulebook = {
     actingPersonNamed: cited(false, 'none:001'),
     scheduleBeyondDays: null,
     urgentTripReportedAtOnce: cited(false, 'none:001'),
+    // 001:71: 以上领导干部外出返回后,须按请假程序向批准领导销假.
+    reportBack: cited(true, '001:71'),
   },
   documents: {
     countersign: {

@@ -46,6 +46,8 @@ export const JINAN_LIXIA_2023: Rulebook = {
     actingPersonNamed: cited(false, 'none:002'),
     scheduleBeyondDays: null,
     urgentTripReportedAtOnce: cited(false, 'none:002'),
+    // 002:73: 严格执行请销假和外出报备制度.
+    reportBack: cited(true, '002:73'),
   },
   documents: {
     countersign: {

@@ -47,6 +47,8 @@ export const JINAN_SHIZHONG_2023: Rulebook = {
     actingPersonNamed: cited(false, 'none:000'),
     scheduleBeyondDays: null,
     urgentTripReportedAtOnce: cited(false, 'none:000'),
+    // 000:91: 区政府组成人员要严格执行请销假制度 … 外出或休假返回后,要向区长报告.
+    reportBack: cited(true, '000:91'),
   },
   documents: {
     countersign: {

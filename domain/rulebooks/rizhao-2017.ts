@@ -45,6 +45,8 @@ export const RIZHAO_2017: Rulebook = {
     actingPersonNamed: cited(false, 'none:004'),
     scheduleBeyondDays: null,
     urgentTripReportedAtOnce: cited(false, 'none:004'),
+    // 004:6 names a 外出报备 system only: no reporting back.
+    reportBack: cited(false, 'none:004'),
   },
   documents: {
     countersign: {

@@ -66,6 +66,8 @@ export interface Rulebook {
     scheduleBeyondDays: Cited<number> | null;
     /** An urgent trip is reported as it starts, with the reason in writing, instead of days ahead (003:77). */
     urgentTripReportedAtOnce: Cited<boolean>;
+    /** The person reports back on return (销假), and the absence ends then (000:91, 001:71, 002:73, 003:77). */
+    reportBack: Cited<boolean>;
   };
   /** Official documents (公文), domain.md B. */
   documents: DocumentRules;

@@ -49,6 +49,8 @@ export const ZIBO_ZHANGDIAN_2022: Rulebook = {
     scheduleBeyondDays: cited(3, '003:77'),
     // 003:77: 因紧急事项临时外出的，要同步报备，并书面说明理由.
     urgentTripReportedAtOnce: cited(true, '003:77'),
+    // 003:77: 区政府组成人员要严格执行请销假制度.
+    reportBack: cited(true, '003:77'),
   },
   documents: {
     countersign: {
