@@ -1,4 +1,5 @@
-import { WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
+import { ServiceError, WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
+import { status } from '@grpc/grpc-js';
 import proto from '@temporalio/proto';
 import { processId } from '../../workflows/ids';
 import { randomUUID } from 'node:crypto';
@@ -73,12 +74,28 @@ export async function waitForSignalHandled(handle: WorkflowHandle, signalName: s
   }
 }
 
+/**
+ * The state, or undefined when the query timed out because the process's workflow task was busy
+ * (under load a worker can hold one for seconds, e.g. while its projection waits for a database
+ * connection): a poll asks again then, a query that fails for any other reason fails the test.
+ */
+async function stateOrBusy(handle: WorkflowHandle, until: number): Promise<ProcessState | undefined> {
+  try {
+    return await stateOf(handle);
+  } catch (err) {
+    const timedOut = err instanceof ServiceError && (err.cause as { code?: number } | undefined)?.code === status.DEADLINE_EXCEEDED;
+    if (!timedOut || Date.now() > until) throw err;
+    return undefined;
+  }
+}
+
 /** Waits (in real time) until the workflow's state satisfies the predicate. */
 export async function waitForState(handle: WorkflowHandle, predicate: (s: ProcessState) => boolean, timeoutMs = 20_000): Promise<ProcessState> {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const s = await stateOf(handle);
-    if (predicate(s)) return s;
+    const s = await stateOrBusy(handle, until);
+    if (s && predicate(s)) return s;
+    if (!s) continue;
     if (Date.now() > until) throw new Error(`state never matched; last: step ${s.step}, tasks ${JSON.stringify(s.tasks.map((t) => [t.id, t.step, t.status]))}`);
     await new Promise((r) => setTimeout(r, 100));
   }
