@@ -34,10 +34,11 @@ function validateEngineAction(input: TaskActionInput, action: EngineAction, task
   switch (action) {
     case 'delegate':
       if (!isAssignee(task, input.actor.userId)) reject.forbidden('only a holder of the task can delegate it');
-      if (typeof input.data?.toUserId !== 'string' || !input.data.toUserId)
+      const toUserId = input.data?.toUserId;
+      if (typeof toUserId !== 'string' || !toUserId)
         reject.badRequest('delegate needs a user', [{ field: 'data.toUserId', reason: 'required: the user id to hand the task to' }]);
       if (shape) checkData(input, engineActionSchema(action, task));
-      if (isAssignee(task, input.data.toUserId as string)) reject.conflict(`${input.data.toUserId} already holds this task`);
+      if (isAssignee(task, toUserId)) reject.conflict(`${toUserId} already holds this task`);
       return;
     case 'extend': {
       if (!isController(task, input, jurisdiction)) reject.forbidden('only the office supervising this step can extend it');
@@ -50,7 +51,7 @@ function validateEngineAction(input: TaskActionInput, action: EngineAction, task
       const { workingDays, dueAt } = input.data ?? {};
       const errors: FieldError[] = [];
       if (workingDays === undefined && dueAt === undefined) errors.push({ field: 'data.workingDays', reason: 'give workingDays or dueAt' });
-      if (workingDays !== undefined && !(Number.isInteger(workingDays) && (workingDays as number) > 0 && (workingDays as number) <= 250))
+      if (workingDays !== undefined && !(typeof workingDays === 'number' && Number.isInteger(workingDays) && workingDays > 0 && workingDays <= 250))
         errors.push({ field: 'data.workingDays', reason: 'a whole number of working days from 1 to 250' });
       if (dueAt !== undefined) {
         const t = typeof dueAt === 'string' ? Date.parse(dueAt) : NaN;
@@ -101,7 +102,7 @@ function checkData(input: TaskActionInput, schema: ZodType | undefined): void {
           : [{ field: ['data', ...issue.path.map(String)].join('.'), reason: issue.message, message: zhIssue(issue) }],
       ),
     );
-  const known = parsed.data !== null && typeof parsed.data === 'object' ? (parsed.data as Record<string, unknown>) : {};
+  const known: object = parsed.data !== null && typeof parsed.data === 'object' ? parsed.data : {};
   const unknown = Object.keys(data).filter((k) => data[k] !== undefined && !(k in known));
   if (unknown.length) reject.badRequest(`invalid input for ${input.action}`, unknown.map((k) => ({ field: `data.${k}`, reason: 'unknown field' })));
 }
