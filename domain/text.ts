@@ -5,12 +5,16 @@ import { z } from 'zod';
  * tab, line feed and carriage return (PostgreSQL refuses NUL outright), and UTF-16 surrogates
  * without their partner (not encodable as UTF-8, so a database write or a JSON encoder fails).
  */
-const UNSAFE_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// A pair of surrogates is matched first and passes; a control or a surrogate left alone is unsafe.
+// No lookbehind: this module is in the workbench's bundle, and Safari before 16.4 cannot parse one.
+const CHARACTERS_TO_CHECK = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]|[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDFFF]/g;
+const isUnsafe = (match: string) => match.length === 1;
 
 export const UNSAFE_TEXT_REASON = 'contains a control character or an unpaired surrogate (only tab, line feed and carriage return are allowed)';
 
 export function isSafeText(text: string): boolean {
-  return !UNSAFE_TEXT.test(text);
+  for (const [match] of text.matchAll(CHARACTERS_TO_CHECK)) if (isUnsafe(match)) return false;
+  return true;
 }
 
 /** A string people write: at most `max` characters, none of them unsafe. */
@@ -68,5 +72,5 @@ export function findTextProblems(value: unknown, root: string, limits: JsonLimit
 
 /** The text with every unsafe character written as a \uXXXX escape: storable, and still shows what was sent. */
 export function printable(text: string): string {
-  return text.replace(new RegExp(UNSAFE_TEXT.source, 'g'), (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(CHARACTERS_TO_CHECK, (c) => (isUnsafe(c) ? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}` : c));
 }

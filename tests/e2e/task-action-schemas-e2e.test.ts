@@ -22,7 +22,7 @@ describe('a task served through HTTP carries the declaration of its actions', ()
     const process = await stack.eventually(() => stack.call('GET', `/v1/processes/${encodeURIComponent(id)}`, office.token), (r) => r.body.openTasks?.length > 0);
     const [task] = process.body.openTasks;
     expect(task).toMatchObject({ step: 'ticket.execution', stepLabel: '承办落实', stepLabelEn: 'Carrying out', title: '办理：背街小巷整治督办' });
-    expect(task.actions.map((a: { name: string }) => a.name)).toEqual(['acknowledge', 'report-progress', 'object', 'submit-completion']);
+    expect(task.actions.map((a: { name: string }) => a.name)).toEqual(['acknowledge', 'report-progress', 'object', 'refer-to-discipline', 'submit-completion']);
     const completion = task.actions.find((a: { name: string }) => a.name === 'submit-completion');
     expect(completion).toEqual({
       name: 'submit-completion',
