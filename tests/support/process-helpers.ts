@@ -29,11 +29,20 @@ export async function actorWith(db: Queryable, jurisdiction: JurisdictionId, rol
   return { userId: user.id, roles: user.roles };
 }
 
-export async function act(handle: WorkflowHandle, input: Omit<TaskActionInput, 'data'> & { data?: Record<string, unknown> }): Promise<ProcessState> {
-  return handle.executeUpdate(taskActionUpdate, { args: [input] });
+/**
+ * Test calls to a workflow are bounded: a query or update that no worker answers (a worker that
+ * died, a process stuck in a failing task) would otherwise wait forever, and the test would end
+ * as a bare timeout with no word of where it stood.
+ */
+const QUERY_DEADLINE_MS = 15_000;
+const ACTION_DEADLINE_MS = 60_000;
+const bounded = <T>(handle: WorkflowHandle, ms: number, call: () => Promise<T>) => handle.client.connection.withDeadline(Date.now() + ms, call);
+
+export async function act(handle: WorkflowHandle, input: Omit<TaskActionInput, 'data'> & { data?: Record<string, unknown> }, deadlineMs = ACTION_DEADLINE_MS): Promise<ProcessState> {
+  return bounded(handle, deadlineMs, () => handle.executeUpdate(taskActionUpdate, { args: [input] }));
 }
 
-export const stateOf = (handle: WorkflowHandle) => handle.query(stateQuery);
+export const stateOf = (handle: WorkflowHandle, deadlineMs = QUERY_DEADLINE_MS) => bounded(handle, deadlineMs, () => handle.query(stateQuery));
 export const auditOf = (handle: WorkflowHandle) => handle.query(auditQuery);
 
 /** The open task at a step, failing loudly when there is none. */

@@ -67,7 +67,8 @@ export function CalendarPage({ me }: { me: Me }) {
   const loaded = useLoad(() => api<{ years: HolidayYear[] }>('GET', '/v1/calendar'), []);
   const thisYear = new Date().getFullYear();
   const years = loaded.data?.years ?? [];
-  const missing = [thisYear, thisYear + 1].filter((y) => !years.some((x) => x.year === y));
+  // Only once the table has loaded: before that every year would look missing and flash as 暂定.
+  const missing = loaded.data ? [thisYear, thisYear + 1].filter((y) => !years.some((x) => x.year === y)) : [];
   return (
     <section>
       <h1>{i18n.t('calendarTitle')}</h1>
