@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { refFieldOf, textRefSchema } from './documents/text-ref';
+import { refFieldOf, textRefSchema, type TextRef } from './documents/text-ref';
 
 /**
  * One declaration of every step a person acts on: its actions with their Chinese and English
@@ -37,7 +37,18 @@ export interface StepDeclaration<A extends Record<string, ActionDeclaration> = R
 }
 
 export type ActionName<S extends StepDeclaration> = Extract<keyof S['actions'], string>;
-export type ActionData<S extends StepDeclaration, N extends ActionName<S>> = z.output<S['actions'][N]['schema']>;
+/**
+ * The data of an action declaring a stored text `F` as the workflow may receive it: the text
+ * itself (processes before issue 11, child processes), or — sent by the API — its reference in
+ * `<F>Ref` instead (acceptedSchema below validates either).
+ */
+export type WithStoredText<D, F extends string> = F extends keyof D
+  ? (Omit<D, F> & { [K in F]: D[F] } & { [K in `${F}Ref`]?: undefined }) | (Omit<D, F> & { [K in F]?: undefined } & { [K in `${F}Ref`]: TextRef })
+  : D;
+
+export type ActionData<S extends StepDeclaration, N extends ActionName<S>> = S['actions'][N] extends { storedText: infer F extends string }
+  ? WithStoredText<z.output<S['actions'][N]['schema']>, F>
+  : z.output<S['actions'][N]['schema']>;
 
 /** An action as the workflow receives it: the name picks the type of its data. */
 export type TypedAction<S extends StepDeclaration, N extends ActionName<S> = ActionName<S>> = N extends ActionName<S>

@@ -16,6 +16,6 @@ export const textRefSchema = z.strictObject({
 });
 
 /** The field a stored text's reference travels in: `body` → `bodyRef`, `draft` → `draftRef`. */
-export function refFieldOf(field: string): string {
+export function refFieldOf<F extends string>(field: F): `${F}Ref` {
   return `${field}Ref`;
 }

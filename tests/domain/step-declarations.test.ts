@@ -2,6 +2,9 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { DECISION_STEPS } from '../../domain/decisions/steps';
+import { DOCUMENT_OFFICE_REVIEW } from '../../domain/documents/steps';
+import type { TextRef } from '../../domain/documents/text-ref';
 import { ENGINE_ACTIONS_STEP } from '../../domain/engine-actions';
 import { DECLARED_STEPS, findStep } from '../../domain/step-catalog';
 import { actionsOf, parseAction, parseOutcome } from '../../domain/steps';
@@ -101,5 +104,19 @@ describe('step declarations (domain/*/steps.ts)', () => {
     expect(verdict.action === 'return-for-rework' && verdict.data).toEqual({ reason: '材料不全', workingDays: 3 });
     expect(parseOutcome(TICKET_VERIFICATION, { action: 'cancelled', actorId: 'system', at: 'now' })).toEqual({ action: 'cancelled', actorId: 'system', at: 'now' });
     expect(() => parseAction(TICKET_VERIFICATION, { action: 'approve' })).toThrow(/declares no action approve/);
+  });
+
+  it('an action declaring a stored text is typed with either the text or its reference, as the API sends it (issue 11)', () => {
+    const ref: TextRef = { sha256: 'a'.repeat(64), chars: 5001 };
+    // The assignments type-check only because the declaration's storedText types `draftRef` / `bodyRef` (no cast in the workflow).
+    const stored = parseAction(DECISION_STEPS['decision.adjustment'], { action: 'revise-draft', data: { draftRef: ref, note: '全文重写' } });
+    const storedRef: TextRef | undefined = stored.data.draftRef;
+    expect(storedRef).toEqual(ref);
+    expect(stored.data.draft).toBeUndefined();
+    const sent = parseAction(DECISION_STEPS['decision.revision'], { action: 'revise-draft', data: { draft: '修改后的草案', note: '删除收费条款' } });
+    expect(sent.action === 'revise-draft' && !sent.data.draftRef && sent.data.draft).toBe('修改后的草案');
+    const edit = parseAction(DOCUMENT_OFFICE_REVIEW, { action: 'edit', data: { bodyRef: ref, note: '压缩篇幅' } });
+    const bodyRef: TextRef | undefined = edit.action === 'edit' ? edit.data.bodyRef : undefined;
+    expect(bodyRef).toEqual(ref);
   });
 });

@@ -69,7 +69,7 @@ export async function assessments(rt: ProcessRuntime, rules: DecisionRules, inpu
     const why = needsAdjustment(risk.level) ? `high risk (${rules.riskAssessment.source}): ${risk.conclusion}` : `restricts competition (${rules.fairCompetitionReview!.source})`;
     rt.audit({ actorId: 'system', action: 'back-to-adjustment', rule: needsAdjustment(risk.level) ? rules.riskAssessment.source : rules.fairCompetitionReview!.source, detail: why });
     rt.setStep('adjustment');
-    const adjusted = await runDecisionTask(rt, rules, input, 'decision.adjustment', { title: `调整决策草案 (${why}): ${input.title}`, hooks: { validate: checkRevisedDraft(input) } });
+    const adjusted = await runDecisionTask(rt, rules, input, 'decision.adjustment', { title: `调整决策草案 (${why}): ${input.title}`, hooks: { validate: checkRevisedDraft(input, 'decision.adjustment') } });
     if (!decidedByPerson(adjusted)) throw new Error(`adjustment ended by ${adjusted.action}`);
     const data = adjusted.data;
     replaceDraft(draft, data);

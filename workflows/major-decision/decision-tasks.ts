@@ -1,11 +1,10 @@
 import { draftLengthViolation, draftLengthViolationOfCount } from '../../domain/decisions/draft';
-import type { TextRef } from '../../domain/documents/text-ref';
 import type { DecisionRules } from '../../domain/decisions/rules';
 import { rulebookFor } from '../../domain/rulebooks';
 import type { TaskActionInput } from '../messages';
 import { reject } from '../engine/failures';
 import { DECISION_STEPS, type DecisionStep } from '../../domain/decisions/steps';
-import { parseOutcome, RULE_OUTCOMES, stepTask, type RuleOutcome, type StepOutcome } from '../../domain/steps';
+import { parseAction, parseOutcome, RULE_OUTCOMES, stepTask, type RuleOutcome, type StepOutcome } from '../../domain/steps';
 import type { ProcessRuntime } from '../engine/process-runtime';
 import type { TaskHooks, TaskRecord } from '../engine/task-record';
 import type { TaskOutcome, TimeoutRule } from '../engine/types';
@@ -50,14 +49,17 @@ export async function runDecisionTask<S extends DecisionStep>(rt: ProcessRuntime
   return decisionOutcome(step, await rt.awaitTask(await openDecisionTask(rt, rules, input, step, options)));
 }
 
+/** The steps whose action replaces the draft (revise-draft, declared with its stored text). */
+export type DraftRevisionStep = 'decision.adjustment' | 'decision.revision';
+
 /** A replaced draft keeps the length cap of the document it is published as (000:68, 002:57), like the first one. */
-export function checkRevisedDraft(input: MajorDecisionInput): (action: TaskActionInput) => void {
+export function checkRevisedDraft(input: MajorDecisionInput, step: DraftRevisionStep): (action: TaskActionInput) => void {
   return (action) => {
     if (action.action !== 'revise-draft') return;
-    const ref = action.data?.draftRef as TextRef | undefined;
+    const { data } = parseAction(DECISION_STEPS[step], action);
     const documents = rulebookFor(input.jurisdiction).documents;
     // A stored draft is checked by its count (issue 11), a draft sent as text by its text.
-    const tooLong = ref ? draftLengthViolationOfCount(documents, ref.chars) : typeof action.data?.draft === 'string' ? draftLengthViolation(documents, action.data.draft) : undefined;
+    const tooLong = data.draftRef ? draftLengthViolationOfCount(documents, data.draftRef.chars) : draftLengthViolation(documents, data.draft);
     if (tooLong) reject.badRequest('draft too long', [{ field: 'data.draft', reason: tooLong }]);
   };
 }

@@ -66,7 +66,7 @@ export async function legalityReview(rt: ProcessRuntime, rules: DecisionRules, i
     }
     rt.audit({ actorId: out.actorId, action: 'found-unlawful', rule: rules.legalityReview.source, detail: result.opinion });
     rt.setStep('revision');
-    const revision = await runDecisionTask(rt, rules, input, 'decision.revision', { title: `合法性审查未通过，修改后重新送审: ${result.opinion}`, hooks: { validate: checkRevisedDraft(input) } });
+    const revision = await runDecisionTask(rt, rules, input, 'decision.revision', { title: `合法性审查未通过，修改后重新送审: ${result.opinion}`, hooks: { validate: checkRevisedDraft(input, 'decision.revision') } });
     if (!decidedByPerson(revision)) throw new Error(`revision ended by ${revision.action}`);
     if (revision.action === 'withdraw') return { lawful: false, withdrawn: revision.data.reason };
     const revised = revision.data;
