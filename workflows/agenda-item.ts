@@ -3,6 +3,7 @@ import { formatShanghaiChinese } from '../domain/calendar/shanghai-date';
 import type { Source } from '../domain/citation';
 import type { AssigneeSelector } from '../domain/directory';
 import type { DisclosureAttribute, Direction, IssuerKind } from '../domain/documents/attributes';
+import { issuedNumberOf } from '../domain/documents/issued-number';
 import type { DocumentKind } from '../domain/documents/kinds';
 import type { DocumentScope } from '../domain/documents/length';
 import type { JurisdictionId } from '../domain/jurisdictions';
@@ -522,8 +523,8 @@ export async function agendaItem(input: AgendaItemInput): Promise<ProcessState> 
       await activities('tell: document overdue').notify({ recipientIds: recipients, processId: rt.id, kind: 'overdue', subject: `[${input.title}] 会议决定的公文尚未印发`, body: `应于${formatShanghaiChinese(rt.findDeadline('document-issue')!.dueAt)}前印发（${limit.source}）`, dedupeKey: `${rt.id}/document-overdue` });
     }
     await done;
-    const { number } = finished!.details;
-    rt.audit({ actorId: 'system', action: finished!.status === 'completed' ? 'document-issued' : `document-${finished!.status}`, rule: limit.source, detail: `${workflowId}${typeof number === 'string' ? ` ${number}` : ''}` });
+    const number = issuedNumberOf(finished!.details);
+    rt.audit({ actorId: 'system', action: finished!.status === 'completed' ? 'document-issued' : `document-${finished!.status}`, rule: limit.source, detail: `${workflowId}${number !== undefined ? ` ${number}` : ''}` });
   }
 
   /** Every decided matter becomes a supervision notice to the lead unit (000:54, 001:61, 002:47, 003:57, 004:53). */

@@ -54,6 +54,8 @@ export async function decisionCatalogue(input: DecisionCatalogueInput): Promise<
     return rt.finish('refused', rule);
   };
 
+  /** The reference of the government's approval (研究确定), quoted when an adjustment's entries are approved. */
+  let approvedAs: string;
   for (;;) {
     if (!adjustment) {
       rt.setStep('drafting');
@@ -85,6 +87,7 @@ export async function decisionCatalogue(input: DecisionCatalogueInput): Promise<
     }
     if (approval.action !== 'approve') return rt.finish('cancelled');
     rt.details.approval = { ...approval.data, by: approval.actorId, at: approval.at };
+    approvedAs = approval.data.reference;
     rt.audit({ actorId: approval.actorId, action: 'approved-by-government', rule: rules.catalogue.source, detail: approval.data.reference });
 
     rt.setStep('party-committee');
@@ -111,7 +114,7 @@ export async function decisionCatalogue(input: DecisionCatalogueInput): Promise<
   if (published.action !== 'publish') return rt.finish('cancelled');
   rt.details.publication = { ...published.data, by: published.actorId, at: published.at };
   if (adjustment) {
-    const reason = `${input.adjustmentReason}（${(rt.details.approval as { reference: string }).reference}）`;
+    const reason = `${input.adjustmentReason}（${approvedAs}）`;
     await activities('approve the adjustment').decideCatalogueAdjustment({ entryIds: input.entryIds, approved: true, reason, by: published.actorId });
   } else await activities('publish the catalogue').publishCatalogue({ jurisdiction: input.jurisdiction, year: input.year, by: published.actorId });
   rt.audit({ actorId: published.actorId, action: adjustment ? 'adjustment-published' : 'catalogue-published', rule: rules.cataloguePublication.source, detail: published.data.channel });

@@ -19,6 +19,8 @@ import type { MajorDecisionInput } from './input';
  */
 export async function assessments(rt: ProcessRuntime, rules: DecisionRules, input: MajorDecisionInput, draft: DecisionDraft): Promise<DecisionEvidence[]> {
   const fairCompetition = input.marketActorsAffected && rules.fairCompetitionReview !== null;
+  /** Every round's evidence against the draft version it assessed; the state shows it from the first round on. */
+  const rounds: { round: number; evidence: DecisionEvidence[]; draftVersion: number }[] = [];
   for (let round = 1; ; round++) {
     rt.setStep(round === 1 ? 'assessments' : `assessments-round-${round}`);
     const tasks: TaskRecord[] = [
@@ -60,7 +62,6 @@ export async function assessments(rt: ProcessRuntime, rules: DecisionRules, inpu
       fairCompliant = fair.compliant;
       evidence.push({ kind: 'fair-competition-review', at: fairOut.at, by: fairOut.actorId, reviewers: [input.marketRegulationUnitId], conclusion: `${fair.reviewedOn}: ${fair.conclusion}`, passed: fair.compliant });
     }
-    const rounds = (rt.details.assessments as { round: number; evidence: DecisionEvidence[]; draftVersion: number }[] | undefined) ?? [];
     rounds.push({ round, evidence, draftVersion: draft.version });
     rt.details.assessments = rounds;
     if (!needsAdjustment(risk.level) && fairCompliant) return evidence;

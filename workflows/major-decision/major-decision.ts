@@ -1,6 +1,8 @@
 import { draftRefOf, firstDraft } from './draft-text';
 import { condition, ParentClosePolicy, startChild } from '@temporalio/workflow';
 import { DECISION_DOCUMENT_SCOPE } from '../../domain/decisions/draft';
+import { issuedNumberOf } from '../../domain/documents/issued-number';
+import { recordedAgendaOutcome } from '../../domain/meetings/recorded-outcome';
 import type { DecisionEvidence } from '../../domain/decisions/evidence';
 import { rulebookFor } from '../../domain/rulebooks';
 import type { AgendaItemInput } from '../agenda-item';
@@ -124,7 +126,7 @@ export async function majorDecision(input: MajorDecisionInput): Promise<ProcessS
     if (!suspension.suspended) break;
     if (!(await suspension.resumed('publication'))) return suspension.close();
   }
-  const number = document.finished?.details.number as string | undefined;
+  const number = document.finished && issuedNumberOf(document.finished.details);
   await activities('publish the decision on the portal').publishMajorDecision({ id: rt.id, documentNumber: number ?? null, at: rt.now() });
   rt.audit({ actorId: 'system', action: 'decision-published', rule: rules.publication.source, detail: number ?? 'no number' });
 
@@ -189,7 +191,7 @@ export async function majorDecision(input: MajorDecisionInput): Promise<ProcessS
     rt.audit({ actorId: 'system', action: 'agenda-item-started', rule: rules.collectiveDecision.source, detail: itemId });
     rt.settle();
     const itemState = await child.result();
-    const outcome = itemState.details.outcome as AgendaOutcome | undefined;
+    const outcome: AgendaOutcome | undefined = recordedAgendaOutcome(itemState.details);
     rt.audit({ actorId: 'system', action: `agenda-item-${itemState.status}`, rule: rules.collectiveDecision.source, detail: outcome ? `${outcome.outcome}: ${outcome.decision}` : itemState.step });
     return itemState.status === 'completed' && outcome ? outcome : undefined;
   }
