@@ -154,6 +154,20 @@ export async function setCatalogueStage(db: Queryable, jurisdiction: string, yea
   await db.query("UPDATE decision_catalogues SET stage = $3 WHERE jurisdiction = $1 AND year = $2 AND stage <> 'published'", [jurisdiction, year, stage]);
 }
 
+/**
+ * Takes back entries added as an adjustment whose approval process could not be started (Temporal
+ * unavailable): the request failed, so it leaves nothing behind — no entry proposed for good with
+ * no process to approve it. Only entries still proposed are removed, with their 'added' record.
+ */
+export function withdrawUnstartedAdjustment(db: Database, entryIds: string[]): Promise<void> {
+  return db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ id: string }>("SELECT id FROM decision_catalogue_entries WHERE id = ANY($1) AND status = 'proposed' FOR UPDATE", [entryIds]);
+    const ids = rows.map((r) => r.id);
+    await tx.query("DELETE FROM decision_catalogue_adjustments WHERE entry_id = ANY($1) AND kind = 'added'", [ids]);
+    await tx.query('DELETE FROM decision_catalogue_entries WHERE id = ANY($1)', [ids]);
+  });
+}
+
 /** The government's answer to an adjustment (decree713:4): the proposed entries planned, or refused; recorded with its reason. */
 export function decideCatalogueAdjustment(db: Database, input: { entryIds: string[]; approved: boolean; reason: string; by: string }): Promise<void> {
   return db.transaction(async (tx) => {

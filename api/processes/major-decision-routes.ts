@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { listComments } from '../../db/consultation-repository';
 import type { Database } from '../../db/database';
-import { addCatalogueEntries, claimCatalogueProcess, getCatalogue, getCatalogueEntry, releaseCatalogueProcess } from '../../db/decision-catalogue-repository';
+import { addCatalogueEntries, claimCatalogueProcess, getCatalogue, getCatalogueEntry, releaseCatalogueProcess, withdrawUnstartedAdjustment } from '../../db/decision-catalogue-repository';
 import { getDecision as getMajorDecisionRecordOrUndefined } from '../../db/major-decision-repository';
 import { getUnit, getUser, listUnits } from '../../db/directory-repository';
 import { draftLengthViolation } from '../../domain/decisions/draft';
@@ -110,7 +110,11 @@ export function majorDecisionRoutes({ db, processes }: { db: Database; processes
         const base = { jurisdiction: body.jurisdiction, year: body.year, startedBy: user.id };
         if (current.publishedAt) {
           // An adjustment: the government approves the added entries before any decision may use them.
-          const started = await start(`${body.year}-adjustment-${randomUUID()}`, { ...base, kind: 'adjustment', entryIds: entries.map((e) => e.id), adjustmentReason: body.adjustmentReason });
+          const entryIds = entries.map((e) => e.id);
+          const started = await start(`${body.year}-adjustment-${randomUUID()}`, { ...base, kind: 'adjustment', entryIds, adjustmentReason: body.adjustmentReason }).catch(async (err: unknown) => {
+            await withdrawUnstartedAdjustment(db, entryIds); // else proposed for good, with nobody to approve them
+            throw err;
+          });
           return { entries, process: started.id };
         }
         // The year's first entries start its approval; later ones join the draft it holds.

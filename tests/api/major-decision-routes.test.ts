@@ -84,3 +84,19 @@ describe('POST /v1/major-decisions: only from an approved, published catalogue e
     expect(expectProblem(reply, 400).errors).toEqual([expect.objectContaining({ field: 'catalogueEntry', reason: expect.stringContaining('the government has not approved yet (decree713:4)') })]);
   });
 });
+
+describe('POST /v1/decision-catalogue: an adjustment whose approval cannot start changes nothing', () => {
+  it('Temporal unreachable: the answer is 503 and the published catalogue has no new proposed entry left without a process to approve it', async () => {
+    const [office] = await findUsers(db, { jurisdiction: J, role: 'office-staff' });
+    const before = (await api.call('GET', `/v1/decision-catalogue?jurisdiction=${J}&year=2027`, { token: await api.tokenFor(office) })).body as { entries: unknown[]; adjustments?: unknown[] };
+    const reply = await api.call('POST', '/v1/decision-catalogue', {
+      token: await api.tokenFor(office),
+      body: { jurisdiction: J, year: 2027, entries: [{ ...ENTRY, title: '新增事项（审批未能启动）' }], adjustmentReason: '区委常委会新增部署' },
+    });
+    expect(reply.status).toBe(503); // Temporal unavailable: try again later (issue 11)
+    const after = (await api.call('GET', `/v1/decision-catalogue?jurisdiction=${J}&year=2027`, { token: await api.tokenFor(office) })).body as typeof before;
+    expect(after).toEqual(before);
+    const { rows } = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM decision_catalogue_entries WHERE title = '新增事项（审批未能启动）'");
+    expect(rows[0].n).toBe(0);
+  }, 60_000);
+});
