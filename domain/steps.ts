@@ -59,6 +59,11 @@ export type TypedAction<S extends StepDeclaration, N extends ActionName<S> = Act
 export const RULE_OUTCOMES = ['deemed-consent', 'returned', 'cancelled'] as const;
 export type RuleOutcome = (typeof RULE_OUTCOMES)[number];
 
+/** Whether the engine decided the task (countersign silence, a return on timeout, a cancellation) rather than a person. */
+export function isRuleOutcome(action: string): action is RuleOutcome {
+  return RULE_OUTCOMES.some((outcome) => outcome === action);
+}
+
 /** A task's outcome with its data typed by the step's declaration. */
 export type StepOutcome<O, S extends StepDeclaration, N extends ActionName<S> = ActionName<S>> = Omit<O, 'action' | 'data'> &
   (TypedAction<S, N> | { action: RuleOutcome; data?: undefined });
@@ -130,7 +135,7 @@ export function parseOutcome<O extends { action: string; data?: Record<string, u
   outcome: O,
   _only?: readonly N[],
 ): StepOutcome<O, S, N> {
-  if ((RULE_OUTCOMES as readonly string[]).includes(outcome.action)) return outcome as unknown as StepOutcome<O, S, N>;
+  if (isRuleOutcome(outcome.action)) return outcome as unknown as StepOutcome<O, S, N>;
   return { ...outcome, data: typedData(step, outcome.action, outcome.data) } as StepOutcome<O, S, N>;
 }
 

@@ -23,6 +23,6 @@ export const ALL_SEARCH_ATTRIBUTES = Object.values(SA);
 
 /** `temporal server start-dev --search-attribute` arguments for the same keys. */
 export function searchAttributeCliArgs(): string[] {
-  const cliType = { KEYWORD: 'Keyword', KEYWORD_LIST: 'KeywordList', DATETIME: 'Datetime', BOOL: 'Bool', TEXT: 'Text' } as const;
-  return ALL_SEARCH_ATTRIBUTES.flatMap((key) => ['--search-attribute', `${key.name}=${cliType[key.type as keyof typeof cliType]}`]);
+  const cliType: Record<(typeof ALL_SEARCH_ATTRIBUTES)[number]['type'], string> = { KEYWORD: 'Keyword', KEYWORD_LIST: 'KeywordList', DATETIME: 'Datetime', BOOL: 'Bool', TEXT: 'Text' };
+  return ALL_SEARCH_ATTRIBUTES.flatMap((key) => ['--search-attribute', `${key.name}=${cliType[key.type]}`]);
 }

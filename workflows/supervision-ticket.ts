@@ -39,6 +39,16 @@ interface Finding {
   objection?: { grounds: string; at: string; outcome?: 'upheld' | 'revoked' };
 }
 
+/** 003:74: a unit referred to discipline inspection, as the ticket's state records it (details.disciplineReferrals). */
+interface DisciplineReferral {
+  at: string;
+  by: string;
+  unitId: string;
+  conduct: (typeof DISCIPLINE_CONDUCT)[number];
+  facts: string;
+  rule: string;
+}
+
 const COMPLEXITY_LABEL: Record<TicketComplexity, string> = { ordinary: '一般事项', complex: '复杂事项', annual: '年度事项' };
 const FINDING_KIND_LABEL: Record<Finding['kind'], string> = { 'criticism-note': '批评约谈单', rework: '整改认定' };
 
@@ -57,6 +67,7 @@ export async function supervisionTicket(input: SupervisionTicketInput): Promise<
   const rules = rulebookFor(input.jurisdiction).supervision;
   const findings: Finding[] = [];
   const progressReports: { at: string; by: string; summary: string }[] = [];
+  const disciplineReferrals: DisciplineReferral[] = [];
   const rechecks: Promise<void>[] = [];
   let reinstated = false;
   let acknowledgedAt: string | undefined;
@@ -150,10 +161,11 @@ export async function supervisionTicket(input: SupervisionTicketInput): Promise<
   };
 
   /** 003:74: the unit is referred to discipline inspection for accountability; the ticket runs on. */
-  const referToDiscipline = async (task: TaskRecord, data: { conduct: (typeof DISCIPLINE_CONDUCT)[number]; facts: string }, by: string): Promise<void> => {
-    const referral = { at: rt.now(), by, unitId: input.responsibleUnitId, conduct: data.conduct, facts: data.facts, rule: rules.disciplineReferral.source };
-    const referrals = ((rt.details.disciplineReferrals as (typeof referral)[] | undefined) ??= []);
-    referrals.push(referral);
+  const referToDiscipline = async (task: TaskRecord, data: Pick<DisciplineReferral, 'conduct' | 'facts'>, by: string): Promise<void> => {
+    const referral: DisciplineReferral = { at: rt.now(), by, unitId: input.responsibleUnitId, conduct: data.conduct, facts: data.facts, rule: rules.disciplineReferral.source };
+    disciplineReferrals.push(referral);
+    // In the state from the first referral on (a ticket without one shows none).
+    rt.details.disciplineReferrals = disciplineReferrals;
     rt.audit({ actorId: by, action: 'referred-to-discipline', step: task.view.step, taskId: task.view.id, rule: referral.rule, detail: `${DISCIPLINE_CONDUCT_LABELS[data.conduct]}：${input.responsibleUnitId} 移交纪检监察机关` });
     const leaders = await rt.resolve([leaderInCharge]);
     await rt.notifyTask(task, 'discipline-referral', `移交纪检监察机关：${input.title}`, `${input.responsibleUnitId} ${DISCIPLINE_CONDUCT_LABELS[data.conduct]}（${referral.rule}）`, leaders);

@@ -12,7 +12,7 @@ export const ENGINE_ACTIONS = ['delegate', 'extend', 'pause', 'resume'] as const
 export type EngineAction = (typeof ENGINE_ACTIONS)[number];
 
 export function isEngineAction(action: string): action is EngineAction {
-  return (ENGINE_ACTIONS as readonly string[]).includes(action);
+  return ENGINE_ACTIONS.some((engineAction) => engineAction === action);
 }
 
 function isAssignee(task: TaskRecord, userId: string): boolean {

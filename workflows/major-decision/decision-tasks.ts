@@ -4,7 +4,7 @@ import { rulebookFor } from '../../domain/rulebooks';
 import type { TaskActionInput } from '../messages';
 import { reject } from '../engine/failures';
 import { DECISION_STEPS, type DecisionStep } from '../../domain/decisions/steps';
-import { parseAction, parseOutcome, RULE_OUTCOMES, stepTask, type RuleOutcome, type StepOutcome } from '../../domain/steps';
+import { isRuleOutcome, parseAction, parseOutcome, stepTask, type RuleOutcome, type StepOutcome } from '../../domain/steps';
 import type { ProcessRuntime } from '../engine/process-runtime';
 import type { TaskHooks, TaskRecord } from '../engine/task-record';
 import type { TaskOutcome, TimeoutRule } from '../engine/types';
@@ -42,7 +42,7 @@ export function openDecisionTask(rt: ProcessRuntime, rules: DecisionRules, input
 
 /** Types a decision task's outcome by its step's declaration. */
 export function decisionOutcome<S extends DecisionStep>(step: S, outcome: TaskOutcome): DecisionOutcome<S> {
-  return parseOutcome(DECISION_STEPS[step], outcome) as DecisionOutcome<S>;
+  return parseOutcome(DECISION_STEPS[step], outcome);
 }
 
 export async function runDecisionTask<S extends DecisionStep>(rt: ProcessRuntime, rules: DecisionRules, input: MajorDecisionInput, step: S, options: DecisionTaskOptions = {}): Promise<DecisionOutcome<S>> {
@@ -66,5 +66,5 @@ export function checkRevisedDraft(input: MajorDecisionInput, step: DraftRevision
 
 /** Whether a person decided the task (rather than the engine cancelling it, e.g. on suspension). */
 export function decidedByPerson<S extends DecisionStep>(outcome: DecisionOutcome<S>): outcome is DecidedOutcome<S> {
-  return !(RULE_OUTCOMES as readonly string[]).includes(outcome.action);
+  return !isRuleOutcome(outcome.action);
 }

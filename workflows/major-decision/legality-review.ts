@@ -48,7 +48,7 @@ export async function legalityReview(rt: ProcessRuntime, rules: DecisionRules, i
     const sentAt = submission.at;
     const min = rules.legalityReviewMinimum;
     await rt.setDeadline({ id: 'legality-review', label: 'legality review by the justice bureau', rule: min.source, startAt: sentAt, limit: min.value });
-    const review = { sentAt, plannedMeetingAt: sent.plannedMeetingAt, draftVersion: draft.version } as (typeof reviews)[number];
+    const review: (typeof reviews)[number] = { sentAt, plannedMeetingAt: sent.plannedMeetingAt, draftVersion: draft.version };
     reviews.push(review);
     rt.audit({ actorId: submission.actorId, action: 'sent-to-legality-review', rule: min.source, detail: `meeting planned ${sent.plannedMeetingAt}; countersigned by ${sent.countersignedBy.join(', ') || 'none'}` });
 
