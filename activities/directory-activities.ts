@@ -1,5 +1,5 @@
-import { resolveAssignees as resolveFromDirectory, getUser } from '../db/directory-repository';
-import type { AssigneeSelector, Assignment } from '../domain/directory';
+import { resolveAssignees as resolveFromDirectory, getUser, setAbsenceApproval } from '../db/directory-repository';
+import type { AbsenceApproval, AssigneeSelector, Assignment } from '../domain/directory';
 import type { JurisdictionId } from '../domain/jurisdictions';
 import { rulebookFor } from '../domain/rulebooks';
 import type { ActivityDeps } from './index';
@@ -23,6 +23,11 @@ export function createDirectoryActivities({ db }: ActivityDeps) {
       }
       // Someone present under another selector takes it: the stranded absent are left out.
       return all.some((a) => !a.absent) ? all.filter((a) => !a.absent) : all;
+    },
+
+    /** Where an absence's approval stands (001:71, 002:73); false when the absence was withdrawn meanwhile. */
+    async recordAbsenceApproval(input: { absenceId: string; approval: AbsenceApproval }): Promise<boolean> {
+      return (await setAbsenceApproval(db, input.absenceId, input.approval)) !== undefined;
     },
 
     /** Whether a user exists in the jurisdiction (a delegation target must). */

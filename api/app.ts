@@ -24,6 +24,7 @@ import { publicDocumentRoutes } from './routes/public-document-routes';
 import { workbenchRoutes, workbenchStatic } from './routes/workbench-routes';
 import { publicPortal } from './public/portal';
 import './types';
+import type { LeaveApprovalInput } from '../workflows/leave-approval';
 
 /** A readiness probe: resolves when the dependency is usable, throws (with a reason) when not. */
 export type ReadinessCheck = () => Promise<unknown>;
@@ -45,6 +46,8 @@ export interface AppDeps {
   onAbsenceRecorded?: (absence: Absence) => Promise<number | void>;
   /** After an absence is corrected or withdrawn: tasks it re-routed are re-resolved. Returns how many processes were told, if it knows. */
   onAbsenceChanged?: (absence: Absence, reason: string) => Promise<number | void>;
+  /** After a department head's absence is recorded where the rules ask approval (001:71, 002:73): start the leave approval. */
+  onLeaveApprovalNeeded?: (input: LeaveApprovalInput) => Promise<{ processId: string }>;
   /** After an operator loads a calendar year: open processes with provisional deadlines recompute. */
   onCalendarYearLoaded?: (year: number) => Promise<number | void>;
 }

@@ -69,6 +69,7 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
     onCalendarYearLoaded: deps.onCalendarYearLoaded ?? processes?.onCalendarYearLoaded,
     onAbsenceRecorded: deps.onAbsenceRecorded ?? processes?.onAbsenceRecorded,
     onAbsenceChanged: deps.onAbsenceChanged ?? processes?.onAbsenceChanged,
+    onLeaveApprovalNeeded: deps.onLeaveApprovalNeeded ?? processes?.onLeaveApprovalNeeded,
   });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.PORT, config.HOST, (err?: Error) => (err ? reject(err) : resolve(s)));

@@ -1,4 +1,4 @@
-import type { Absence, AssigneeSelector, Assignment, Role, Unit, User } from '../domain/directory';
+import type { Absence, AbsenceApproval, AssigneeSelector, Assignment, Role, Unit, User } from '../domain/directory';
 import type { JurisdictionId } from '../domain/jurisdictions';
 import type { Queryable } from './database';
 
@@ -27,11 +27,12 @@ interface AbsenceRow {
   schedule: string | null;
   urgent_reason: string | null;
   reported_back_at: string | null;
+  approval: AbsenceApproval | null;
 }
 
 const UNIT_COLUMNS = 'id, jurisdiction, name, kind';
 const USER_COLUMNS = 'id, jurisdiction, name, unit_id, roles, portfolio, ab_partner_id';
-const ABSENCE_COLUMNS = 'a.id, a.user_id, a.starts_at, a.ends_at, a.stand_in_user_id, a.reason, a.schedule, a.urgent_reason, a.reported_back_at';
+const ABSENCE_COLUMNS = 'a.id, a.user_id, a.starts_at, a.ends_at, a.stand_in_user_id, a.reason, a.schedule, a.urgent_reason, a.reported_back_at, a.approval';
 
 const toUnit = (r: UnitRow): Unit => ({ id: r.id, jurisdiction: r.jurisdiction, name: r.name, kind: r.kind });
 const toUser = (r: UserRow): User => ({
@@ -53,6 +54,7 @@ const toAbsence = (r: AbsenceRow): Absence => ({
   ...(r.schedule ? { schedule: r.schedule } : {}),
   ...(r.urgent_reason ? { urgentReason: r.urgent_reason } : {}),
   ...(r.reported_back_at ? { reportedBackAt: r.reported_back_at } : {}),
+  ...(r.approval ? { approval: r.approval } : {}),
 });
 
 export async function listUnits(db: Queryable, jurisdiction: JurisdictionId): Promise<Unit[]> {
@@ -121,6 +123,12 @@ export async function reportBack(db: Queryable, id: string, at: string): Promise
     [id, at],
   );
   return toAbsence(rows[0]);
+}
+
+/** Records the state of an absence's approval (001:71, 002:73); undefined when the absence is gone (withdrawn meanwhile). */
+export async function setAbsenceApproval(db: Queryable, id: string, approval: AbsenceApproval): Promise<Absence | undefined> {
+  const { rows } = await db.query<AbsenceRow>(`UPDATE absences AS a SET approval = $2::jsonb WHERE a.id = $1 RETURNING ${ABSENCE_COLUMNS}`, [id, JSON.stringify(approval)]);
+  return rows[0] && toAbsence(rows[0]);
 }
 
 /** Withdraws a recorded absence (it did not happen): gone from the directory. Returns it, or undefined if unknown. */
@@ -249,6 +257,8 @@ async function absencesAt(db: Queryable, userIds: string[], at: string): Promise
   const { rows } = await db.query<AbsenceRow>(
     `SELECT DISTINCT ON (a.user_id) ${ABSENCE_COLUMNS} FROM absences a
       WHERE a.user_id = ANY ($1::text[]) AND a.starts_at <= $2 AND a.ends_at > $2
+        -- 经批准后方可离开 (001:71): a refused absence does not take place.
+        AND (a.approval IS NULL OR a.approval->>'status' <> 'refused')
       ORDER BY a.user_id, a.created_at DESC`,
     [userIds, at],
   );

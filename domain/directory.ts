@@ -59,6 +59,19 @@ export interface Absence {
   urgentReason?: string;
   /** When the person reported back (销假, 001:71); the absence ends then. */
   reportedBackAt?: string;
+  /** A department head's leave approval where the rules ask one (leave.departmentHeadApproval: 001:71, 002:73). */
+  approval?: AbsenceApproval;
+}
+
+/** Where an absence's approval stands: asked of the approvers in turn; the person leaves once approved. */
+export interface AbsenceApproval {
+  processId: string;
+  status: 'pending' | 'approved' | 'refused';
+  rule: string;
+  /** Who gave the final approval (or refused), and for whom when acting (代行准假权, 001:71): reported back to (销假). */
+  decidedBy?: string;
+  onBehalfOf?: string;
+  reason?: string;
 }
 
 /** Who a task is offered to; resolved against the directory by an activity at task creation. */

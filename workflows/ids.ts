@@ -10,6 +10,7 @@ export const PROCESS_TYPES = {
   standingMeeting: 'meeting',
   majorDecision: 'decision',
   decisionCatalogue: 'catalogue',
+  leaveApproval: 'leave',
 } as const;
 export type ProcessType = keyof typeof PROCESS_TYPES;
 

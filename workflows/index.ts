@@ -6,3 +6,4 @@ export { standingMeeting } from './standing-meeting';
 export { agendaItem } from './agenda-item';
 export { majorDecision } from './major-decision/major-decision';
 export { decisionCatalogue } from './decision-catalogue/decision-catalogue';
+export { leaveApproval } from './leave-approval';

@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import type { Database } from '../../db/database';
 import type { Absence } from '../../domain/directory';
 import { recomputeDeadlinesSignal, refreshAssigneesSignal } from '../../workflows/messages';
+import type { LeaveApprovalInput } from '../../workflows/leave-approval';
 import type { RouteDefinition } from '../routes/define-route';
 import { incomingRequestRoutes } from './incoming-request-routes';
 import { agendaItemRoutes } from './agenda-item-routes';
@@ -23,6 +24,8 @@ export interface ProcessModule {
    * holds one on their behalf, re-resolve their holders — a task re-routed by it goes back to the person.
    */
   onAbsenceChanged: (absence: Absence, reason: string) => Promise<number>;
+  /** A department head's absence needs approval (001:71, 002:73): starts its leave approval, keyed by the absence. */
+  onLeaveApprovalNeeded: (input: LeaveApprovalInput) => Promise<{ processId: string }>;
 }
 
 /** The process-facing part of the API, wired to a Temporal client. */
@@ -36,5 +39,19 @@ export function processModule(deps: { db: Database; client: Client; taskQueue: s
       processes.signalAll({ assignee: absence.userId }, (id) => processes.handle(id).signal(refreshAssigneesSignal, { reason: `${absence.userId} absent: ${absence.reason}` })),
     onAbsenceChanged: (absence, reason) =>
       processes.signalAll({ heldByOrFor: absence.userId }, (id) => processes.handle(id).signal(refreshAssigneesSignal, { reason })),
+    onLeaveApprovalNeeded: async (input) => {
+      const started = await processes.start({
+        type: 'leaveApproval',
+        workflowType: 'leaveApproval',
+        jurisdiction: input.jurisdiction,
+        key: input.absenceId,
+        input,
+        title: `请假审批：${input.name ?? input.userId}`,
+        leadUnit: input.unitId,
+        summary: `请假审批 ${input.userId}: ${input.reason}`,
+        details: `Leave approval (请假审批) of **${input.userId}**, ${input.from} – ${input.to}`,
+      });
+      return { processId: started.id };
+    },
   };
 }

@@ -8,8 +8,12 @@ import { hasRole } from '../auth';
 import { BadRequest, Conflict, Forbidden, NotFound } from '../errors';
 import { defineRoute, type RouteDefinition } from './define-route';
 import { checkLeaveNotice } from '../../domain/leave/leave-notice';
+import { formatShanghaiChinese } from '../../domain/calendar/shanghai-date';
 import { checkLeaveReport } from '../../domain/leave/leave-report';
 import { rulebookFor } from '../../domain/rulebooks';
+import { leaveApproversFor, LEAVE_APPROVER_LABELS } from '../../domain/leave/leave-approval';
+import { enqueueNotification } from '../../db/notification-repository';
+import type { LeaveApprovalInput } from '../../workflows/leave-approval';
 
 /** `?jurisdiction=`; omitted means the caller's own. */
 export const jurisdictionQuery = z.object({
@@ -39,6 +43,17 @@ const absenceSchema = z.object({
   schedule: z.string().optional(),
   urgentReason: z.string().optional(),
   reportedBackAt: z.string().optional(),
+  approval: z
+    .object({
+      processId: z.string(),
+      status: z.enum(['pending', 'approved', 'refused']),
+      rule: z.string(),
+      decidedBy: z.string().optional(),
+      onBehalfOf: z.string().optional(),
+      reason: z.string().optional(),
+    })
+    .optional()
+    .describe("a department head's leave approval (请假审批: 001:71, 002:73); a refused absence does not take place"),
 });
 
 const period = z.object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) });
@@ -105,6 +120,7 @@ export function directoryRoutes(deps: {
   log?: Logger;
   onAbsenceRecorded?: (absence: Absence) => Promise<number | void>;
   onAbsenceChanged?: (absence: Absence, reason: string) => Promise<number | void>;
+  onLeaveApprovalNeeded?: (input: LeaveApprovalInput) => Promise<{ processId: string }>;
 }): RouteDefinition[] {
   const { db } = deps;
   const jurisdictionOf = (query: { jurisdiction?: JurisdictionId }, user: User) => query.jurisdiction ?? user.jurisdiction;
@@ -169,6 +185,10 @@ export function directoryRoutes(deps: {
               .object({ requiredDaysAhead: z.number(), daysAhead: z.number(), met: z.boolean(), source: z.string(), urgent: z.literal(true).optional().describe('an urgent trip reported as it starts (同步报备, 003:77)') })
               .optional()
               .describe("a department head's notice against the rulebook (001:71, 003:77); late notice is flagged, not refused"),
+            approvalSteps: z
+              .array(z.object({ approver: z.enum(['vice-chief-in-charge', 'chief']), label: z.string() }))
+              .optional()
+              .describe('who approves it, in turn, where the rules ask approval (001:71: 分管副区长同意, 区长批准; 002:73: 区长同意)'),
           }),
         },
       },
@@ -193,8 +213,29 @@ export function directoryRoutes(deps: {
         } catch (err) {
           req.log.error({ err, absenceId: absence.id }, 'could not re-route open tasks after an absence');
         }
-        const leaveNotice = checkLeaveNotice(rulebookFor(absent.jurisdiction), { roles: absent.roles, reportedAt: new Date().toISOString(), from: absence.from, urgentReason: absence.urgentReason });
-        return { ...absence, ...(tasksRerouted !== undefined ? { tasksRerouted } : {}), ...(leaveNotice ? { leaveNotice } : {}) };
+        const rulebook = rulebookFor(absent.jurisdiction);
+        const leaveNotice = checkLeaveNotice(rulebook, { roles: absent.roles, reportedAt: new Date().toISOString(), from: absence.from, urgentReason: absence.urgentReason });
+        // 001:71 经批准后方可离开: the approvers' tasks; the approval's state is kept on the absence.
+        const approvers = leaveApproversFor(rulebook, absent.roles);
+        let approval: Absence['approval'];
+        if (approvers.length && deps.onLeaveApprovalNeeded) {
+          try {
+            const { processId } = await deps.onLeaveApprovalNeeded({
+              jurisdiction: absent.jurisdiction, absenceId: absence.id, userId: absent.id, name: absent.name, unitId: absent.unitId,
+              from: absence.from, to: absence.to, reason: absence.reason, ...(leaveNotice ? { leaveNotice } : {}), recordedBy: user.id,
+            });
+            approval = { processId, status: 'pending', rule: rulebook.leave.departmentHeadApproval.source };
+          } catch (err) {
+            req.log.error({ err, absenceId: absence.id }, 'could not start the leave approval');
+          }
+        }
+        return {
+          ...absence,
+          ...(approval ? { approval } : {}),
+          ...(tasksRerouted !== undefined ? { tasksRerouted } : {}),
+          ...(leaveNotice ? { leaveNotice } : {}),
+          ...(approvers.length ? { approvalSteps: approvers.map((approver) => ({ approver, label: LEAVE_APPROVER_LABELS[approver] })) } : {}),
+        };
       },
     }),
     defineRoute({
@@ -256,7 +297,7 @@ export function directoryRoutes(deps: {
       auth: true,
       params: absenceIdParams,
       responses: {
-        200: { description: 'reported back', schema: absenceSchema.extend({ tasksRerouted: z.number().int().optional().describe('open processes told to re-resolve their holders, when known') }) },
+        200: { description: 'reported back', schema: absenceSchema.extend({ reportedBackTo: z.string().optional().describe('the leader who approved the leave and is told of the return (向批准领导销假, 001:71)'), tasksRerouted: z.number().int().optional().describe('open processes told to re-resolve their holders, when known') }) },
         404: { description: 'no such absence in your jurisdiction' },
         409: { description: 'no 销假 in these rules, not begun, or reported back already' },
       },
@@ -268,8 +309,19 @@ export function directoryRoutes(deps: {
         const now = new Date().toISOString();
         if (Date.parse(absence.from) >= Date.parse(now)) throw new Conflict(`the absence begins at ${absence.from}: withdraw it instead of reporting back`);
         const back = await reportBack(db, absence.id, now);
+        // 001:71 向批准领导销假: the leader who approved hears of it (the executive vice chief when they approved for the chief).
+        const approver = back.approval?.status === 'approved' ? back.approval.decidedBy : undefined;
+        if (approver)
+          await enqueueNotification(db, {
+            recipientId: approver,
+            processId: back.approval!.processId,
+            kind: 'leave-reported-back',
+            subject: `[销假] ${absent.name}已返回`,
+            body: `${absent.name}于${formatShanghaiChinese(now)}销假（${back.reason}，${back.approval!.rule}）`,
+            dedupeKey: `${back.approval!.processId}/reported-back/${approver}`,
+          });
         const tasksRerouted = await reroute(back, `${absent.id} absent: 已销假（${back.reason}，${rule.source}）`, req.log);
-        return { ...back, ...(tasksRerouted !== undefined ? { tasksRerouted } : {}) };
+        return { ...back, ...(approver ? { reportedBackTo: approver } : {}), ...(tasksRerouted !== undefined ? { tasksRerouted } : {}) };
       },
     }),
     defineRoute({

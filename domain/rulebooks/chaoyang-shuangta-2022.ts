@@ -1,3 +1,4 @@
+import type { LeaveApprover } from '../leave/leave-approval';
 import { decree713Defaults } from '../decisions/national-defaults';
 import type { SealRules } from '../documents/rules';
 import { cited } from '../citation';
@@ -51,6 +52,9 @@ export const CHAOYANG_SHUANGTA_2022: Rulebook = {
     urgentTripReportedAtOnce: cited(false, 'none:001'),
     // 001:71: 以上领导干部外出返回后,须按请假程序向批准领导销假.
     reportBack: cited(true, '001:71'),
+    // 001:71: 政府各部门主要负责离朝外出,需事先征得政府分管领导同意,…由政府办公室向长报告,经批准后方可离开
+    // (长外出期间,由负责常务工作的副长代行准假权: the chief's task goes to the executive vice chief, leave.chiefAwayActing).
+    departmentHeadApproval: cited<readonly LeaveApprover[] | null>(['vice-chief-in-charge', 'chief'], '001:71'),
   },
   documents: {
     countersign: {

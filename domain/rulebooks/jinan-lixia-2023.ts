@@ -1,3 +1,4 @@
+import type { LeaveApprover } from '../leave/leave-approval';
 import { decree713Defaults } from '../decisions/national-defaults';
 import type { SealRules } from '../documents/rules';
 import { cited } from '../citation';
@@ -48,6 +49,8 @@ export const JINAN_LIXIA_2023: Rulebook = {
     urgentTripReportedAtOnce: cited(false, 'none:002'),
     // 002:73: 严格执行请销假和外出报备制度.
     reportBack: cited(true, '002:73'),
+    // 002:73: 区政府各部门主要负责人…离济外出或休假的，要事前报告区长，经区长同意后，将请假报告单送区政府办公室备案.
+    departmentHeadApproval: cited<readonly LeaveApprover[] | null>(['chief'], '002:73'),
   },
   documents: {
     countersign: {

@@ -1,3 +1,4 @@
+import type { LeaveApprover } from '../leave/leave-approval';
 import { decree713Defaults } from '../decisions/national-defaults';
 import type { SealRules } from '../documents/rules';
 import { cited } from '../citation';
@@ -49,6 +50,8 @@ export const JINAN_SHIZHONG_2023: Rulebook = {
     urgentTripReportedAtOnce: cited(false, 'none:000'),
     // 000:91: 区政府组成人员要严格执行请销假制度 … 外出或休假返回后,要向区长报告.
     reportBack: cited(true, '000:91'),
+    // 000:91: 区政府各部门主要负责人…外出或休假的，按照区委有关规定履行请销假程序 — the party committee's rules, not these.
+    departmentHeadApproval: cited<readonly LeaveApprover[] | null>(null, 'none:000'),
   },
   documents: {
     countersign: {

@@ -1,3 +1,4 @@
+import type { LeaveApprover } from '../leave/leave-approval';
 import { decree713Defaults } from '../decisions/national-defaults';
 import type { SealRules } from '../documents/rules';
 import { cited } from '../citation';
@@ -47,6 +48,7 @@ export const RIZHAO_2017: Rulebook = {
     urgentTripReportedAtOnce: cited(false, 'none:004'),
     // 004:6 names a 外出报备 system only: no reporting back.
     reportBack: cited(false, 'none:004'),
+    departmentHeadApproval: cited<readonly LeaveApprover[] | null>(null, 'none:004'),
   },
   documents: {
     countersign: {

@@ -5,6 +5,7 @@ import type { JurisdictionId } from '../jurisdictions';
 import type { MeetingRules } from '../meetings/rules';
 import type { Limit } from '../limit';
 import type { RequestRules } from '../requests/rules';
+import type { LeaveApprover } from '../leave/leave-approval';
 
 /**
  * One jurisdiction's rules as data. Every value carries its source. `null` means the
@@ -68,6 +69,12 @@ export interface Rulebook {
     urgentTripReportedAtOnce: Cited<boolean>;
     /** The person reports back on return (销假), and the absence ends then (000:91, 001:71, 002:73, 003:77). */
     reportBack: Cited<boolean>;
+    /**
+     * Who approves a department head's absence, in order, before they may leave (001:71: 事先征得分管领导同意…
+     * 由政府办公室向区长报告,经批准后方可离开 — the vice chief in charge, then the chief; 002:73: 经区长同意);
+     * null where the government's rules ask no approval (000:91 leaves it to the party committee's rules, 003:77 asks a report).
+     */
+    departmentHeadApproval: Cited<readonly LeaveApprover[] | null>;
   };
   /** Official documents (公文), domain.md B. */
   documents: DocumentRules;

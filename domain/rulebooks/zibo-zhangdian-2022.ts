@@ -1,3 +1,4 @@
+import type { LeaveApprover } from '../leave/leave-approval';
 import { decree713Defaults } from '../decisions/national-defaults';
 import type { SealRules } from '../documents/rules';
 import { cited } from '../citation';
@@ -51,6 +52,8 @@ export const ZIBO_ZHANGDIAN_2022: Rulebook = {
     urgentTripReportedAtOnce: cited(true, '003:77'),
     // 003:77: 区政府组成人员要严格执行请销假制度.
     reportBack: cited(true, '003:77'),
+    // 003:77: department heads 应提前3天向区政府报告 — a report (leave.noticeDaysAhead), no approval.
+    departmentHeadApproval: cited<readonly LeaveApprover[] | null>(null, 'none:003'),
   },
   documents: {
     countersign: {

@@ -248,6 +248,7 @@ export const PROCESS_TYPES: Record<string, [string, string]> = {
   standingMeeting: ['常务会议', 'Standing meeting'],
   majorDecision: ['重大行政决策', 'Major decision'],
   decisionCatalogue: ['重大行政决策事项目录', 'Decision catalogue'],
+  leaveApproval: ['请假审批', 'Leave approval'],
 };
 
 export const STATUSES: Record<string, [string, string]> = {

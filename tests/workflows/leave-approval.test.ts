@@ -1,0 +1,122 @@
+import type { WorkflowHandle } from '@temporalio/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addAbsence, getAbsence, resolveAssignees } from '../../db/directory-repository';
+import { listNotifications } from '../../db/notification-repository';
+import type { JurisdictionId } from '../../domain/jurisdictions';
+import { leaveApproversFor } from '../../domain/leave/leave-approval';
+import { rulebookFor } from '../../domain/rulebooks';
+import type { Actor } from '../../workflows/engine/types';
+import { processId } from '../../workflows/ids';
+import type { LeaveApprovalInput } from '../../workflows/leave-approval';
+import { act, auditOf, openTask, rejectionOf, stateOf, waitForState } from '../support/process-helpers';
+import { startTimeSkipping, type TimeSkippingHarness } from '../support/time-skipping';
+
+/**
+ * 001:71 政府各部门主要负责离朝外出,需事先征得政府分管领导同意,一般应提前2天(不含出行当日)向政府办公室报备,由政府办公室向长报告,
+ * 经批准后方可离开 … 长外出期间,由负责常务工作的副长代行准假权 … 以上领导干部外出返回后,须按请假程序向批准领导销假.
+ * 002:73: 区政府各部门主要负责人…离济外出或休假的，要事前报告区长，经区长同意后…备案.
+ */
+const CS: JurisdictionId = 'chaoyang-shuangta-2022';
+const LX: JurisdictionId = 'jinan-lixia-2023';
+const DAY = 86_400_000;
+
+let h: TimeSkippingHarness;
+beforeAll(async () => {
+  h = await startTimeSkipping();
+});
+afterAll(async () => h?.teardown());
+
+const yang: Actor = { userId: 'cs.vice-chief-yang', roles: ['vice-chief'] }; // housing is in 杨建华's portfolio
+const chief: Actor = { userId: 'cs.chief', roles: ['chief'] };
+const liu: Actor = { userId: 'cs.exec-vice-chief-liu', roles: ['executive-vice-chief', 'vice-chief'] };
+
+/** The housing bureau's head records a trip 3 days ahead; the leave approval starts as the API starts it. */
+async function askLeave(j: JurisdictionId, head: string, unitId: string, daysAhead = 3, extra: Partial<LeaveApprovalInput> = {}): Promise<{ handle: WorkflowHandle; absenceId: string }> {
+  const now = Date.now();
+  const absence = await addAbsence(h.db, { userId: head, from: new Date(now + daysAhead * DAY).toISOString(), to: new Date(now + (daysAhead + 2) * DAY).toISOString(), reason: '赴省住建厅参加培训' });
+  const input: LeaveApprovalInput = { jurisdiction: j, absenceId: absence.id, userId: head, name: '住建局局长', unitId, from: absence.from, to: absence.to, reason: absence.reason, recordedBy: head, ...extra };
+  const handle = await h.env.client.workflow.start('leaveApproval', { taskQueue: h.taskQueue, workflowId: processId('leaveApproval', j, absence.id), args: [input] });
+  return { handle, absenceId: absence.id };
+}
+
+describe('请假审批 — a department head’s leave approval (leave.departmentHeadApproval)', () => {
+  it('001:71 — the vice chief in charge consents, then the chief approves through the office; the absence is approved, the person told', async () => {
+    expect(rulebookFor(CS).leave.departmentHeadApproval).toEqual({ value: ['vice-chief-in-charge', 'chief'], source: '001:71' });
+    const { handle, absenceId } = await askLeave(CS, 'cs.housing.head', 'cs.housing');
+    let s = await waitForState(handle, (x) => x.tasks.length > 0);
+    expect((await getAbsence(h.db, absenceId))?.approval).toEqual({ processId: handle.workflowId, status: 'pending', rule: '001:71' });
+    const consent = openTask(s, 'leave.approval');
+    expect(consent.assignees).toEqual([{ userId: yang.userId }]);
+    expect(consent.controllers).toEqual(['cs.office.director']);
+    expect(consent.rule).toBe('001:71');
+    expect(consent.title).toContain('分管副区长同意：住建局局长请假');
+    // Not the chief's yet: the vice chief in charge consents first (事先征得分管领导同意).
+    expect((await rejectionOf(act(handle, { taskId: consent.id, action: 'approve', actor: chief }))).type).toBe('Forbidden');
+
+    s = await act(handle, { taskId: consent.id, action: 'approve', actor: yang });
+    const approval = openTask(s, 'leave.approval');
+    expect(approval.id).not.toBe(consent.id);
+    expect(approval.assignees).toEqual([{ userId: chief.userId }]);
+    expect(approval.title).toContain('区长批准');
+    s = await act(handle, { taskId: approval.id, action: 'approve', actor: chief, data: { note: '同意，注意安全' } });
+    s = await waitForState(handle, (x) => x.status === 'completed');
+    expect(s.details.decisions).toMatchObject([
+      { approver: 'vice-chief-in-charge', action: 'approve', by: yang.userId },
+      { approver: 'chief', action: 'approve', by: chief.userId, note: '同意，注意安全' },
+    ]);
+    expect((await getAbsence(h.db, absenceId))?.approval).toEqual({ processId: handle.workflowId, status: 'approved', rule: '001:71', decidedBy: chief.userId });
+    const actions = (await auditOf(handle)).map((e) => [e.action, e.rule]);
+    expect(actions).toEqual(expect.arrayContaining([['leave-asked', '001:71'], ['leave-vice-chief-in-charge-approved', '001:71'], ['leave-chief-approved', '001:71']]));
+    expect((await listNotifications(h.db, { recipientId: 'cs.housing.head' })).map((n) => n.kind)).toContain('leave-approved');
+  });
+
+  it('001:71 代行准假权 — the chief away: the executive vice chief approves on the chief’s behalf, and is the one reported back to', async () => {
+    const now = Date.now();
+    await addAbsence(h.db, { userId: chief.userId, from: new Date(now - DAY).toISOString(), to: new Date(now + 30 * DAY).toISOString(), reason: '赴京汇报' });
+    const { handle, absenceId } = await askLeave(CS, 'cs.market-regulation.head', 'cs.market-regulation');
+    let s = await waitForState(handle, (x) => x.tasks.length > 0);
+    s = await act(handle, { taskId: openTask(s, 'leave.approval').id, action: 'approve', actor: yang });
+    const approval = openTask(s, 'leave.approval');
+    expect(approval.assignees).toEqual([{ userId: liu.userId, onBehalfOf: chief.userId }]);
+    await act(handle, { taskId: approval.id, action: 'approve', actor: liu });
+    await waitForState(handle, (x) => x.status === 'completed');
+    expect((await getAbsence(h.db, absenceId))?.approval).toEqual({ processId: handle.workflowId, status: 'approved', rule: '001:71', decidedBy: liu.userId, onBehalfOf: chief.userId });
+  });
+
+  it('001:71 经批准后方可离开 — the vice chief in charge refuses: the chief is never asked, the absence is refused and moves no task', async () => {
+    const { handle, absenceId } = await askLeave(CS, 'cs.housing.head', 'cs.housing', 0, { leaveNotice: { requiredDaysAhead: 2, daysAhead: 0, met: false, source: '001:71' } });
+    let s = await waitForState(handle, (x) => x.tasks.length > 0);
+    // 一般应提前2天: a late report is the approver's to weigh, shown on the task.
+    expect(openTask(s, 'leave.approval').title).toContain('报备仅提前0天，规定提前2天（001:71）');
+    // Away from now (reported the same day), so the absence would take the head's tasks while pending.
+    const at = new Date(Date.now() + 60_000).toISOString();
+    const holders = () => resolveAssignees(h.db, { jurisdiction: CS, selector: { kind: 'role', role: 'department-head', unitId: 'cs.housing' }, at });
+    expect(await holders()).toEqual([{ userId: 'cs.housing.head', absent: true }]);
+    s = await act(handle, { taskId: openTask(s, 'leave.approval').id, action: 'refuse', actor: yang, data: { reason: '近期有防汛检查，不宜外出' } });
+    s = await waitForState(handle, (x) => x.status === 'refused');
+    expect(s.tasks.filter((t) => t.status === 'open')).toEqual([]);
+    expect(s.details.decisions).toMatchObject([{ approver: 'vice-chief-in-charge', action: 'refuse', note: '近期有防汛检查，不宜外出' }]);
+    expect((await getAbsence(h.db, absenceId))?.approval).toEqual({ processId: handle.workflowId, status: 'refused', rule: '001:71', decidedBy: yang.userId, reason: '近期有防汛检查，不宜外出' });
+    expect(await holders()).toEqual([{ userId: 'cs.housing.head' }]);
+    const told = (await listNotifications(h.db, { recipientId: 'cs.housing.head' })).find((n) => n.processId === handle.workflowId && n.kind === 'leave-refused');
+    expect(told?.body).toContain('经批准后方可离开');
+  });
+
+  it('002:73 — the chief alone consents (经区长同意); 000, 003, 004 ask no approval of a department head', async () => {
+    expect(rulebookFor(LX).leave.departmentHeadApproval).toEqual({ value: ['chief'], source: '002:73' });
+    expect(rulebookFor('jinan-shizhong-2023').leave.departmentHeadApproval).toEqual({ value: null, source: 'none:000' });
+    expect(rulebookFor('zibo-zhangdian-2022').leave.departmentHeadApproval).toEqual({ value: null, source: 'none:003' });
+    expect(rulebookFor('rizhao-2017').leave.departmentHeadApproval).toEqual({ value: null, source: 'none:004' });
+    expect(leaveApproversFor(rulebookFor('zibo-zhangdian-2022'), ['department-head'])).toEqual([]);
+    expect(leaveApproversFor(rulebookFor(CS), ['vice-chief'])).toEqual([]);
+    const { handle, absenceId } = await askLeave(LX, 'lx.finance.head', 'lx.finance');
+    const s = await waitForState(handle, (x) => x.tasks.length > 0);
+    const approval = openTask(s, 'leave.approval');
+    expect(approval.assignees).toEqual([{ userId: 'lx.chief' }]);
+    expect(approval.rule).toBe('002:73');
+    await act(handle, { taskId: approval.id, action: 'approve', actor: { userId: 'lx.chief', roles: ['chief'] } });
+    await waitForState(handle, (x) => x.status === 'completed');
+    expect((await getAbsence(h.db, absenceId))?.approval).toMatchObject({ status: 'approved', rule: '002:73', decidedBy: 'lx.chief' });
+    expect((await stateOf(handle)).details.decisions).toHaveLength(1);
+  });
+});
