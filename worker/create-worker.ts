@@ -92,15 +92,26 @@ export async function createGovWorker(options: GovWorkerOptions): Promise<Worker
     activities: createActivities({ db: options.db }),
     dataConverter: options.dataConverter ?? payloadDataConverter(),
     // After a worker dies without saying so (kill -9, OOM), its processes' tasks wait this long on
-    // its sticky queue before another worker takes them: 10 s by default, so 10 s of no answer.
-    // Not 1 s: on a loaded machine the live worker itself missed 1 s often, the task went to the
-    // normal queue, and an update arriving in that re-sent task left a history that does not
-    // replay (TMPRL1100 "Update machine does not handle this event", 9 of 200 documents in
-    // tests/e2e/document-numbering.test.ts at load 10–15; caught by the replay at the end of the run).
-    stickyQueueScheduleToStartTimeout: '3s',
+    // its sticky queue before another worker takes them (the SDK's default is 10 s). Shorter is a
+    // faster recovery, but a live worker that misses it on a loaded machine has its task re-sent to
+    // the normal queue, and an update arriving in that re-sent task together with an activity's
+    // result leaves a history its own worker cannot replay (SDK core orders the two differently
+    // live and on replay: TMPRL1100 "Update machine does not handle this event"). At 20 ms, 11 of
+    // 200 documents in tests/e2e/document-numbering.test.ts; at 1 s, 9 of 200 at load 10–15; at 3 s,
+    // none seen in CI runs. See docs/operators.md, "Sticky queue timeout".
+    stickyQueueScheduleToStartTimeout: stickyTimeoutFromEnv(),
     workflowBundle: options.workflowBundle ?? (await cachedWorkflowBundle()),
     maxCachedWorkflows: options.maxCachedWorkflows ?? cacheSizeFromEnv(),
   });
+}
+
+/** The default sticky queue timeout: a worker crash costs at most this long (issue 11). */
+export const DEFAULT_STICKY_QUEUE_TIMEOUT = '3s';
+
+/** GOVFLOW_STICKY_QUEUE_TIMEOUT as whole milliseconds or seconds (`500ms`, `10s`), else the default. */
+export function stickyTimeoutFromEnv(raw = process.env.GOVFLOW_STICKY_QUEUE_TIMEOUT): `${number}ms` | `${number}s` {
+  const match = /^\s*(\d{1,6})(ms|s)\s*$/.exec(raw ?? '');
+  return match && Number(match[1]) > 0 ? (`${Number(match[1])}${match[2]}` as `${number}ms` | `${number}s`) : DEFAULT_STICKY_QUEUE_TIMEOUT;
 }
 
 /** GOVFLOW_MAX_CACHED_WORKFLOWS when it is a whole number (0 is valid: every task then replays its history — a way to find replay bugs), else the default. */
