@@ -41,4 +41,15 @@ describe('OpenAPI of task actions — generated from the step declarations', () 
     const acknowledge = execution.oneOf.find((o: { properties: { action: { const: string } } }) => o.properties.action.const === 'acknowledge');
     expect(acknowledge.required).toEqual(['action']);
   });
+
+  it('documents a stored text as the text a client sends, never its reference: govflow alone sets <field>Ref (issue 11)', async () => {
+    const doc = (await api.call('GET', '/openapi.json')).body;
+    const stored = DECLARED_STEPS.flatMap((step) => Object.entries(step.actions).flatMap(([name, a]) => (a.storedText ? [{ step: step.id, name, field: a.storedText }] : [])));
+    expect(stored.map((s) => `${s.step} ${s.name}`)).toEqual(expect.arrayContaining(['decision.adjustment revise-draft', 'decision.revision revise-draft', 'document.revision resubmit']));
+    for (const { step, name, field } of stored) {
+      const action = doc.components.schemas[`TaskAction.${step}`].oneOf.find((o: { properties: { action: { const: string } } }) => o.properties.action.const === name);
+      expect(action.properties.data.required, `${step} ${name}`).toContain(field);
+      expect(Object.keys(action.properties.data.properties), `${step} ${name}`).not.toContain(`${field}Ref`);
+    }
+  });
 });
