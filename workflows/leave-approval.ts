@@ -43,8 +43,8 @@ export async function leaveApproval(input: LeaveApprovalInput): Promise<ProcessS
   const period = `${formatShanghaiChinese(input.from)}至${formatShanghaiChinese(input.to)}`;
   const rt = new ProcessRuntime({ type: 'leaveApproval', jurisdiction: input.jurisdiction, title: `请假审批：${who}（${period}）`, leadUnit: input.unitId, startedBy: input.recordedBy });
   rt.install();
-  Object.assign(rt.details, { absenceId: input.absenceId, userId: input.userId, from: input.from, to: input.to, reason: input.reason, leaveNotice: input.leaveNotice ?? null, approvers, decisions: [] });
-  const decisions = rt.details.decisions as { approver: LeaveApprover; action: string; by: string; onBehalfOf: string | null; at: string; note: string | null }[];
+  const decisions: { approver: LeaveApprover; action: string; by: string; onBehalfOf: string | null; at: string; note: string | null }[] = [];
+  Object.assign(rt.details, { absenceId: input.absenceId, userId: input.userId, from: input.from, to: input.to, reason: input.reason, leaveNotice: input.leaveNotice ?? null, approvers, decisions });
   const record = (approval: Omit<AbsenceApproval, 'processId' | 'rule'>) =>
     activities('record the leave approval').recordAbsenceApproval({ absenceId: input.absenceId, approval: { processId: rt.id, rule: rule.source, ...approval } });
   const tellPerson = (kind: string, subject: string, body: string) =>
