@@ -325,6 +325,15 @@ describe('请示 (incoming request for instructions) on the time-skipping server
     await waitForState(urgent, (x) => x.tasks.some((t) => t.overdue));
     expect(openTask(await stateOf(urgent), 'request.instruction')).toMatchObject({ overdue: true, escalated: true });
     expect((await auditOf(urgent)).find((e) => e.action === 'overdue')).toMatchObject({ rule: '003:61', step: 'request.instruction' });
+    // Late, the leader still instructs; handled and answered, the run is kept as a history (the 003:61 rule behind its marker).
+    let u = await stateOf(urgent);
+    const instruction = openTask(u, 'request.instruction');
+    u = await act(urgent, { taskId: instruction.id, action: 'instruct', actor: { userId: instruction.assignees[0].userId, roles: [] }, data: { opinion: '请区住建局即办。' } });
+    const handling = openTask(u, 'request.handling');
+    u = await act(urgent, { taskId: handling.id, action: 'report-result', actor: { userId: handling.assignees[0].userId, roles: [] }, data: { result: '补助资金已拨付到位' } });
+    u = await act(urgent, { taskId: openTask(u, 'request.reply').id, action: 'reply', actor: office, data: { reply: '经区政府同意，补助资金已拨付。' } });
+    expect(u.status).toBe('completed');
+    await recordHistory(urgent, 'incomingRequest-urgent-on-arrival');
 
     const rz = await startRequest(h.env.client, h.taskQueue, await request(h.db, RZ, { urgency: 'urgent' }));
     const rzOffice = await actorWith(h.db, RZ, 'office-staff');
@@ -332,7 +341,7 @@ describe('请示 (incoming request for instructions) on the time-skipping server
     const rzState = await upToInstruction(rz, rzOffice, { handlingUnit: 'rz.housing', handlingLimitWorkingDays: 5 });
     expect(openTask(rzState, 'request.instruction').dueAt).toBeUndefined();
     expect(rzState.deadlines.some((d) => d.id === 'reading')).toBe(false);
-    for (const handle of [urgent, ordinary, rz]) await handle.terminate('test done');
+    for (const handle of [ordinary, rz]) await handle.terminate('test done');
   });
 
   itOnOwnServer('000:71 — the leader silent past the reading limit — urgent overdue after 24 h, ordinary after 48 h, both escalated to the office director', async (h) => {
