@@ -7,7 +7,8 @@ import { activities } from './engine/activities-proxy';
 import { reject, type FieldError } from './engine/failures';
 import type { ProcessRuntime } from './engine/process-runtime';
 import { isOpen, type TaskRecord } from './engine/task-record';
-import { CHIEF } from './meeting-assignees';
+import { CHIEF, OFFICE_DIRECTOR } from './meeting-assignees';
+import type { AssigneeSelector } from '../domain/directory';
 import { ruleInForce } from './rules/rule-in-force';
 import type { TaskActionInput } from './messages';
 
@@ -21,6 +22,10 @@ export interface Attendance {
   substitute?: { userId: string; status: 'awaiting-consent' | 'attends' | 'refused' | 'unknown'; rule: Source };
   answeredBy?: string;
   decidedBy?: string;
+  /** A non-member invited to attend (列席, 003:55): asks leave as meetings.attendeeLeave says; never counts for quorum. */
+  attendee?: true;
+  /** The written leave report (书面请假报告) an attendee sent the office (003:55). */
+  writtenReport?: string;
 }
 
 export interface SittingContext {
@@ -32,12 +37,27 @@ export interface SittingContext {
   chairId?: string;
   /** The items on the agenda now: written opinions must name one of them. */
   agendaItemIds: () => string[];
+  /** Non-members invited to attend (列席人员); absent in meetings started before attendees were asked. */
+  attendees?: string[];
 }
 
 /** Every member awaiting an answer: published before the first invitation goes out, so an early answer finds its record. */
-export function awaitingAnswers(members: string[]): Record<string, Attendance> {
-  return Object.fromEntries(members.map((userId) => [userId, { userId, response: 'awaiting' }]));
+export function awaitingAnswers(members: string[], attendees: string[] = []): Record<string, Attendance> {
+  return Object.fromEntries([
+    ...members.map((userId) => [userId, { userId, response: 'awaiting' }]),
+    ...attendees.map((userId) => [userId, { userId, response: 'awaiting', attendee: true }]),
+  ]);
 }
+
+/** Who decides an attendee's leave (meetings.attendeeLeave: 003:55 the office director, 000:52/002:44 the chief, 001:47 the chair). */
+function attendeeLeaveDecider(rules: MeetingRules, chairId: string | undefined): AssigneeSelector[] {
+  const { askedOf } = rules.attendeeLeave.value;
+  if (askedOf === 'office-director') return OFFICE_DIRECTOR;
+  if (askedOf === 'chair' && chairId) return [{ kind: 'users', userIds: [chairId] }];
+  return CHIEF;
+}
+
+const ASKED_OF_ZH = { 'office-director': '办公室主任', chief: '区长', chair: '会议主持人' } as const;
 
 /**
  * The article leave is asked under: the written-opinion or substitute clause where the rulebook
@@ -72,6 +92,21 @@ export async function inviteMembers(rt: ProcessRuntime, ctx: SittingContext, att
     tasks.push(task);
     answers.push(answer(task, attendance[member]));
   }
+  // 列席人员: invited in their own task, and ask leave of whom meetings.attendeeLeave names (003:55: the office director).
+  for (const attendee of ctx.attendees ?? []) {
+    const task = await rt.openTask(
+      {
+        ...stepTask(MEETING_ATTENDANCE),
+        title: `列席常务会议：${formatShanghaiChinese(ctx.startsAt)}（确认列席或向${ASKED_OF_ZH[rules.attendeeLeave.value.askedOf]}请假${rules.attendeeLeave.value.writtenReport ? '，附书面请假报告' : ''}）`,
+        assignees: [{ kind: 'users', userIds: [attendee] }],
+        timeoutRule: 'none',
+        rule: rules.attendeeLeave.source,
+      },
+      { validate: (a) => checkAttendeeLeaveRequest(a, attendee, ctx) },
+    );
+    tasks.push(task);
+    answers.push(answer(task, attendance[attendee]));
+  }
 
   async function answer(task: TaskRecord, record: Attendance): Promise<void> {
     const out = parseOutcome(MEETING_ATTENDANCE, await rt.awaitTask(task));
@@ -84,28 +119,29 @@ export async function inviteMembers(rt: ProcessRuntime, ctx: SittingContext, att
   }
 
   async function askLeave(record: Attendance, data: ActionData<typeof MEETING_ATTENDANCE, 'ask-leave'>): Promise<void> {
-    const rule = leaveRule(rules);
-    Object.assign(record, { response: 'leave-requested', reason: data.reason, writtenOpinions: data.writtenOpinions });
+    const rule = record.attendee ? rules.attendeeLeave.source : leaveRule(rules);
+    Object.assign(record, { response: 'leave-requested', reason: data.reason, writtenOpinions: data.writtenOpinions, ...(data.writtenReport ? { writtenReport: data.writtenReport } : {}) });
     if (data.substituteId) {
       const known = await activities('check the substitute').userExists({ jurisdiction: rt.init.jurisdiction, userId: data.substituteId });
       record.substitute = { userId: data.substituteId, status: known ? 'awaiting-consent' : 'unknown', rule: rules.substituteNeedsConsent.source };
     }
     rt.audit({ actorId: record.answeredBy!, action: 'leave-requested', rule, detail: `${record.userId}: ${data.reason}${data.writtenOpinions?.length ? `; ${data.writtenOpinions.length} written opinion(s)` : ''}` });
-    if (ctx.chiefIds.includes(record.userId)) {
+    if (!record.attendee && ctx.chiefIds.includes(record.userId)) {
       // The chief asks nobody: his absence is noted, and the chair is whoever he named (003:49, 001:41).
       record.response = 'on-leave';
       if (record.substitute?.status === 'awaiting-consent') record.substitute.status = 'attends';
       return;
     }
     // 001:47: 向主持召开会议的政府领导同志请假 — the chair decides, unless it is the chair who asks.
-    const toChair = ruleInForce(rt.init.jurisdiction, 'meetings.leaveAskedOf', rules.leaveAskedOf.value) === 'chair' && !!ctx.chairId && ctx.chairId !== record.userId;
+    const toChair = !record.attendee && ruleInForce(rt.init.jurisdiction, 'meetings.leaveAskedOf', rules.leaveAskedOf.value) === 'chair' && !!ctx.chairId && ctx.chairId !== record.userId;
+    const decider = record.attendee ? attendeeLeaveDecider(rules, ctx.chairId) : toChair ? [{ kind: 'users' as const, userIds: [ctx.chairId!] }] : CHIEF;
     const decision = parseOutcome(
       MEETING_LEAVE,
       await rt.runTask(
         {
           ...stepTask(MEETING_LEAVE),
-          title: `${record.userId}请假（${formatShanghaiChinese(ctx.startsAt)}的常务会议）：${data.reason}`,
-          assignees: toChair ? [{ kind: 'users', userIds: [ctx.chairId!] }] : CHIEF,
+          title: `${record.userId}${record.attendee ? '（列席）' : ''}请假（${formatShanghaiChinese(ctx.startsAt)}的常务会议）：${data.reason}`,
+          assignees: decider,
           timeoutRule: 'none',
           rule: toChair ? rules.leaveAskedOf.source : rule,
         },
@@ -125,6 +161,16 @@ export async function inviteMembers(rt: ProcessRuntime, ctx: SittingContext, att
     if (record.substitute?.status === 'awaiting-consent') record.substitute.status = 'refused';
     const action = record.response === 'on-leave' ? 'leave-granted' : record.response;
     rt.audit({ actorId: decision.actorId, onBehalfOf: decision.onBehalfOf, action, rule, detail: record.substitute ? `${record.userId}; substitute ${record.substitute.userId}: ${record.substitute.status} (${record.substitute.rule})` : record.userId });
+    // 003:55 汇总后向区长报告: the office director's decision on an attendee's leave is reported to the chief.
+    if (record.attendee && rules.attendeeLeave.value.askedOf === 'office-director')
+      await activities('notify: attendee leave reported to the chief').notify({
+        recipientIds: ctx.chiefIds,
+        processId: rt.id,
+        kind: 'attendee-leave-reported',
+        subject: `[${formatShanghaiChinese(ctx.startsAt)}的常务会议] 列席人员请假`,
+        body: `${record.userId}：${record.response === 'on-leave' ? '已准假' : '未准假'}（${data.reason}；书面请假报告：${data.writtenReport ?? '无'}；${rules.attendeeLeave.source}）`,
+        dedupeKey: `${rt.id}/${ctx.startsAt}/attendee-leave/${record.userId}`,
+      });
   }
 
   return {
@@ -152,6 +198,20 @@ function checkLeaveRequest(message: TaskActionInput, member: string, ctx: Sittin
   if (substitute === member) errors.push({ field: 'data.substituteId', reason: 'a member cannot substitute for themselves' });
   else if (substitute !== undefined && ctx.members.includes(substitute))
     errors.push({ field: 'data.substituteId', reason: `${substitute} is a member and attends in their own right (${ctx.rules.members.source})` });
+  if (errors.length) reject.badRequest('invalid leave request', errors);
+}
+
+/** 003:55: an attendee's leave comes with a written report; attendees send no opinions on the items (000:52, 002:44 give those to members). */
+function checkAttendeeLeaveRequest(message: TaskActionInput, attendee: string, ctx: SittingContext): void {
+  const a = parseAction(MEETING_ATTENDANCE, message);
+  if (a.action !== 'ask-leave') return;
+  const errors: FieldError[] = [];
+  const { writtenReport } = ctx.rules.attendeeLeave.value;
+  if (writtenReport && a.data.writtenReport === undefined)
+    errors.push({ field: 'data.writtenReport', reason: `an attendee asks leave with a written leave report to the office (书面请假报告, ${ctx.rules.attendeeLeave.source})` });
+  if (a.data.writtenOpinions !== undefined)
+    errors.push({ field: 'data.writtenOpinions', reason: `written opinions on the items are the members' (${ctx.rules.writtenOpinionsWhenAbsent.source}); an attendee (列席人员) sends none` });
+  if (a.data.substituteId === attendee) errors.push({ field: 'data.substituteId', reason: 'an attendee cannot substitute for themselves' });
   if (errors.length) reject.badRequest('invalid leave request', errors);
 }
 

@@ -30,6 +30,8 @@ export interface StandingMeetingInput {
   /** The chief, or the executive vice chief where the chief may delegate the chair (003:49, 001:41). */
   chairId: string;
   startedBy: string;
+  /** Non-members the office invites to attend (列席人员, e.g. the heads of the units reporting items): they ask leave as meetings.attendeeLeave says (003:55). */
+  attendeeIds?: string[];
 }
 
 /**
@@ -73,9 +75,13 @@ export async function standingMeeting(input: StandingMeetingInput): Promise<Proc
   const members = await activities('who sits on the standing meeting').meetingMembers({ jurisdiction: input.jurisdiction, roles: rules.members.value });
   const memberIds = members.map((m) => m.userId);
   rt.details.members = memberIds;
+  const attendeeIds = input.attendeeIds ?? [];
+  if (attendeeIds.length) rt.details.attendees = attendeeIds;
   const chair = members.find((m) => m.userId === input.chairId);
   const refusal = chair ? chairRefusal(rules, chair.roles) : `${input.chairId} does not sit on the standing meeting (${rules.members.source})`;
   if (refusal) throw ApplicationFailure.nonRetryable(refusal, 'BadRequest');
+  const memberAttendees = attendeeIds.filter((id) => memberIds.includes(id));
+  if (memberAttendees.length) throw ApplicationFailure.nonRetryable(`${memberAttendees.join(', ')} sit on the standing meeting (${rules.members.source}), not attend it (列席)`, 'BadRequest');
 
   // 1. The meeting is recorded with its cut-off; items ready by then make it (000:50, 002:40, 003:54, 001:41).
   rt.setStep('scheduled');
@@ -169,10 +175,10 @@ export async function standingMeeting(input: StandingMeetingInput): Promise<Proc
 
   /** Invites every member to the sitting at `startsAt`; a new date is a new sitting with new answers. */
   async function invite(): Promise<Awaited<ReturnType<typeof inviteMembers>>> {
-    const attendance = awaitingAnswers(memberIds);
+    const attendance = awaitingAnswers(memberIds, attendeeIds);
     sittings.push({ startsAt, attendance });
     rt.details.attendance = attendance;
-    return inviteMembers(rt, { rules, members: memberIds, chiefIds, chairId: input.chairId, startsAt, agendaItemIds: () => agenda.map((i) => i.itemId) }, attendance);
+    return inviteMembers(rt, { rules, members: memberIds, chiefIds, chairId: input.chairId, startsAt, agendaItemIds: () => agenda.map((i) => i.itemId), ...(attendeeIds.length ? { attendees: attendeeIds } : {}) }, attendance);
   }
 
   async function sleepUntil(at: string): Promise<void> {

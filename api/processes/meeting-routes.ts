@@ -20,6 +20,11 @@ export const createMeetingBody = z.object({
   jurisdiction: z.enum(JURISDICTION_IDS),
   startsAt: z.iso.datetime({ offset: true }).describe('when the meeting starts; in the future'),
   chair: z.string().min(1).optional().describe("user id; the jurisdiction's chief by default, the executive vice chief only where the chair may be delegated (003:49, 001:41)"),
+  attendees: z
+    .array(z.string().min(1).max(100))
+    .max(50)
+    .optional()
+    .describe('user ids of non-members invited to attend (列席人员); they ask leave as the rules say (003:55: the office director, in writing)'),
   idempotencyKey: idempotencyKeyField,
 });
 
@@ -39,6 +44,19 @@ const scheduleSchema = z.object({
 
 /** POST /v1/meetings: the office convenes a standing meeting (常务会议); GET /v1/meetings/schedule: dates the frequency suggests. */
 export function meetingRoutes({ db, processes }: { db: Database; processes: ProcessGateway }) {
+  /** Attendees (列席人员) are people of the jurisdiction who do not sit on the meeting, each named once. */
+  async function checkAttendees(ids: string[], jurisdiction: string, memberRoles: readonly string[], membersRule: string): Promise<string[]> {
+    const errors: { field: string; reason: string }[] = [];
+    for (const [i, id] of ids.entries()) {
+      const person = await getUser(db, id);
+      if (!person || person.jurisdiction !== jurisdiction) errors.push({ field: `attendees.${i}`, reason: `no user ${id} in ${jurisdiction}` });
+      else if (person.roles.some((r) => memberRoles.includes(r))) errors.push({ field: `attendees.${i}`, reason: `${id} sits on the standing meeting (${membersRule}) and is invited as a member` });
+      else if (ids.indexOf(id) !== i) errors.push({ field: `attendees.${i}`, reason: 'listed twice' });
+    }
+    if (errors.length) throw new BadRequest('invalid attendees', errors);
+    return ids;
+  }
+
   return [
     defineRoute({
       method: 'post',
@@ -62,7 +80,8 @@ export function meetingRoutes({ db, processes }: { db: Database; processes: Proc
           throw new BadRequest('unknown chair', [{ field: 'chair', reason: body.chair ? `no user ${body.chair} in ${body.jurisdiction}` : `${body.jurisdiction} has no chief in the directory` }]);
         const refusal = chairRefusal(rules, chair.roles);
         if (refusal) throw new BadRequest('this person may not chair the meeting', [{ field: 'chair', reason: refusal }]);
-        const input: StandingMeetingInput = { jurisdiction: body.jurisdiction, startsAt, chairId: chair.id, startedBy: user.id };
+        const attendeeIds = await checkAttendees(body.attendees ?? [], body.jurisdiction, rules.members.value, rules.members.source);
+        const input: StandingMeetingInput = { jurisdiction: body.jurisdiction, startsAt, chairId: chair.id, startedBy: user.id, ...(attendeeIds.length ? { attendeeIds } : {}) };
         const key = clientKey(body, req);
         const title = meetingTitle(rulebookFor(body.jurisdiction), startsAt);
         // A cut-off already past: the meeting takes only the items ready by then — said, not silently accepted.

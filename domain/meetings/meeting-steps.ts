@@ -67,6 +67,7 @@ export const MEETING_ATTENDANCE = defineStep({
           .optional()
           .describe('opinions on the items, sent before the meeting (000:52, 002:44)'),
         substituteId: userId.optional().describe('who attends instead (004:42: only once the leave is granted)'),
+        writtenReport: text(4000).optional().describe('the written leave report (书面请假报告) a non-member attendee sends the office (003:55)'),
       }),
     },
   },

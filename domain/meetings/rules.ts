@@ -89,6 +89,13 @@ export interface MeetingRules {
   substituteNeedsConsent: Cited<boolean>;
   /** Whom a member asks for leave from the meeting: the chief (000:52, 002:44, 003:55) or whoever chairs it (001:47). */
   leaveAskedOf: Cited<'chief' | 'chair'>;
+  /**
+   * Whom a non-member attendee (列席人员, e.g. a department head reporting an item) asks for leave, and
+   * whether in writing: 003:55 the office director, with a written leave report to the office, gathered
+   * and reported to the chief (须事先向区政府办公室主任请假，并同时向区政府办公室写出书面请假报告，汇总后向区长报告);
+   * 000:52, 002:44 the chief, through the office (由区政府办公室汇总后向区长报告，未经同意不得缺席); 001:47 the chair.
+   */
+  attendeeLeave: Cited<{ askedOf: 'office-director' | 'chief' | 'chair'; writtenReport: boolean }>;
   /** The chief signs the minutes (纪要由区长签发). */
   minutesSignedBy: Cited<'chief'>;
   /** The vice chiefs review the draft minutes before the chief signs them (001:46: 由副区长审阅后，区长签发). */

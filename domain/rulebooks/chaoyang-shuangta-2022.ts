@@ -235,6 +235,8 @@ export const CHAOYANG_SHUANGTA_2022: Rulebook = {
     substituteNeedsConsent: cited(false, 'none:001'),
     // 001:47: 不能出席的,必须向主持召开会议的政府领导同志请假 — the chair, who may be the executive vice chief (001:41).
     leaveAskedOf: cited<'chief' | 'chair'>('chair', '001:47'),
+    // 001:47: 政府领导和有关部门主要负责人…不能出席的,必须向主持召开会议的政府领导同志请假 — department heads too.
+    attendeeLeave: cited({ askedOf: 'chair' as const, writtenReport: false }, '001:47'),
     minutesSignedBy: cited('chief', '001:46'),
     // 001:46: 区政府常务会议 … 纪要由副区长审阅后,区长签发 … 会议纪要原则上在会议结束后2个工作日内印发.
     minutesReviewedByViceChiefs: cited(true, '001:46'),

@@ -235,6 +235,8 @@ export const JINAN_LIXIA_2023: Rulebook = {
     substituteNeedsConsent: cited(true, '002:44'),
     // 002:44: 区领导同志不能出席…区政府常务会议…时，应向区长请假.
     leaveAskedOf: cited<'chief' | 'chair'>('chief', '002:44'),
+    // 002:44: 其他与会人员或列席人员请假的，由区政府办公室汇总后向区长报告，未经同意不得缺席.
+    attendeeLeave: cited({ askedOf: 'chief' as const, writtenReport: false }, '002:44'),
     minutesSignedBy: cited('chief', '002:45'),
     minutesReviewedByViceChiefs: cited(false, 'none:002'),
     minutesLimit: null,

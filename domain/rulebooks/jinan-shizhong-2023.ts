@@ -182,6 +182,8 @@ export const JINAN_SHIZHONG_2023: Rulebook = {
     substituteNeedsConsent: cited(true, '000:52'),
     // 000:52: 区政府领导同志不能出席…区政府常务会议…时,应向区长请假.
     leaveAskedOf: cited<'chief' | 'chair'>('chief', '000:52'),
+    // 000:52: 其他与会人员或列席人员请假的，由区政府办公室汇总后向区长报告，未经同意不得缺席.
+    attendeeLeave: cited({ askedOf: 'chief' as const, writtenReport: false }, '000:52'),
     minutesSignedBy: cited('chief', '000:53'),
     minutesReviewedByViceChiefs: cited(false, 'none:000'),
     minutesLimit: null,

@@ -170,6 +170,8 @@ export const RIZHAO_2017: Rulebook = {
     substituteNeedsConsent: cited(true, '004:42'),
     // 004:42 asks for 请假程序 without naming whom: the mayor, who leads the meeting.
     leaveAskedOf: cited<'chief' | 'chair'>('chief', 'none:004'),
+    // 004:42 asks a 请假程序 without naming whom; as for members, the mayor who convenes it.
+    attendeeLeave: cited({ askedOf: 'chief' as const, writtenReport: false }, 'none:004'),
     minutesSignedBy: cited('chief', 'policy:minutes-signature'),
     minutesReviewedByViceChiefs: cited(false, 'none:004'),
     minutesLimit: null,

@@ -170,6 +170,8 @@ export const ZIBO_ZHANGDIAN_2022: Rulebook = {
     substituteNeedsConsent: cited(false, 'none:003'),
     // 003:55: 区政府领导同志不能出席…常务会议…，须向区长请假 (even when the executive vice chief chairs, 003:49).
     leaveAskedOf: cited<'chief' | 'chair'>('chief', '003:55'),
+    // 003:55: 列席人员确因特殊情况不能列席的，须事先向区政府办公室主任请假，并同时向区政府办公室写出书面请假报告，汇总后向区长报告.
+    attendeeLeave: cited({ askedOf: 'office-director' as const, writtenReport: true }, '003:55'),
     minutesSignedBy: cited('chief', '003:56'),
     minutesReviewedByViceChiefs: cited(false, 'none:003'),
     minutesLimit: null,
