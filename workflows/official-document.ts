@@ -66,6 +66,8 @@ export interface OfficialDocumentInput {
   chiefAgreedBeforehand?: boolean;
   decidedAtStandingMeeting?: boolean;
   important?: boolean;
+  /** To be sent to the party committee (报送区委的文件): the chief signs last (000:64, 002:52, 001:55). */
+  toPartyCommittee?: boolean;
   startedBy: string;
   parent?: { processId: string; type: string };
 }
@@ -109,6 +111,7 @@ export async function officialDocument(input: OfficialDocumentInput): Promise<Pr
     countersign,
     signatures,
   });
+  if (input.toPartyCommittee) rt.details.toPartyCommittee = true;
   if (input.parent) rt.addLink({ relation: 'spawned-by', ...input.parent });
   // A draft no signing route covers would stall at the end: refuse it before anyone works on it.
   try {
@@ -195,6 +198,7 @@ export async function officialDocument(input: OfficialDocumentInput): Promise<Pr
     chiefAgreedBeforehand: input.chiefAgreedBeforehand,
     decidedAtStandingMeeting: input.decidedAtStandingMeeting,
     important: input.important,
+    toPartyCommittee: input.toPartyCommittee,
   };
   const chain = signingChain(rulebookFor(input.jurisdiction), query);
   rt.details.signingChain = chain;

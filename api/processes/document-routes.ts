@@ -36,6 +36,7 @@ export const createDocumentBody = z.object({
   chiefAgreedBeforehand: z.boolean().optional(),
   decidedAtStandingMeeting: z.boolean().optional(),
   important: z.boolean().optional(),
+  toPartyCommittee: z.boolean().optional().describe('报送区委的文件: the chief signs it last where the rules say so (000:64, 002:52, 001:55)'),
   idempotencyKey: idempotencyKeyField,
 });
 type Body = z.output<typeof createDocumentBody>;
@@ -105,6 +106,7 @@ export function documentRoutes({ db, processes }: { db: Database; processes: Pro
           chiefAgreedBeforehand: body.chiefAgreedBeforehand,
           decidedAtStandingMeeting: body.decidedAtStandingMeeting,
           important: body.important,
+          toPartyCommittee: body.toPartyCommittee,
           startedBy: user.id,
         };
         const key = clientKey(body, req);

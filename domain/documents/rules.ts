@@ -111,6 +111,11 @@ export interface DocumentRules {
   letterIssuerCodes: Record<IssuerKind, Cited<string>>;
   /** The signing-authority matrix (签发权限). */
   signing: readonly SigningRoute[];
+  /**
+   * A document to be sent to the party committee (报送区委的文件) is signed by the chief at the end
+   * of whatever route it takes (000:64, 002:52: 需报送区委的,原则上由区长签批; 001:55); false where the text is silent.
+   */
+  partyCommitteeSignedByChief: Cited<boolean>;
   /** Who approves the use of a seal; value null where the text sets no approval (the seal is applied at issuance). */
   seal: Cited<SealRules | null>;
 }

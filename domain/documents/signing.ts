@@ -12,6 +12,8 @@ export interface SigningQuery {
   chiefAgreedBeforehand?: boolean;
   decidedAtStandingMeeting?: boolean;
   important?: boolean;
+  /** To be sent to the party committee (报送区委/市委的文件): see documents.partyCommitteeSignedByChief. */
+  toPartyCommittee?: boolean;
 }
 
 function holds(condition: RouteCondition, q: SigningQuery): boolean {
@@ -55,5 +57,21 @@ export function signingRoute(rulebook: Rulebook, q: SigningQuery): SigningRoute 
  * // [{ role: 'chief', act: 'issue', rule: '002:55' }]
  */
 export function signingChain(rulebook: Rulebook, q: SigningQuery): readonly SigningStep[] {
-  return signingRoute(rulebook, q).steps;
+  const steps = signingRoute(rulebook, q).steps;
+  const chiefSigns = rulebook.documents.partyCommitteeSignedByChief;
+  return q.toPartyCommittee && chiefSigns.value ? endingWithTheChief(steps, chiefSigns.source) : steps;
+}
+
+/** Issuing roles the chief may hold: where the chief must sign, they become the chief. */
+const CHIEF_AMONG: readonly SigningStep['role'][] = ['executive-vice-chief-or-chief', 'chief-or-vice-chief', 'chief-or-authorised-vice-chief'];
+
+/**
+ * The route's steps made to end with the chief's 签发 (需报送区委的,原则上由区长签批, 000:64/002:52):
+ * the chief's own 签发 now cites the rule; any other signer's 签发 becomes their 审签, the chief's follows.
+ */
+function endingWithTheChief(steps: readonly SigningStep[], rule: SigningStep['rule']): readonly SigningStep[] {
+  const last = steps[steps.length - 1];
+  const before = steps.slice(0, -1);
+  if (last.role === 'chief' || CHIEF_AMONG.includes(last.role)) return [...before, { role: 'chief', act: 'issue', rule }];
+  return [...before, { ...last, act: 'sign-off' }, { role: 'chief', act: 'issue', rule }];
 }

@@ -86,6 +86,8 @@ export const CHAOYANG_SHUANGTA_2022: Rulebook = {
       government: cited('朝双政函', 'policy:issuer-code'),
       office: cited('朝双政办函', 'policy:issuer-code'),
     },
+    // 001:55: 向[区]委报送的重要文件 … 经区政府分管领导审核后,由[区]长签发.
+    partyCommitteeSignedByChief: cited(true, '001:55'),
     signing: [
       {
         issuer: 'government',

@@ -93,6 +93,8 @@ export const JINAN_LIXIA_2023: Rulebook = {
       government: cited('历下政函', 'policy:issuer-code'),
       office: cited('历下政办函', 'policy:issuer-code'),
     },
+    // 002:52: 区政府领导同志审批公文 … 需报送区委的，原则上由区长签批.
+    partyCommitteeSignedByChief: cited(true, '002:52'),
     signing: [
       {
         issuer: 'government',

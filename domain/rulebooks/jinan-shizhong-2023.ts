@@ -91,6 +91,8 @@ export const JINAN_SHIZHONG_2023: Rulebook = {
       government: cited('市中政函', 'policy:issuer-code'),
       office: cited('市中政办函', 'policy:issuer-code'),
     },
+    // 000:64: 区政府领导同志审批公文 … 需报送区委的,原则上由区长签批.
+    partyCommitteeSignedByChief: cited(true, '000:64'),
     signing: [
       {
         issuer: 'government',

@@ -76,6 +76,8 @@ export const RIZHAO_2017: Rulebook = {
       office: cited('日政办函', 'policy:issuer-code'),
     },
     // 004:50(三) appointments and (四) trips abroad are decided by subject, not kind: not modelled here.
+    // 004:50 routes by kind and subject; the text says nothing of documents sent to the party committee.
+    partyCommitteeSignedByChief: cited(false, 'none:004'),
     signing: [
       {
         issuer: 'government',

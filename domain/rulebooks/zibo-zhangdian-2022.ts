@@ -88,6 +88,8 @@ export const ZIBO_ZHANGDIAN_2022: Rulebook = {
       government: cited('张政函', 'policy:issuer-code'),
       office: cited('张政办函', 'policy:issuer-code'),
     },
+    // 003:64 routes by issuer only; the text says nothing of documents sent to the party committee.
+    partyCommitteeSignedByChief: cited(false, 'none:003'),
     signing: [
       {
         issuer: 'government',
