@@ -36,6 +36,8 @@ const configSchema = z
     GOVFLOW_RATE_LIMIT_AUTH_FAILURES: z.coerce.number().int().min(1).default(20),
     /** How often the API writes processes ended from outside (terminated in the Temporal UI …) into the read model (api/processes/ended-process-sweep.ts). */
     GOVFLOW_ENDED_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    /** How often the API looks for absences that have just begun, to move their holders' tasks to the stand-in (api/processes/absence-start-sweep.ts). */
+    GOVFLOW_ABSENCE_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     /** Proxies in front of the API whose X-Forwarded-For is believed (per-client limits need the real address). */
     GOVFLOW_TRUST_PROXY: z.coerce.number().int().min(0).default(0),
     /**

@@ -19,6 +19,7 @@ import { processModule } from './processes';
 import { AesGcmPayloadCodec, isDevPayloadKey, payloadDataConverter } from '../worker/payload-codec';
 import { codecRoutes } from './routes/codec-routes';
 import { temporalConnection, watchTemporal } from './temporal-availability';
+import { watchAbsenceStarts } from './processes/absence-start-sweep';
 import { watchEndedProcesses } from './processes/ended-process-sweep';
 
 export interface StartApiOptions extends Omit<AppDeps, 'config' | 'temporal' | 'log'> {
@@ -59,6 +60,8 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
   const temporalAvailability = client ? watchTemporal(client.connection) : undefined;
   const endedSweep = client ? watchEndedProcesses({ client, db: deps.db, taskQueue: config.TEMPORAL_TASK_QUEUE, intervalMs: config.GOVFLOW_ENDED_SWEEP_SECONDS * 1000, log }) : undefined;
   const processes = client ? processModule({ db: deps.db, client, taskQueue: config.TEMPORAL_TASK_QUEUE, uiBaseUrl: temporalUiUrl && `${temporalUiUrl}/namespaces/${encodeURIComponent(config.TEMPORAL_NAMESPACE)}` }) : undefined;
+  const onAbsenceRecorded = deps.onAbsenceRecorded ?? processes?.onAbsenceRecorded;
+  const absenceStarts = onAbsenceRecorded ? watchAbsenceStarts({ db: deps.db, intervalMs: config.GOVFLOW_ABSENCE_SWEEP_SECONDS * 1000, log, onAbsenceStarted: onAbsenceRecorded }) : undefined;
   const app = createApp({
     ...deps,
     config,
@@ -67,7 +70,7 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
     log,
     routes: [...(processes?.routes ?? []), ...codecRoutes({ codec: new AesGcmPayloadCodec(config.GOVFLOW_PAYLOAD_KEYS), public: config.GOVFLOW_PAYLOAD_KEYS.every(isDevPayloadKey) }), ...(deps.routes ?? [])],
     onCalendarYearLoaded: deps.onCalendarYearLoaded ?? processes?.onCalendarYearLoaded,
-    onAbsenceRecorded: deps.onAbsenceRecorded ?? processes?.onAbsenceRecorded,
+    onAbsenceRecorded,
     onAbsenceChanged: deps.onAbsenceChanged ?? processes?.onAbsenceChanged,
     onLeaveApprovalNeeded: deps.onLeaveApprovalNeeded ?? processes?.onLeaveApprovalNeeded,
   });
@@ -83,6 +86,7 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
       // A probe still retrying when the caller closes the connection would throw from a timer.
       await temporalAvailability?.stop();
       await endedSweep?.stop();
+      await absenceStarts?.stop();
       return new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));
         // Keep-alive sockets would hold close() open until they time out.

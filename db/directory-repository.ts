@@ -149,6 +149,15 @@ export async function listAbsences(db: Queryable, filter: { userId?: string; jur
   return rows.map(toAbsence);
 }
 
+/** Absences that began in (`after`, `until`] and still run at `until`: their holders' tasks move now. */
+export async function absencesStartedBetween(db: Queryable, after: string, until: string): Promise<Absence[]> {
+  const { rows } = await db.query<AbsenceRow>(
+    `SELECT ${ABSENCE_COLUMNS} FROM absences a WHERE a.starts_at > $1 AND a.starts_at <= $2 AND a.ends_at > $2 ORDER BY a.starts_at, a.created_at`,
+    [after, until],
+  );
+  return rows.map(toAbsence);
+}
+
 /** How a jurisdiction's rulebook routes the tasks of an absent person (leave.* entries). */
 export interface AbsenceRouting {
   /** The named stand-in of the absence, else the AB partner, takes over (000:7, 003:9, 004:6). */
