@@ -1,6 +1,6 @@
 import { loadHolidayTable } from '../db/calendar-repository';
 import { closeConsultation, openConsultation, publishSummary, setHearingNotice, type CommentSummary, type HearingNotice } from '../db/consultation-repository';
-import { decideCatalogueAdjustment, publishCatalogue, setCatalogueEntryStatus, setCatalogueStage, type CatalogueEntry, type CatalogueStage } from '../db/decision-catalogue-repository';
+import { decideCatalogueAdjustment, decideCatalogueRemoval, publishCatalogue, setCatalogueEntryStatus, setCatalogueStage, type CatalogueEntry, type CatalogueStage } from '../db/decision-catalogue-repository';
 import { archiveDecisionFile, publishDecision, recordDecided, registerDecision, resumeDecision, setDecisionStatus, suspendDecision } from '../db/major-decision-repository';
 import { addDays, shanghaiDateOf, shanghaiMidnight } from '../domain/calendar/shanghai-date';
 import { earliestMeetingAfterReview } from '../domain/decisions/gates';
@@ -26,6 +26,11 @@ export function createDecisionActivities({ db }: ActivityDeps) {
     /** An adjustment of a published catalogue approved (its entries planned) or refused, with the reason. */
     async decideCatalogueAdjustment(input: { entryIds: string[]; approved: boolean; reason: string; by: string }): Promise<void> {
       await decideCatalogueAdjustment(db, input);
+    },
+
+    /** A removal from a published catalogue approved (its entries removed) or refused (they stay planned), with the reason. */
+    async decideCatalogueRemoval(input: { entryIds: string[]; approved: boolean; reason: string; by: string }): Promise<void> {
+      await decideCatalogueRemoval(db, input);
     },
 
     /** Records the decision and moves its catalogue entry to in progress. */

@@ -9,9 +9,11 @@ export interface CatalogueEntry {
   proposingUnit: string;
   scopeCategory: string;
   plannedQuarter: number;
-  /** proposed: added to a published catalogue, awaiting the government's approval (decree713:4); refused: not approved. */
-  status: 'proposed' | 'planned' | 'in-progress' | 'decided' | 'withdrawn' | 'refused';
+  /** proposed: added to a published catalogue, awaiting the government's approval (decree713:4); refused: not approved; removed: taken out of the published catalogue by an approved adjustment. */
+  status: 'proposed' | 'planned' | 'in-progress' | 'decided' | 'withdrawn' | 'refused' | 'removed';
   decisionId: string | null;
+  /** A planned entry whose removal is with the government (an adjustment, decree713:4): the process approving it and the request; no decision starts from it meanwhile. */
+  pendingRemoval: { processId: string; reason: string; by: string; at: string } | null;
   createdBy: string;
   createdAt: string;
   adjustments: { kind: string; reason: string; by: string; at: string }[];
@@ -45,10 +47,11 @@ interface EntryRow {
   decision_id: string | null;
   created_by: string;
   created_at: string;
+  removal_process_id: string | null;
 }
 
 const iso = (t: string | Date) => new Date(t).toISOString();
-const COLUMNS = 'id, jurisdiction, year, seq, title, proposing_unit, scope_category, planned_quarter, status, decision_id, created_by, created_at';
+const COLUMNS = 'id, jurisdiction, year, seq, title, proposing_unit, scope_category, planned_quarter, status, decision_id, created_by, created_at, removal_process_id';
 
 async function adjustmentsOf(db: Queryable, ids: string[]): Promise<Map<string, CatalogueEntry['adjustments']>> {
   const byEntry = new Map<string, CatalogueEntry['adjustments']>();
@@ -62,6 +65,8 @@ async function adjustmentsOf(db: Queryable, ids: string[]): Promise<Map<string, 
 }
 
 function toEntry(r: EntryRow, adjustments: CatalogueEntry['adjustments'] = []): CatalogueEntry {
+  // The pending removal's request is the entry's latest 'removal-proposed' record.
+  const requested = r.removal_process_id ? adjustments.filter((a) => a.kind === 'removal-proposed').at(-1) : undefined;
   return {
     id: r.id,
     jurisdiction: r.jurisdiction,
@@ -73,6 +78,7 @@ function toEntry(r: EntryRow, adjustments: CatalogueEntry['adjustments'] = []): 
     plannedQuarter: r.planned_quarter,
     status: r.status,
     decisionId: r.decision_id,
+    pendingRemoval: r.removal_process_id && requested ? { processId: r.removal_process_id, reason: requested.reason, by: requested.by, at: requested.at } : null,
     createdBy: r.created_by,
     createdAt: iso(r.created_at),
     adjustments,
@@ -180,4 +186,96 @@ export function decideCatalogueAdjustment(db: Database, input: { entryIds: strin
 /** The decision process moves its entry along (in progress, decided, withdrawn); idempotent. */
 export async function setCatalogueEntryStatus(db: Queryable, id: string, status: CatalogueEntry['status'], decisionId: string): Promise<void> {
   await db.query('UPDATE decision_catalogue_entries SET status = $2, decision_id = $3 WHERE id = $1', [id, status, decisionId]);
+}
+
+/** Why an entry cannot be taken out of its catalogue, in English and in Chinese. */
+export interface RemovalRefusal {
+  /** Where the entry stands in the request. */
+  index: number;
+  entryId: string;
+  reason: string;
+  message: string;
+}
+
+/**
+ * Requests the removal of entries from a published catalogue (调整: 删除事项, decree713:4), in one
+ * transaction: each must be a planned entry of that catalogue whose decision has not started and
+ * whose removal is not already pending. They are marked pending for `processId` with a
+ * 'removal-proposed' record and stay planned until the adjustment is approved; nothing changes
+ * when any is refused.
+ * @returns the entries as marked, or the refusals (nothing changed).
+ */
+export function proposeCatalogueRemoval(
+  db: Database,
+  input: { jurisdiction: string; year: number; entryIds: string[]; reason: string; by: string; processId: string },
+): Promise<{ entries: CatalogueEntry[] } | { refused: RemovalRefusal[] }> {
+  return db.transaction(async (tx) => {
+    const head = await tx.query<{ published_at: string | null }>('SELECT published_at FROM decision_catalogues WHERE jurisdiction = $1 AND year = $2 FOR UPDATE', [input.jurisdiction, input.year]);
+    const { rows } = await tx.query<EntryRow>(`SELECT ${COLUMNS} FROM decision_catalogue_entries WHERE id = ANY($1) FOR UPDATE`, [input.entryIds]);
+    const published = !!head.rows[0]?.published_at;
+    const refused: RemovalRefusal[] = [];
+    for (const [i, id] of input.entryIds.entries()) {
+      if (input.entryIds.indexOf(id) !== i) {
+        refused.push({ index: i, entryId: id, reason: `${id} is listed twice`, message: `${id} 重复列出` });
+        continue;
+      }
+      const r = rows.find((row) => row.id === id && row.jurisdiction === input.jurisdiction && row.year === input.year);
+      const refuse = (reason: string, message: string) => refused.push({ index: i, entryId: id, reason, message });
+      if (!r) refuse(`no catalogue entry ${id} in the ${input.year} catalogue of ${input.jurisdiction}`, `${input.year}年度目录中没有事项 ${id}`);
+      else if (!published) refuse(`the ${input.year} catalogue is not published: only an entry of a published catalogue is removed by an adjustment`, `${input.year}年度目录尚未公开：只有已公开目录中的事项才通过调整删除`);
+      else if (r.removal_process_id) refuse(`the entry's removal is already with the government (${r.removal_process_id})`, `该事项的删除调整已在审批中（${r.removal_process_id}）`);
+      else if (r.status !== 'planned' || r.decision_id) refuse(`the entry is ${r.status}${r.decision_id ? ` (${r.decision_id})` : ''}: only a planned entry whose decision has not started can be removed`, REFUSED_STATUS_ZH[r.status](r.decision_id));
+    }
+    if (refused.length) return { refused };
+    await tx.query('UPDATE decision_catalogue_entries SET removal_process_id = $2 WHERE id = ANY($1)', [input.entryIds, input.processId]);
+    for (const id of input.entryIds) await tx.query("INSERT INTO decision_catalogue_adjustments (entry_id, kind, reason, by_user) VALUES ($1, 'removal-proposed', $2, $3)", [id, input.reason, input.by]);
+    const entries: CatalogueEntry[] = [];
+    for (const id of input.entryIds) entries.push((await getCatalogueEntry(tx, id))!);
+    return { entries };
+  });
+}
+
+const REFUSED_STATUS_ZH: Record<CatalogueEntry['status'], (decisionId: string | null) => string> = {
+  proposed: () => '该事项是尚未经政府研究确定的新增事项，不能删除',
+  planned: (d) => `该事项的决策已经启动（${d}），不能从目录中删除`,
+  'in-progress': (d) => `该事项的决策已经启动（${d}），不能从目录中删除`,
+  decided: (d) => `该事项已作出决策（${d}），不能从目录中删除`,
+  withdrawn: (d) => `该事项的决策已撤回（${d}），不能从目录中删除`,
+  refused: () => '该事项的新增未获批准，不在目录中',
+  removed: () => '该事项已从目录中删除',
+};
+
+/**
+ * Takes back a removal request whose approval process could not be started (Temporal
+ * unavailable): the entries are no longer pending and their 'removal-proposed' record is gone, as
+ * if the request had never been made.
+ */
+export function withdrawUnstartedRemoval(db: Database, processId: string): Promise<void> {
+  return db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ id: string }>('UPDATE decision_catalogue_entries SET removal_process_id = NULL WHERE removal_process_id = $1 RETURNING id', [processId]);
+    await tx.query(
+      "DELETE FROM decision_catalogue_adjustments WHERE id IN (SELECT max(id) FROM decision_catalogue_adjustments WHERE entry_id = ANY($1) AND kind = 'removal-proposed' GROUP BY entry_id)",
+      [rows.map((r) => r.id)],
+    );
+  });
+}
+
+/**
+ * The government's answer to a removal (decree713:4), recorded with its reason: approved, the
+ * pending entries are removed ('removed'); refused, they stay planned ('removal-refused').
+ * Idempotent: only entries still pending are touched. An entry whose decision started meanwhile
+ * is not removed.
+ */
+export function decideCatalogueRemoval(db: Database, input: { entryIds: string[]; approved: boolean; reason: string; by: string }): Promise<void> {
+  return db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ id: string; status: CatalogueEntry['status'] }>(
+      'SELECT id, status FROM decision_catalogue_entries WHERE id = ANY($1) AND removal_process_id IS NOT NULL FOR UPDATE',
+      [input.entryIds],
+    );
+    for (const r of rows) {
+      const removed = input.approved && r.status === 'planned';
+      await tx.query('UPDATE decision_catalogue_entries SET removal_process_id = NULL, status = $2 WHERE id = $1', [r.id, removed ? 'removed' : r.status]);
+      if (removed || !input.approved) await tx.query('INSERT INTO decision_catalogue_adjustments (entry_id, kind, reason, by_user) VALUES ($1, $2, $3, $4)', [r.id, removed ? 'removed' : 'removal-refused', input.reason, input.by]);
+    }
+  });
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { listComments } from '../../db/consultation-repository';
 import type { Database } from '../../db/database';
-import { addCatalogueEntries, claimCatalogueProcess, getCatalogue, getCatalogueEntry, releaseCatalogueProcess, withdrawUnstartedAdjustment } from '../../db/decision-catalogue-repository';
+import { addCatalogueEntries, claimCatalogueProcess, getCatalogue, getCatalogueEntry, proposeCatalogueRemoval, releaseCatalogueProcess, withdrawUnstartedAdjustment, withdrawUnstartedRemoval } from '../../db/decision-catalogue-repository';
 import { getDecision as getMajorDecisionRecordOrUndefined } from '../../db/major-decision-repository';
 import { getUnit, getUser, listUnits } from '../../db/directory-repository';
 import { draftLengthViolation } from '../../domain/decisions/draft';
@@ -60,6 +60,27 @@ const catalogueBody = z.strictObject({
   adjustmentReason: text(2000).optional().describe('required once the catalogue is published: an addition is an adjustment (002:18)'),
 });
 
+const removalBody = z.strictObject({
+  jurisdiction: z.enum(JURISDICTION_IDS),
+  year: z.number().int().min(2000).max(2100),
+  entryIds: z.array(z.string().min(1).max(200)).min(1).max(100).describe('planned entries of the published catalogue whose decision has not started'),
+  adjustmentReason: text(2000).describe('why they are taken out: a removal is an adjustment and states its reason (decree713:4)'),
+});
+
+/** Starts a decisionCatalogue process: the year's catalogue, or an adjustment of the published one. */
+function startCatalogueProcess(processes: ProcessGateway, key: string, input: DecisionCatalogueInput) {
+  return processes.start({
+    type: 'decisionCatalogue',
+    workflowType: 'decisionCatalogue',
+    jurisdiction: input.jurisdiction,
+    key,
+    input,
+    title: `${input.year}年度重大行政决策事项目录${input.kind === 'adjustment' ? '调整' : ''}`,
+    summary: `重大行政决策事项目录 ${input.year}${input.kind === 'adjustment' ? ' 调整' : ''}`,
+    details: `Decision catalogue ${input.year} of ${input.jurisdiction} (${input.kind})`,
+  });
+}
+
 /** Major decisions (重大行政决策): the catalogue and the process start. */
 export function majorDecisionRoutes({ db, processes }: { db: Database; processes: ProcessGateway }) {
   const inJurisdiction = async (id: string, jurisdiction: string) => (await getUnit(db, id))?.jurisdiction === jurisdiction;
@@ -96,17 +117,7 @@ export function majorDecisionRoutes({ db, processes }: { db: Database; processes
         const entries = await addCatalogueEntries(db, { jurisdiction: body.jurisdiction, year: body.year, entries: body.entries, by: user.id, adjustmentReason: body.adjustmentReason }).catch((err: Error) => {
           throw err.message === 'catalogue in approval' ? inApproval() : err;
         });
-        const start = (key: string, input: DecisionCatalogueInput) =>
-          processes.start({
-            type: 'decisionCatalogue',
-            workflowType: 'decisionCatalogue',
-            jurisdiction: body.jurisdiction,
-            key,
-            input,
-            title: `${body.year}年度重大行政决策事项目录${input.kind === 'adjustment' ? '调整' : ''}`,
-            summary: `重大行政决策事项目录 ${body.year}${input.kind === 'adjustment' ? ' 调整' : ''}`,
-            details: `Decision catalogue ${body.year} of ${body.jurisdiction} (${input.kind})`,
-          });
+        const start = (key: string, input: DecisionCatalogueInput) => startCatalogueProcess(processes, key, input);
         const base = { jurisdiction: body.jurisdiction, year: body.year, startedBy: user.id };
         if (current.publishedAt) {
           // An adjustment: the government approves the added entries before any decision may use them.
@@ -130,6 +141,34 @@ export function majorDecisionRoutes({ db, processes }: { db: Database; processes
     }),
     defineRoute({
       method: 'post',
+      path: '/v1/decision-catalogue/removals',
+      summary: 'Take planned entries out of a published catalogue (调整: 删除事项), as an adjustment with its reason (decree713:4)',
+      description:
+        'Only planned entries of a published catalogue whose decision has not started (not proposed, refused, removed, or already pending removal; else a 400 naming entryIds.<i>). They are pending removal — shown as pendingRemoval, and no decision starts from them — while a decisionCatalogue adjustment takes them through the government’s approval, the party committee and publication (decree713:4, 002:18, 003:27); published, they are removed with the record (kind removed, reason, by); refused, they stay planned (removal-refused). If the process cannot be started (503), nothing is changed.',
+      tags: ['major decisions'],
+      auth: OFFICE,
+      body: removalBody,
+      responses: { 201: { description: 'the entries pending removal and the process approving it' } },
+      handler: async ({ body, user }) => {
+        if (user.jurisdiction !== body.jurisdiction) throw new Forbidden(`you belong to ${user.jurisdiction}, not ${body.jurisdiction}`);
+        const key = `${body.year}-removal-${randomUUID()}`;
+        const id = processId('decisionCatalogue', body.jurisdiction, key);
+        const proposed = await proposeCatalogueRemoval(db, { jurisdiction: body.jurisdiction, year: body.year, entryIds: body.entryIds, reason: body.adjustmentReason, by: user.id, processId: id });
+        if ('refused' in proposed)
+          throw new BadRequest(
+            'the entries cannot be removed',
+            proposed.refused.map((r) => ({ field: `entryIds.${r.index}`, reason: `${r.reason} (${rulebookFor(body.jurisdiction).decisions.catalogue.source})`, message: `${r.message}（${rulebookFor(body.jurisdiction).decisions.catalogue.source}）` })),
+          );
+        const input: DecisionCatalogueInput = { jurisdiction: body.jurisdiction, year: body.year, startedBy: user.id, kind: 'adjustment', entryIds: [], removeEntryIds: body.entryIds, adjustmentReason: body.adjustmentReason };
+        const started = await startCatalogueProcess(processes, key, input).catch(async (err: unknown) => {
+          await withdrawUnstartedRemoval(db, id); // else pending for good, with nobody to approve it
+          throw err;
+        });
+        return { entries: proposed.entries, process: started.id };
+      },
+    }),
+    defineRoute({
+      method: 'post',
       path: '/v1/major-decisions',
       summary: 'Start a major administrative decision (重大行政决策) from its catalogue entry',
       description:
@@ -147,6 +186,9 @@ export function majorDecisionRoutes({ db, processes }: { db: Database; processes
         const entry = await getCatalogueEntry(db, body.catalogueEntry);
         if (!entry || entry.jurisdiction !== body.jurisdiction) errors.push({ field: 'catalogueEntry', reason: `no catalogue entry ${body.catalogueEntry} in ${body.jurisdiction}: the government adds it first (POST /v1/decision-catalogue)` });
         else if (entry.status === 'proposed') errors.push({ field: 'catalogueEntry', reason: `the entry is an adjustment the government has not approved yet (${rulebookFor(body.jurisdiction).decisions.catalogue.source})` });
+        else if (entry.pendingRemoval)
+          errors.push({ field: 'catalogueEntry', reason: `the entry's removal from the catalogue is with the government (${entry.pendingRemoval.processId}, ${rulebookFor(body.jurisdiction).decisions.catalogue.source})`, message: `该事项正在按目录调整程序删除（${entry.pendingRemoval.processId}），不能启动决策（${rulebookFor(body.jurisdiction).decisions.catalogue.source}）` });
+        else if (entry.status === 'removed') errors.push({ field: 'catalogueEntry', reason: `the entry was removed from the catalogue (${rulebookFor(body.jurisdiction).decisions.catalogue.source})`, message: `该事项已从目录中删除，不能启动决策（${rulebookFor(body.jurisdiction).decisions.catalogue.source}）` });
         else if (entry.status !== 'planned') errors.push({ field: 'catalogueEntry', reason: `the entry is ${entry.status}${entry.decisionId ? ` (${entry.decisionId})` : ''}` });
         else if (!(await getCatalogue(db, entry.jurisdiction, entry.year)).publishedAt)
           errors.push({ field: 'catalogueEntry', reason: `the ${entry.year} catalogue is not yet approved and published (${rulebookFor(body.jurisdiction).decisions.cataloguePublication.source})` });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { processModule } from '../../api/processes';
 import { openDatabase } from '../../db/connect';
 import type { Database } from '../../db/database';
-import { addCatalogueEntries, getCatalogueEntry, publishCatalogue } from '../../db/decision-catalogue-repository';
+import { addCatalogueEntries, decideCatalogueRemoval, getCatalogue, getCatalogueEntry, proposeCatalogueRemoval, publishCatalogue, setCatalogueEntryStatus } from '../../db/decision-catalogue-repository';
 import { findUsers } from '../../db/directory-repository';
 import { migrate } from '../../db/migrate';
 import { seed } from '../../db/seed';
@@ -99,4 +99,75 @@ describe('POST /v1/decision-catalogue: an adjustment whose approval cannot start
     const { rows } = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM decision_catalogue_entries WHERE title = '新增事项（审批未能启动）'");
     expect(rows[0].n).toBe(0);
   }, 60_000);
+});
+
+describe('POST /v1/decision-catalogue/removals: only planned entries of a published catalogue, and nothing changes otherwise (decree713:4)', () => {
+  const YEAR = 2032;
+  let office: string;
+  let planned: string;
+  let started: string;
+  let proposed: string;
+  let draft: string;
+  beforeAll(async () => {
+    const [o] = await findUsers(db, { jurisdiction: J, role: 'office-staff' });
+    office = await api.tokenFor(o);
+    [{ id: draft }] = await addCatalogueEntries(db, { jurisdiction: J, year: 2033, entries: [ENTRY], by: 'js.office.staff' }); // never published
+    [{ id: planned }, { id: started }] = await addCatalogueEntries(db, { jurisdiction: J, year: YEAR, entries: [ENTRY, { ...ENTRY, title: '已启动事项' }], by: 'js.office.staff' });
+    await publishCatalogue(db, J, YEAR, 'js.office.director');
+    await setCatalogueEntryStatus(db, started, 'in-progress', 'decision.js.started');
+    [{ id: proposed }] = await addCatalogueEntries(db, { jurisdiction: J, year: YEAR, entries: [{ ...ENTRY, title: '新增事项' }], by: 'js.office.staff', adjustmentReason: '区委常委会新增部署' });
+  });
+  const remove = (entryIds: string[], over: Record<string, unknown> = {}, token = office) =>
+    api.call('POST', '/v1/decision-catalogue/removals', { token, body: { jurisdiction: J, year: YEAR, entryIds, adjustmentReason: '项目已由市级统筹实施', ...over } });
+  const catalogue = async () => (await api.call('GET', `/v1/decision-catalogue?jurisdiction=${J}&year=${YEAR}`, { token: office })).body;
+
+  it('an entry whose decision started, a proposed one, an unknown one, one listed twice: a 400 naming each entryIds.<i> in English and Chinese; the planned one beside them is not marked either', async () => {
+    const before = await catalogue();
+    const problem = expectProblem(await remove([planned, started, proposed, 'js.nowhere', planned]), 400);
+    expect(problem.errors).toEqual([
+      { field: 'entryIds.1', reason: expect.stringContaining('in-progress (decision.js.started): only a planned entry whose decision has not started can be removed (decree713:4)'), message: '该事项的决策已经启动（decision.js.started），不能从目录中删除（decree713:4）' },
+      { field: 'entryIds.2', reason: expect.stringContaining('the entry is proposed'), message: '该事项是尚未经政府研究确定的新增事项，不能删除（decree713:4）' },
+      { field: 'entryIds.3', reason: expect.stringContaining('no catalogue entry js.nowhere'), message: `${YEAR}年度目录中没有事项 js.nowhere（decree713:4）` },
+      { field: 'entryIds.4', reason: expect.stringContaining('listed twice'), message: expect.stringContaining('重复列出') },
+    ]);
+    expect(await catalogue()).toEqual(before);
+  });
+
+  it('an entry of a catalogue not yet published, or of another year: a 400 naming entryIds.0', async () => {
+    expect(expectProblem(await remove([draft], { year: 2033 }), 400).errors).toEqual([expect.objectContaining({ field: 'entryIds.0', message: expect.stringContaining('2033年度目录尚未公开') })]);
+    expect(expectProblem(await remove([draft]), 400).errors).toEqual([expect.objectContaining({ field: 'entryIds.0', reason: expect.stringContaining(`no catalogue entry ${draft} in the ${YEAR} catalogue`) })]);
+  });
+
+  it('no reason, no entries: a 400 naming adjustmentReason and entryIds; another jurisdiction or a department: 403', async () => {
+    const missing = expectProblem(await api.call('POST', '/v1/decision-catalogue/removals', { token: office, body: { jurisdiction: J, year: YEAR, entryIds: [] } }), 400);
+    expect(missing.errors?.map((e) => e.field).sort()).toEqual(['adjustmentReason', 'entryIds']);
+    expect((await remove([planned], { jurisdiction: 'jinan-lixia-2023' })).status).toBe(403);
+    expect((await remove([planned], {}, token)).status).toBe(403); // department staff
+    expect(await getCatalogueEntry(db, planned)).toMatchObject({ status: 'planned', pendingRemoval: null, adjustments: [] });
+  });
+
+  it('Temporal unreachable: 503, and the entry is neither pending removal nor carries the request', async () => {
+    const before = await catalogue();
+    expect((await remove([planned])).status).toBe(503);
+    expect(await catalogue()).toEqual(before);
+    expect(await getCatalogueEntry(db, planned)).toMatchObject({ status: 'planned', pendingRemoval: null, adjustments: [] });
+  }, 60_000);
+
+  it('POST /v1/major-decisions from an entry pending removal, or removed, is a 400 naming catalogueEntry; GET shows both with their records', async () => {
+    const [pending, gone] = await addCatalogueEntries(db, { jurisdiction: J, year: 2027, entries: [{ ...ENTRY, title: '待删除事项' }, { ...ENTRY, title: '已删除事项' }], by: 'js.office.staff', adjustmentReason: '新增' });
+    await db.query("UPDATE decision_catalogue_entries SET status = 'planned' WHERE id = ANY($1)", [[pending.id, gone.id]]); // approved additions
+    await proposeCatalogueRemoval(db, { jurisdiction: J, year: 2027, entryIds: [pending.id], reason: '不再实施', by: 'js.office.staff', processId: 'catalogue.js.pending' });
+    await proposeCatalogueRemoval(db, { jurisdiction: J, year: 2027, entryIds: [gone.id], reason: '已由市级实施', by: 'js.office.staff', processId: 'catalogue.js.done' });
+    await decideCatalogueRemoval(db, { entryIds: [gone.id], approved: true, reason: '已由市级实施（纪要〔2027〕9号）', by: 'js.office.director' });
+
+    const whilePending = expectProblem(await api.call('POST', '/v1/major-decisions', { token, body: body({ catalogueEntry: pending.id }) }), 400);
+    expect(whilePending.errors).toEqual([{ field: 'catalogueEntry', reason: expect.stringContaining("removal from the catalogue is with the government (catalogue.js.pending"), message: expect.stringContaining('该事项正在按目录调整程序删除') }]);
+    const removed = expectProblem(await api.call('POST', '/v1/major-decisions', { token, body: body({ catalogueEntry: gone.id }) }), 400);
+    expect(removed.errors).toEqual([{ field: 'catalogueEntry', reason: expect.stringContaining('removed from the catalogue'), message: expect.stringContaining('该事项已从目录中删除') }]);
+    expect(await getCatalogueEntry(db, pending.id)).toMatchObject({ status: 'planned', decisionId: null });
+
+    const { entries } = (await api.call('GET', `/v1/decision-catalogue?jurisdiction=${J}&year=2027`, { token })).body as Awaited<ReturnType<typeof getCatalogue>>;
+    expect(entries.find((e) => e.id === pending.id)).toMatchObject({ status: 'planned', pendingRemoval: { processId: 'catalogue.js.pending', reason: '不再实施', by: 'js.office.staff' } });
+    expect(entries.find((e) => e.id === gone.id)).toMatchObject({ status: 'removed', pendingRemoval: null, adjustments: expect.arrayContaining([expect.objectContaining({ kind: 'removed', reason: '已由市级实施（纪要〔2027〕9号）', by: 'js.office.director' })]) });
+  });
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database';
 import { addComment, closeConsultation, getConsultation, listComments, listConsultations, openConsultation, publishSummary, setHearingNotice } from '../../db/consultation-repository';
-import { addCatalogueEntries, claimCatalogueProcess, getCatalogue, getCatalogueEntry, publishCatalogue, releaseCatalogueProcess, setCatalogueEntryStatus } from '../../db/decision-catalogue-repository';
+import { addCatalogueEntries, claimCatalogueProcess, decideCatalogueAdjustment, decideCatalogueRemoval, getCatalogue, getCatalogueEntry, proposeCatalogueRemoval, publishCatalogue, releaseCatalogueProcess, setCatalogueEntryStatus, withdrawUnstartedRemoval } from '../../db/decision-catalogue-repository';
 import { archiveDecisionFile, getDecision, listPublishedDecisions, publishDecision, recordDecided, registerDecision, suspendDecision } from '../../db/major-decision-repository';
 import { enqueueAgendaItem, getQueuedItem } from '../../db/meeting-repository';
 import { freshDatabase } from './fresh-database';
@@ -32,6 +32,56 @@ describe('the decision catalogue (目录)', () => {
     expect(c.adjustments).toEqual([expect.objectContaining({ kind: 'added', reason: '区委常委会新增部署', by: 'js.office.staff' })]);
     await setCatalogueEntryStatus(db, c.id, 'in-progress', 'decision.x');
     expect(await getCatalogueEntry(db, c.id)).toMatchObject({ status: 'in-progress', decisionId: 'decision.x' });
+  });
+});
+
+describe('removing entries from a published catalogue (调整: 删除事项, decree713:4)', () => {
+  const removal = (entryIds: string[], processId = 'catalogue.removal') => proposeCatalogueRemoval(db, { jurisdiction: J, year: 2029, entryIds, reason: '项目已由市级统筹实施', by: 'js.office.staff', processId });
+
+  it('only planned entries of a published catalogue whose decision has not started; pending until decided: approved → removed, refused → planned, each with its record', async () => {
+    const [a, b, c, d] = await addCatalogueEntries(db, { jurisdiction: J, year: 2029, entries: [entry, entry, entry, entry], by: 'js.office.staff' });
+    expect(await removal([a.id])).toEqual({ refused: [expect.objectContaining({ entryId: a.id, reason: expect.stringContaining('not published'), message: expect.stringContaining('尚未公开') })] });
+    await publishCatalogue(db, J, 2029, 'js.office.director');
+    await setCatalogueEntryStatus(db, d.id, 'in-progress', 'decision.d');
+    const [proposed] = await addCatalogueEntries(db, { jurisdiction: J, year: 2029, entries: [entry], by: 'js.office.staff', adjustmentReason: '新增' });
+    const refused = await removal([a.id, d.id, proposed.id, 'js.nowhere', a.id]);
+    expect(refused).toEqual({
+      refused: [
+        expect.objectContaining({ entryId: d.id, reason: expect.stringContaining('in-progress (decision.d)'), message: expect.stringContaining('决策已经启动') }),
+        expect.objectContaining({ entryId: proposed.id, reason: expect.stringContaining('proposed') }),
+        expect.objectContaining({ entryId: 'js.nowhere', reason: expect.stringContaining('no catalogue entry') }),
+        expect.objectContaining({ entryId: a.id, reason: `${a.id} is listed twice` }),
+      ],
+    });
+    expect(await getCatalogueEntry(db, a.id)).toMatchObject({ status: 'planned', pendingRemoval: null, adjustments: [] }); // a refused request changes nothing
+
+    const asked = await removal([a.id, b.id], 'catalogue.removal-1');
+    expect(asked).toEqual({ entries: [expect.objectContaining({ id: a.id, status: 'planned', pendingRemoval: { processId: 'catalogue.removal-1', reason: '项目已由市级统筹实施', by: 'js.office.staff', at: expect.any(String) } }), expect.objectContaining({ id: b.id })] });
+    expect(await removal([b.id])).toEqual({ refused: [expect.objectContaining({ reason: expect.stringContaining('already with the government (catalogue.removal-1)') })] });
+    await decideCatalogueRemoval(db, { entryIds: [a.id, b.id], approved: true, reason: '项目已由市级统筹实施（常务会议纪要〔2029〕3号）', by: 'js.office.director' });
+    await decideCatalogueRemoval(db, { entryIds: [a.id, b.id], approved: true, reason: '重复执行', by: 'js.office.director' }); // a retried activity adds nothing
+    expect(await getCatalogueEntry(db, a.id)).toMatchObject({
+      status: 'removed',
+      pendingRemoval: null,
+      adjustments: [expect.objectContaining({ kind: 'removal-proposed', reason: '项目已由市级统筹实施' }), { kind: 'removed', reason: '项目已由市级统筹实施（常务会议纪要〔2029〕3号）', by: 'js.office.director', at: expect.any(String) }],
+    });
+    expect(await removal([a.id])).toEqual({ refused: [expect.objectContaining({ reason: expect.stringContaining('removed'), message: '该事项已从目录中删除' })] });
+    // An adjustment's additions decided for the same ids leave removed entries alone.
+    await decideCatalogueAdjustment(db, { entryIds: [a.id], approved: true, reason: 'x', by: 'js.chief' });
+    expect((await getCatalogueEntry(db, a.id))?.status).toBe('removed');
+
+    await removal([c.id], 'catalogue.removal-2');
+    await decideCatalogueRemoval(db, { entryIds: [c.id], approved: false, reason: '仍需实施', by: 'js.chief' });
+    expect(await getCatalogueEntry(db, c.id)).toMatchObject({ status: 'planned', pendingRemoval: null, adjustments: [expect.objectContaining({ kind: 'removal-proposed' }), expect.objectContaining({ kind: 'removal-refused', reason: '仍需实施', by: 'js.chief' })] });
+  });
+
+  it('a request whose process could not start is taken back: not pending, no record of it', async () => {
+    const [e] = await addCatalogueEntries(db, { jurisdiction: J, year: 2030, entries: [entry], by: 'js.office.staff' });
+    await publishCatalogue(db, J, 2030, 'js.office.director');
+    const before = await getCatalogueEntry(db, e.id);
+    await proposeCatalogueRemoval(db, { jurisdiction: J, year: 2030, entryIds: [e.id], reason: '删除', by: 'js.office.staff', processId: 'catalogue.unstarted' });
+    await withdrawUnstartedRemoval(db, 'catalogue.unstarted');
+    expect(await getCatalogueEntry(db, e.id)).toEqual(before);
   });
 });
 

@@ -1,7 +1,7 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addCatalogueEntries, getCatalogue, getCatalogueEntry } from '../../db/decision-catalogue-repository';
+import { addCatalogueEntries, getCatalogue, getCatalogueEntry, proposeCatalogueRemoval, publishCatalogue } from '../../db/decision-catalogue-repository';
 import type { JurisdictionId } from '../../domain/jurisdictions';
 import { processId } from '../../workflows/ids';
 import type { DecisionCatalogueInput } from '../../workflows/decision-catalogue/decision-catalogue';
@@ -110,5 +110,53 @@ describe('the decision catalogue (目录) as engine tasks: drawn up → governme
     expect((await stateOf(refused)).tasks.some((t) => t.step === 'catalogue.publication')).toBe(false);
     await recordHistory(adjustment, 'decisionCatalogue-adjustment-published');
     await recordHistory(refused, 'decisionCatalogue-adjustment-refused');
+  });
+  it('decree713:4 (根据实际情况调整): planned entries taken out of the published catalogue stay pending through the government, the party committee and publication, then are removed with the record; refused, they stay planned', async () => {
+    const year = 2029;
+    const [kept, dropped, alsoDropped] = await addCatalogueEntries(h.db, { jurisdiction: JS, year, entries: ['市中区年度计划', '市中区体育中心建设', '市中区停车场建设'].map((t) => ({ ...entry(t), proposingUnit: 'js.housing' })), by: 'js.office.staff' });
+    await publishCatalogue(h.db, JS, year, 'js.office.director'); // as the catalogue's own process does at its last task
+    const remove = async (entryIds: string[], reason: string) => {
+      const workflowId = processId('decisionCatalogue', JS, `${year}-removal-${randomUUID()}`);
+      const asked = await proposeCatalogueRemoval(h.db, { jurisdiction: JS, year, entryIds, reason, by: 'js.office.staff', processId: workflowId }); // as POST /v1/decision-catalogue/removals does
+      expect(asked).toHaveProperty('entries');
+      return h.env.client.workflow.start('decisionCatalogue', {
+        taskQueue: h.taskQueue,
+        workflowId,
+        args: [{ jurisdiction: JS, year, kind: 'adjustment', entryIds: [], removeEntryIds: entryIds, adjustmentReason: reason, startedBy: 'js.office.staff' } satisfies DecisionCatalogueInput],
+      });
+    };
+
+    const removal = await remove([dropped.id], '项目已由市级统筹实施');
+    let s = await waitForState(removal, isAt('catalogue.government-approval'));
+    expect(openTask(s, 'catalogue.government-approval')).toMatchObject({ rule: 'decree713:4', title: '研究确定目录调整（删除1项：项目已由市级统筹实施）' });
+    expect(s.details).toMatchObject({ kind: 'adjustment', removeEntryIds: [dropped.id] });
+    await actAt(removal, 'catalogue.government-approval', 'approve', { reference: '区政府常务会议纪要〔2029〕4号' }, 'js.chief');
+    await actAt(removal, 'catalogue.party-committee', 'record-agreement', { agreed: true, reference: '市中区委〔2029〕2号' });
+    expect(await getCatalogueEntry(h.db, dropped.id)).toMatchObject({ status: 'planned', pendingRemoval: { processId: removal.workflowId } }); // not before publication
+    await actAt(removal, 'catalogue.publication', 'publish', { channel: '门户网站' }, 'js.office.director');
+    s = await waitForState(removal, (x) => x.status !== 'running');
+    expect(s.status).toBe('completed');
+    expect(await getCatalogueEntry(h.db, dropped.id)).toMatchObject({
+      status: 'removed',
+      pendingRemoval: null,
+      adjustments: [expect.objectContaining({ kind: 'removal-proposed', reason: '项目已由市级统筹实施' }), expect.objectContaining({ kind: 'removed', reason: '项目已由市级统筹实施（区政府常务会议纪要〔2029〕4号）', by: 'js.office.director' })],
+    });
+    expect(await getCatalogueEntry(h.db, kept.id)).toMatchObject({ status: 'planned', pendingRemoval: null, adjustments: [] });
+    expect(await auditOf(removal)).toContainEqual(expect.objectContaining({ action: 'adjustment-published', rule: 'decree713:4' }));
+
+    // The party committee does not agree: refused, the entry stays planned with the refusal recorded.
+    const refused = await remove([alsoDropped.id], '资金未落实');
+    await actAt(refused, 'catalogue.government-approval', 'approve', { reference: '区政府常务会议纪要〔2029〕6号' }, 'js.chief');
+    await actAt(refused, 'catalogue.party-committee', 'record-agreement', { agreed: false, reference: '市中区委〔2029〕5号', comments: '该项目仍需实施' });
+    s = await waitForState(refused, (x) => x.status !== 'running');
+    expect(s.status).toBe('refused');
+    expect(await getCatalogueEntry(h.db, alsoDropped.id)).toMatchObject({
+      status: 'planned',
+      pendingRemoval: null,
+      adjustments: [expect.objectContaining({ kind: 'removal-proposed' }), expect.objectContaining({ kind: 'removal-refused', reason: '市中区委〔2029〕5号: 该项目仍需实施' })],
+    });
+    expect((await stateOf(refused)).tasks.some((t) => t.step === 'catalogue.publication')).toBe(false);
+    await recordHistory(removal, 'decisionCatalogue-removal-published');
+    await recordHistory(refused, 'decisionCatalogue-removal-refused');
   });
 });

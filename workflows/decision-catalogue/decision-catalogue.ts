@@ -21,6 +21,8 @@ export interface DecisionCatalogueInput {
   entryIds: string[];
   adjustmentReason?: string;
   startedBy: string;
+  /** For an adjustment: planned entries taken out of the published catalogue (调整: 删除事项), pending until it is published; refused, they stay planned. */
+  removeEntryIds?: string[];
 }
 
 const OFFICE: AssigneeSelector[] = [{ kind: 'role', role: 'office-director' }, { kind: 'role', role: 'office-staff' }];
@@ -42,7 +44,14 @@ export async function decisionCatalogue(input: DecisionCatalogueInput): Promise<
   rt.install();
   const rules = rulebookFor(input.jurisdiction).decisions;
   const returns: { step: string; by: string; at: string; reason: string }[] = [];
-  Object.assign(rt.details, { year: input.year, kind: input.kind, entryIds: input.entryIds, adjustmentReason: input.adjustmentReason ?? null, returns });
+  const removals = input.removeEntryIds ?? [];
+  Object.assign(rt.details, { year: input.year, kind: input.kind, entryIds: input.entryIds, adjustmentReason: input.adjustmentReason ?? null, returns, removeEntryIds: removals });
+  /** The government's answer to the adjustment's additions and removals; an adjustment that only removes adds nothing to decide. */
+  const decideAdjustment = async (approved: boolean, reason: string, by: string) => {
+    const label = approved ? 'approve the adjustment' : 'refuse the adjustment';
+    if (input.entryIds.length || !removals.length) await activities(label).decideCatalogueAdjustment({ entryIds: input.entryIds, approved, reason, by });
+    if (removals.length) await activities(label).decideCatalogueRemoval({ entryIds: removals, approved, reason, by });
+  };
   const stage = (s: 'drafting' | 'approval') => activities(`catalogue ${s}`).setCatalogueStage({ jurisdiction: input.jurisdiction, year: input.year, stage: s });
 
   /** Back to drafting (or, for an adjustment, refused) with the reason. */
@@ -50,7 +59,7 @@ export async function decisionCatalogue(input: DecisionCatalogueInput): Promise<
     returns.push({ step, by, at, reason });
     rt.audit({ actorId: by, action: adjustment ? 'adjustment-refused' : 'returned-to-drafting', rule, detail: reason });
     if (!adjustment) return undefined;
-    await activities('refuse the adjustment').decideCatalogueAdjustment({ entryIds: input.entryIds, approved: false, reason, by });
+    await decideAdjustment(false, reason, by);
     return rt.finish('refused', rule);
   };
 
@@ -74,7 +83,7 @@ export async function decisionCatalogue(input: DecisionCatalogueInput): Promise<
       CATALOGUE_GOVERNMENT_APPROVAL,
       await rt.runTask({
         ...stepTask(CATALOGUE_GOVERNMENT_APPROVAL),
-        title: adjustment ? `研究确定目录调整（${input.adjustmentReason}）` : `研究确定${title}`,
+        title: adjustment ? `研究确定目录调整（${removals.length ? `删除${removals.length}项：` : ''}${input.adjustmentReason}）` : `研究确定${title}`,
         assignees: CHIEF,
         timeoutRule: 'none',
         rule: rules.catalogue.source,
@@ -115,7 +124,7 @@ export async function decisionCatalogue(input: DecisionCatalogueInput): Promise<
   rt.details.publication = { ...published.data, by: published.actorId, at: published.at };
   if (adjustment) {
     const reason = `${input.adjustmentReason}（${approvedAs}）`;
-    await activities('approve the adjustment').decideCatalogueAdjustment({ entryIds: input.entryIds, approved: true, reason, by: published.actorId });
+    await decideAdjustment(true, reason, published.actorId);
   } else await activities('publish the catalogue').publishCatalogue({ jurisdiction: input.jurisdiction, year: input.year, by: published.actorId });
   rt.audit({ actorId: published.actorId, action: adjustment ? 'adjustment-published' : 'catalogue-published', rule: rules.cataloguePublication.source, detail: published.data.channel });
   return rt.finish('completed', rules.cataloguePublication.source);
