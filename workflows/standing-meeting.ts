@@ -1,4 +1,4 @@
-import { ApplicationFailure, getExternalWorkflowHandle, setHandler, sleep } from '@temporalio/workflow';
+import { ApplicationFailure, getExternalWorkflowHandle, patched, setHandler, sleep } from '@temporalio/workflow';
 import type { QueuedItem } from '../db/meeting-repository';
 import type { Cited, Source } from '../domain/citation';
 import { formatShanghai, formatShanghaiChinese } from '../domain/calendar/shanghai-date';
@@ -200,10 +200,10 @@ export async function standingMeeting(input: StandingMeetingInput): Promise<Proc
     );
   }
 
-  async function releaseItems(itemIds: string[], reason: string): Promise<void> {
+  async function releaseItems(itemIds: string[], reason: string | ((itemId: string) => string)): Promise<void> {
     if (!itemIds.length) return;
     await activities('give the items back to the queue').releaseAgendaItems({ meetingId: rt.id, itemIds });
-    await tellItems(itemIds, 'agenda-released', (id) => getExternalWorkflowHandle(id).signal(agendaReleasedSignal, { meetingId: rt.id, reason }));
+    await tellItems(itemIds, 'agenda-released', (id) => getExternalWorkflowHandle(id).signal(agendaReleasedSignal, { meetingId: rt.id, reason: typeof reason === 'string' ? reason : reason(id) }));
   }
 
   /** 003:54: the agenda is also filed with the party committee, 3 working days before the meeting. */
@@ -280,7 +280,10 @@ export async function standingMeeting(input: StandingMeetingInput): Promise<Proc
       removed.push({ itemId: item.itemId, title: item.title, reason: r.reason, by: out.actorId, at: out.at });
       rt.audit({ actorId: out.actorId, onBehalfOf: out.onBehalfOf, action: 'item-removed', rule: chiefConsent, detail: `${item.itemId}: ${r.reason}` });
     }
-    await releaseItems(remove.map((r) => r.itemId), 'left off the agenda by the chief');
+    // The item's lead unit is told the chief's own reason, not only that it was left off (new runs only).
+    const toldWhy = remove.length > 0 && patched('item-told-why-left-off');
+    const why = (itemId: string) => `left off the agenda by the chief: ${remove.find((r) => r.itemId === itemId)?.reason ?? ''}`;
+    await releaseItems(remove.map((r) => r.itemId), toldWhy ? why : 'left off the agenda by the chief');
     rt.details.agendaFixed = { at: out.at, by: out.actorId };
     rt.audit({ actorId: out.actorId, onBehalfOf: out.onBehalfOf, action: 'agenda-fixed', rule: chiefConsent, detail: agenda.map((i) => i.itemId).join(', ') || 'no items' });
     rt.settle();

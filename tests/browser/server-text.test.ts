@@ -27,6 +27,8 @@ describe('what the engine writes in English, as the workbench shows it', () => {
     expect(serverText('2 item(s) ready by 2026-11-27 17:00: agenda.a, agenda.b', zh)).toBe('截止 2026年11月27日 17:00 已备妥议题2项：agenda.a, agenda.b');
     expect(serverText('冯洋, 沈欣 on behalf of 冯洋 (冯洋 absent: 出差)', zh)).toBe('冯洋, 沈欣（代 冯洋）（冯洋 缺席：出差）');
     expect(serverText('沈欣 on behalf of 冯洋: 请代为办理', zh)).toBe('沈欣（代 冯洋）：请代为办理');
+    expect(serverText('meeting.js.1: left off the agenda by the chief: 条件尚不成熟', zh)).toBe('meeting.js.1：区长未将本议题列入会议议程，理由：条件尚不成熟');
+    expect(serverText('meeting.js.1: left off the agenda by the chief', zh)).toBe('meeting.js.1：区长未将本议题列入会议议程');
     // A person's own words are left as they are, and an English sentence is not half translated.
     expect(serverText('已收到，立即部署', zh)).toBe('已收到，立即部署');
     expect(serverText('the chief speaks once, last', zh)).toBe('the chief speaks once, last');

@@ -250,7 +250,7 @@ describe('agenda item: taken off a meeting’s agenda by the chief (000:50 区�
 
     // The item hears it and waits again, back in the queue.
     expect((await waitForAudit(item, 'taken-off-agenda')).filter((e) => e.action === 'taken-off-agenda')).toEqual([
-      expect.objectContaining({ actorId: 'system', detail: `${meetingA.workflowId}: left off the agenda by the chief` }),
+      expect.objectContaining({ actorId: 'system', detail: `${meetingA.workflowId}: left off the agenda by the chief: 条件尚不成熟` }), // the chief's own reason reaches the item
     ]);
     expect((await waitForState(item, (s) => s.step === 'awaiting-meeting')).status).toBe('running');
     expect(await getQueuedItem(own.db, item.workflowId)).toMatchObject({ meetingId: null });
@@ -278,8 +278,8 @@ describe('agenda item: taken off a meeting’s agenda by the chief (000:50 区�
     await act(item, { taskId: notice.id, action: 'issue-notice', data: { dueAt: new Date((await own.env.currentTimeMs()) + 30 * DAY).toISOString() }, actor: user(notice.assignees[0].userId) });
     s = await waitForState(item, (x) => x.status !== 'running');
     expect(s.status).toBe('completed');
-    await recordHistory(item, 'agendaItem-taken-off-then-decided');
-    await recordHistory(meetingA, 'standingMeeting-item-removed');
+    await recordHistory(item, 'agendaItem-taken-off-then-decided-v2');
+    await recordHistory(meetingA, 'standingMeeting-item-removed-v2');
     for (const l of s.links.filter((x) => x.relation === 'spawned')) await own.env.client.workflow.getHandle(l.processId).terminate('test done');
     await cleanUp(own, meetingA, meetingB, item);
   });

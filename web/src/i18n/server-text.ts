@@ -85,6 +85,7 @@ const PHRASES: [RegExp, string | ((m: RegExpExecArray) => string)][] = [
     (m) => `${m[1].replace(/(\S+) on behalf of (\S+?)(?=,|$)/g, '$1（代 $2）')}（${m[2]} 缺席：${m[3]}）`,
   ],
   [/^(\S+) on behalf of (\S+?)(?:: (.*))?$/s, (m) => `${m[1]}（代 ${m[2]}）${m[3] ? `：${m[3]}` : ''}`],
+  [/^(\S+): left off the agenda by the chief(?:: (.*))?$/s, (m) => `${m[1]}：区长未将本议题列入会议议程${m[2] ? `，理由：${m[2]}` : ''}`],
   [/^(\S+) is not in this jurisdiction's directory$/, '$1 不在本地区名录中'],
   [/^round (\d+): (.*)$/s, '第$1轮：$2'],
   [/^version (\d+)(?:: (.*))?$/s, '第$1稿 $2'],
