@@ -51,6 +51,8 @@ export interface IncomingRequestInput {
    */
   candidates: { units: string[]; leaders: string[] };
   registeredBy: string;
+  /** The leader a unit handed the request to directly (径送), who passes it to the office instead of instructing on it first (000:64). */
+  receivedDirectlyBy?: string;
 }
 
 const OFFICE_STAFF: AssigneeSelector = { kind: 'role', role: 'office-staff' };
@@ -95,6 +97,13 @@ export async function incomingRequest(input: IncomingRequestInput): Promise<Proc
   let violations = conformityViolations(form, rules);
   rt.details.conformity = violations;
   rt.audit({ actorId: input.registeredBy, action: 'received', rule: rules.officeReturns.source, detail: `from ${input.fromUnitId}, signed by ${input.signedBy}` });
+  // 000:64 不宜先作批示,应交由区政府办公室按程序处理: the leader's part ends here; the office registers, checks and proposes
+  // as for any request, and only then does a leader instruct. Where the text has no such article, through the office all the same.
+  const passedRule = rules.leaderPassesToOffice.value ? rules.leaderPassesToOffice.source : rules.officeProposes.source;
+  if (input.receivedDirectlyBy) {
+    rt.details.receivedDirectlyBy = input.receivedDirectlyBy;
+    rt.audit({ actorId: input.receivedDirectlyBy, action: 'passed-to-office', rule: passedRule, detail: `received directly from ${input.fromUnitId}; no instruction before the office's proposal` });
+  }
 
   /** The requesting unit hears of a return or an answer through its head, who signed the request. */
   const tellRequester = (kind: string, subject: string, body: string) =>
@@ -107,7 +116,7 @@ export async function incomingRequest(input: IncomingRequestInput): Promise<Proc
     await rt.runTask(
       {
         ...stepTask(REQUEST_REGISTRATION, ['accept', 'return', 'set-skips-level']),
-        title: `登记初审：${input.subject}`,
+        title: `登记初审：${input.subject}${input.receivedDirectlyBy ? `（${input.receivedDirectlyBy}转来，${passedRule}）` : ''}`,
         assignees: [OFFICE_STAFF],
         controllers: [OFFICE_DIRECTOR],
         timeoutRule: 'none',

@@ -53,7 +53,8 @@ export function incomingRequestRoutes({ db, processes }: { db: Database; process
       path: '/v1/incoming-requests',
       summary: 'Submit or register a request for instructions (请示) and start its handling',
       tags: ['incoming requests'],
-      auth: ['office-staff', 'office-director', 'office-deputy-director', 'department-head', 'department-staff'],
+      description: 'A unit submits its own request; the office registers any on receipt; a leader a unit handed one to directly passes it to the office this way, and it is registered and proposed before anyone instructs on it (000:64, 001:54).',
+      auth: ['office-staff', 'office-director', 'office-deputy-director', 'department-head', 'department-staff', ...LEADER_ROLES],
       body: createRequestBody,
       responses: CREATED_RESPONSES,
       handler: async ({ body, user, req, res }) => {
@@ -63,7 +64,10 @@ export function incomingRequestRoutes({ db, processes }: { db: Database; process
         const units = await listUnits(db, j);
         const fromUnit = units.find((u) => u.id === body.fromUnit && REQUESTING_UNIT_KINDS.includes(u.kind));
         if (!fromUnit) throw new BadRequest('unknown unit', [{ field: 'fromUnit', reason: `no department or sub-district ${body.fromUnit} in ${j}` }]);
-        if (!user.roles.some((r) => OFFICE_ROLES.includes(r)) && user.unitId !== fromUnit.id)
+        const office = user.roles.some((r) => OFFICE_ROLES.includes(r));
+        // 000:64: a leader handed a request directly (径送) passes it to the office rather than instructing on it.
+        const leader = !office && user.roles.some((r) => LEADER_ROLES.includes(r));
+        if (!office && !leader && user.unitId !== fromUnit.id)
           throw new Forbidden(`you may submit requests of ${user.unitId} only; the office registers those of other units`);
 
         const errors: FieldError[] = [];
@@ -104,6 +108,7 @@ export function incomingRequestRoutes({ db, processes }: { db: Database; process
           functionalUnits,
           candidates: { units: units.filter((u) => REQUESTING_UNIT_KINDS.includes(u.kind)).map((u) => u.id), leaders },
           registeredBy: user.id,
+          ...(leader ? { receivedDirectlyBy: user.id } : {}),
         };
         const key = clientKey(body, req);
         const started = await processes.start({

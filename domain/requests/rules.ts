@@ -25,6 +25,12 @@ export interface RequestRules {
   officeReturns: Cited<boolean>;
   /** The office drafts a proposed handling (拟办意见) and routes it by the leaders' portfolios. */
   officeProposes: Cited<boolean>;
+  /**
+   * A leader who receives a request directly does not instruct on it first but passes it to the office
+   * (000:64: 区政府领导同志接到街道办事处、区政府部门径送审批的公文,不宜先作批示,应交由区政府办公室按程序处理;
+   * 001:54: 政府领导一般不直接签批未经政府办公室审核办理的公文).
+   */
+  leaderPassesToOffice: Cited<boolean>;
   /** 重大事项报区长审批: major matters go to the chief. */
   majorToChief: Cited<boolean>;
   /** Topics the functional department gives an opinion on first (004:48); null where the text has no such step. */

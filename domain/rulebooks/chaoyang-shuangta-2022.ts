@@ -189,6 +189,8 @@ export const CHAOYANG_SHUANGTA_2022: Rulebook = {
     officeReturns: cited(true, '001:51'),
     // 001:54: 政府办公室要 … 提出明确办理意见 … 按照政府领导分工呈批 … 重大事项报长审批.
     officeProposes: cited(true, '001:54'),
+    // 001:54: 政府领导一般不直接签批未经政府办公室审核办理的公文.
+    leaderPassesToOffice: cited(true, '001:54'),
     majorToChief: cited(true, '001:54'),
     functionalOpinionTopics: null,
     // 001:58: 无明确意见的,政府办公室不得流转 — with one, the office passes the instruction on.

@@ -188,6 +188,8 @@ export const JINAN_LIXIA_2023: Rulebook = {
     officeReturns: cited(true, 'docs2012:24'),
     // 002:50: 由区政府办公室审核后根据区领导同志分工呈批.
     officeProposes: cited(true, '002:50'),
+    // No article on a leader handed a request directly; it still goes through the office first (002:50).
+    leaderPassesToOffice: cited(false, 'none:002'),
     majorToChief: cited(false, 'none:002'),
     functionalOpinionTopics: null,
     // 002:50: 区政府领导同志批示的公文,由区政府办公室统一转办、处理.

@@ -142,6 +142,8 @@ export const JINAN_SHIZHONG_2023: Rulebook = {
     officeReturns: cited(true, '000:63'),
     // 000:63: 先由区政府办公室按规定程序受理,提出拟办意见后,报送区政府领导同志.
     officeProposes: cited(true, '000:63'),
+    // 000:64: 区政府领导同志接到…径送审批的公文,不宜先作批示,应交由区政府办公室按程序处理.
+    leaderPassesToOffice: cited(true, '000:64'),
     // 000:63 routes to 区政府领导同志 without naming the chief for major matters; the office's proposal may name the chief.
     majorToChief: cited(false, 'none:000'),
     functionalOpinionTopics: null,

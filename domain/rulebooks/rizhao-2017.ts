@@ -132,6 +132,7 @@ export const RIZHAO_2017: Rulebook = {
     // 004 says nothing of returning or of a proposed handling; the national rule does (初审, 拟办意见: docs2012:24).
     officeReturns: cited(true, 'docs2012:24'),
     officeProposes: cited(true, 'docs2012:24'),
+    leaderPassesToOffice: cited(false, 'none:004'),
     majorToChief: cited(false, 'none:004'),
     // 004:48: 凡涉及财政经费、编制、因公出访、城市配套费减免、表彰奖励事项的请示公文 … 径送有关职能部门 …
     // 待有关职能部门提出办理意见后一并上报市政府.

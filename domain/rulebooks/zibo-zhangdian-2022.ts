@@ -130,6 +130,8 @@ export const ZIBO_ZHANGDIAN_2022: Rulebook = {
     officeReturns: cited(true, 'docs2012:24'),
     // 003:60: 由区政府办公室审核后根据区政府领导同志分工呈送审批,重大事项报区长审批 … 批示的公文由区政府办公室统一转办.
     officeProposes: cited(true, '003:60'),
+    // 003:59 tells the units to send everything to the office; nothing on a leader handed one directly.
+    leaderPassesToOffice: cited(false, 'none:003'),
     majorToChief: cited(true, '003:60'),
     functionalOpinionTopics: null,
     forwardedByOffice: cited(true, '003:60'),

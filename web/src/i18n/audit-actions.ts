@@ -53,6 +53,7 @@ export const AUDIT_ACTIONS: Record<string, [string, string]> = {
   rescheduled: ['改期', 'Rescheduled'],
   scheduled: ['排期', 'Scheduled'],
   'leave-requested': ['请假', 'Leave requested'],
+  'passed-to-office': ['领导同志转交办公室按程序处理', 'Passed to the office by the leader'],
   'leave-asked': ['提出请假', 'Leave asked'],
   'leave-vice-chief-in-charge-approved': ['分管副区长同意请假', 'Vice chief in charge consented to the leave'],
   'leave-vice-chief-in-charge-refused': ['分管副区长不同意请假', 'Vice chief in charge refused the leave'],
