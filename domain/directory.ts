@@ -24,6 +24,8 @@ export const UNIT_KINDS = [
   'subdistrict',
   'justice-bureau', // 司法局: legality review
   'market-regulation', // 市场监管局: fair-competition review
+  'human-resources', // 人力资源和社会保障局: first check of appointment documents (001:55)
+  'foreign-affairs', // 外事办公室: its vice chief in charge is the vice chief for foreign affairs (004:50(四))
 ] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 

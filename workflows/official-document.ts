@@ -9,7 +9,7 @@ import { countCharacters, lengthViolationOfCount, type DocumentScope } from '../
 import type { TextRef } from '../domain/documents/text-ref';
 import { DOCUMENT_POLICY } from '../domain/documents/policy';
 import type { SigningStep } from '../domain/documents/rules';
-import { signingChain } from '../domain/documents/signing';
+import { signingChain, type DocumentSubject } from '../domain/documents/signing';
 import type { JurisdictionId } from '../domain/jurisdictions';
 import type { Limit } from '../domain/limit';
 import { NATIONAL_OPEN_GOVERNMENT } from '../domain/rulebooks/national';
@@ -36,7 +36,7 @@ import { ProcessRuntime } from './engine/process-runtime';
 import { ruleInForce } from './rules/rule-in-force';
 import type { TaskRecord } from './engine/task-record';
 import type { ProcessState } from './engine/types';
-import { signingAssignees } from './signing-assignees';
+import { signingAssignees, type SigningUnits } from './signing-assignees';
 
 /** A draft as the lead unit submits it (POST /v1/documents). */
 export interface OfficialDocumentInput {
@@ -68,6 +68,12 @@ export interface OfficialDocumentInput {
   important?: boolean;
   /** To be sent to the party committee (报送区委的文件): the chief signs last (000:64, 002:52, 001:55). */
   toPartyCommittee?: boolean;
+  /** 人员任免 or 出国（境）报批, where the rules route by subject (001:55, 004:50(三)(四)). */
+  subject?: DocumentSubject;
+  /** The human-resources bureau that first checks an appointment (001:55), from the directory. */
+  humanResourcesUnitId?: string;
+  /** The foreign affairs office, whose vice chief in charge signs a trip abroad (004:50(四)), from the directory. */
+  foreignAffairsUnitId?: string;
   startedBy: string;
   parent?: { processId: string; type: string };
 }
@@ -112,10 +118,16 @@ export async function officialDocument(input: OfficialDocumentInput): Promise<Pr
     signatures,
   });
   if (input.toPartyCommittee) rt.details.toPartyCommittee = true;
+  if (input.subject) rt.details.subject = input.subject;
+  const units: SigningUnits = { humanResourcesUnitId: input.humanResourcesUnitId, foreignAffairsUnitId: input.foreignAffairsUnitId };
   if (input.parent) rt.addLink({ relation: 'spawned-by', ...input.parent });
   // A draft no signing route covers would stall at the end: refuse it before anyone works on it.
   try {
-    signingChain(rulebookFor(input.jurisdiction), { issuer: input.issuer, kind: input.kind, direction: input.direction });
+    const steps = signingChain(rulebookFor(input.jurisdiction), { issuer: input.issuer, kind: input.kind, direction: input.direction, subject: input.subject });
+    // A step whose unit the directory does not name would be skipped: refuse instead (001:55's first check, 004:50's foreign affairs).
+    for (const step of steps)
+      if (step.role !== 'other-vice-chiefs' && !signingAssignees(step.role, input.leadUnitId, units).length)
+        throw new RangeError(`${input.jurisdiction}: no unit for the step ${step.role} (${step.rule})`);
   } catch (err) {
     throw ApplicationFailure.nonRetryable((err as Error).message, 'BadRequest');
   }
@@ -199,6 +211,7 @@ export async function officialDocument(input: OfficialDocumentInput): Promise<Pr
     decidedAtStandingMeeting: input.decidedAtStandingMeeting,
     important: input.important,
     toPartyCommittee: input.toPartyCommittee,
+    subject: input.subject,
   };
   const chain = signingChain(rulebookFor(input.jurisdiction), query);
   rt.details.signingChain = chain;
@@ -384,7 +397,7 @@ export async function officialDocument(input: OfficialDocumentInput): Promise<Pr
         rt.audit({ actorId: 'system', action: 'office-review-counted', rule: step.rule, detail: 'the office review above is this step of the chain' });
         continue;
       }
-      const assignees = step.role === 'other-vice-chiefs' ? await otherViceChiefs() : signingAssignees(step.role, input.leadUnitId);
+      const assignees = step.role === 'other-vice-chiefs' ? await otherViceChiefs() : signingAssignees(step.role, input.leadUnitId, units);
       if (!assignees.length) {
         rt.audit({ actorId: 'system', action: 'signing-step-skipped', rule: step.rule, detail: `${step.role}: no other portfolio involved` });
         continue;
@@ -394,7 +407,7 @@ export async function officialDocument(input: OfficialDocumentInput): Promise<Pr
       if (reading && deadlineId)
         await rt.setDeadline({ id: deadlineId, label: `阅签时限（${step.role}，${isUrgent(input.urgency) ? '紧急' : '常规'}）`, rule: reading.source, startAt: rt.now(), limit: reading.value });
       const issues = step.act === 'issue';
-      const declared = issues ? DOCUMENT_ISSUE : SIGNING_STEPS[step.act === 'sign-off' ? 'sign-off' : 'review'];
+      const declared = issues ? DOCUMENT_ISSUE : SIGNING_STEPS[step.act];
       const raw = await rt.runTask({
         ...stepTask(declared),
         title: `${declared.label}：${input.title}`,

@@ -6,7 +6,13 @@ import type { SigningRole } from '../domain/documents/rules';
  * or named stand-in of an absent leader (000:7), and the engine records them as acting on behalf.
  * 'other-vice-chiefs' depends on the draft's units and is resolved by the workflow itself.
  */
-export function signingAssignees(role: Exclude<SigningRole, 'other-vice-chiefs'>, leadUnitId: string): AssigneeSelector[] {
+/** Units some steps need besides the lead unit, found in the directory by kind when the draft is submitted. */
+export interface SigningUnits {
+  humanResourcesUnitId?: string;
+  foreignAffairsUnitId?: string;
+}
+
+export function signingAssignees(role: Exclude<SigningRole, 'other-vice-chiefs'>, leadUnitId: string, units: SigningUnits = {}): AssigneeSelector[] {
   const viceChiefInCharge: AssigneeSelector = { kind: 'leaderInCharge', unitId: leadUnitId };
   switch (role) {
     case 'office':
@@ -24,5 +30,16 @@ export function signingAssignees(role: Exclude<SigningRole, 'other-vice-chiefs'>
       return [{ kind: 'role', role: 'chief' }, viceChiefInCharge];
     case 'chief':
       return [{ kind: 'role', role: 'chief' }];
+    case 'human-resources-bureau':
+      // 由人力资源和社会保障局负责初审 (001:55): the bureau's head, or its staff preparing the check.
+      return units.humanResourcesUnitId
+        ? [{ kind: 'role', role: 'department-head', unitId: units.humanResourcesUnitId }, { kind: 'role', role: 'department-staff', unitId: units.humanResourcesUnitId }]
+        : [];
+    case 'foreign-affairs-vice-chief':
+      // 分管外事工作的副市长: the vice chief whose portfolio holds the foreign affairs office.
+      return units.foreignAffairsUnitId ? [{ kind: 'leaderInCharge', unitId: units.foreignAffairsUnitId }] : [];
+    case 'party-committee':
+      // The party committee is outside the government: the office sends the draft and records its answer.
+      return [{ kind: 'role', role: 'office-director' }, { kind: 'role', role: 'office-staff' }];
   }
 }

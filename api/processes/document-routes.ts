@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import type { Database } from '../../db/database';
-import { getUnit, getUser } from '../../db/directory-repository';
+import { getUnit, getUser, listUnits } from '../../db/directory-repository';
 import { DISCLOSURE_ATTRIBUTES, disclosureNeedsReason, ISSUER_KINDS, URGENCY_LEVELS } from '../../domain/documents/attributes';
 import { DOCUMENT_KINDS } from '../../domain/documents/kinds';
 import { DOCUMENT_SCOPES, lengthViolation } from '../../domain/documents/length';
-import { signingChain } from '../../domain/documents/signing';
+import { DOCUMENT_SUBJECTS, signingChain } from '../../domain/documents/signing';
 import { JURISDICTION_IDS } from '../../domain/jurisdictions';
 import { rulebookFor } from '../../domain/rulebooks';
 import type { OfficialDocumentInput } from '../../workflows/official-document';
+import { signingAssignees, type SigningUnits } from '../../workflows/signing-assignees';
 import { BadRequest, Forbidden, type FieldError } from '../errors';
 import { defineRoute } from '../routes/define-route';
 import { CREATED_RESPONSES, answerStarted, clientKey, idempotencyKeyField, idsOf } from './create-process';
@@ -37,12 +38,23 @@ export const createDocumentBody = z.object({
   decidedAtStandingMeeting: z.boolean().optional(),
   important: z.boolean().optional(),
   toPartyCommittee: z.boolean().optional().describe('报送区委的文件: the chief signs it last where the rules say so (000:64, 002:52, 001:55)'),
+  subject: z
+    .enum(idsOf(DOCUMENT_SUBJECTS))
+    .optional()
+    .describe('人员任免 (appointment) or 出国（境）报批 (trip-abroad): a government document some rules route by subject (001:55, 004:50)'),
   idempotencyKey: idempotencyKeyField,
 });
 type Body = z.output<typeof createDocumentBody>;
 
 /** Everything about a draft that needs the directory or the rulebook; field errors, all at once. */
-async function checkDraft(db: Database, body: Body, drafterId: string): Promise<FieldError[]> {
+/** The units a subject's route needs, found in the directory by kind (001:55 human-resources bureau, 004:50 foreign affairs office). */
+async function signingUnitsOf(db: Database, body: Body): Promise<SigningUnits> {
+  if (!body.subject) return {};
+  const units = await listUnits(db, body.jurisdiction);
+  return { humanResourcesUnitId: units.find((u) => u.kind === 'human-resources')?.id, foreignAffairsUnitId: units.find((u) => u.kind === 'foreign-affairs')?.id };
+}
+
+async function checkDraft(db: Database, body: Body, drafterId: string, units: SigningUnits): Promise<FieldError[]> {
   const rules = rulebookFor(body.jurisdiction).documents;
   const errors: FieldError[] = [];
   const inJurisdiction = async (id: string) => (await getUnit(db, id))?.jurisdiction === body.jurisdiction;
@@ -61,7 +73,10 @@ async function checkDraft(db: Database, body: Body, drafterId: string): Promise<
   if (body.countersignLimitWorkingDays !== undefined && !rules.countersign.leadMaySetLimit.value)
     errors.push({ field: 'countersignLimitWorkingDays', reason: `${body.jurisdiction}'s rules give the lead unit no own countersign limit (${rules.countersign.leadMaySetLimit.source})` });
   try {
-    signingChain(rulebookFor(body.jurisdiction), { issuer: body.issuer, kind: body.kind, direction: body.direction });
+    const steps = signingChain(rulebookFor(body.jurisdiction), { issuer: body.issuer, kind: body.kind, direction: body.direction, subject: body.subject });
+    for (const step of steps)
+      if (step.role !== 'other-vice-chiefs' && !signingAssignees(step.role, body.leadUnit, units).length)
+        errors.push({ field: 'subject', reason: `${body.jurisdiction} has no unit in the directory for the step ${step.role} (${step.rule})` });
   } catch (err) {
     errors.push({ field: 'direction', reason: (err as Error).message });
   }
@@ -83,7 +98,8 @@ export function documentRoutes({ db, processes }: { db: Database; processes: Pro
       handler: async ({ body, user, req, res }) => {
         if (user.jurisdiction !== body.jurisdiction) throw new Forbidden(`you belong to ${user.jurisdiction}, not ${body.jurisdiction}`);
         const drafterId = body.drafter ?? user.id;
-        const errors = await checkDraft(db, body, drafterId);
+        const units = await signingUnitsOf(db, body);
+        const errors = await checkDraft(db, body, drafterId, units);
         if (errors.length) throw new BadRequest('the draft cannot be submitted', errors);
         const input: OfficialDocumentInput = {
           jurisdiction: body.jurisdiction,
@@ -107,6 +123,8 @@ export function documentRoutes({ db, processes }: { db: Database; processes: Pro
           decidedAtStandingMeeting: body.decidedAtStandingMeeting,
           important: body.important,
           toPartyCommittee: body.toPartyCommittee,
+          subject: body.subject,
+          ...units,
           startedBy: user.id,
         };
         const key = clientKey(body, req);

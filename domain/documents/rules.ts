@@ -16,10 +16,16 @@ export type SigningRole =
   | 'executive-vice-chief-or-chief' // 负责常务工作的副区长或区长 (001:59)
   | 'chief-or-vice-chief' // 视情由区长或分管副区长签发 (003:64)
   | 'chief-or-authorised-vice-chief' // 市长或市长授权副市长 (004:50)
+  | 'human-resources-bureau' // 人力资源和社会保障局负责初审 (001:55)
+  | 'foreign-affairs-vice-chief' // 分管外事工作的副市长: the vice chief in charge of the foreign affairs office (004:50(四))
+  | 'party-committee' // 报市委同意: the office records the party committee's answer (004:50(四))
   | 'chief';
 
-/** review = 审核 / 初审 / 征求意见; sign-off = 审签; issue = 签发 (the signature that lets it go out). */
-export type SigningAct = 'review' | 'sign-off' | 'issue';
+/**
+ * review = 审核 / 初审 / 征求意见; sign-off = 审签; approve = 审批 (the mayor's approval of a trip abroad, 004:50(四));
+ * consent = the party committee's agreement (报市委同意), recorded by the office; issue = 签发 (the signature that lets it go out).
+ */
+export type SigningAct = 'review' | 'sign-off' | 'approve' | 'consent' | 'issue';
 
 export interface SigningStep {
   role: SigningRole;
@@ -33,7 +39,9 @@ export type RouteCondition =
   | 'views-differ' // 有意见分歧
   | 'chief-agreed-beforehand' // 事先已报请区长同意
   | 'decided-at-standing-meeting' // 已经常务会议议定
-  | 'important'; // 重要的 / 重要函件
+  | 'important' // 重要的 / 重要函件
+  | 'appointment' // 人员任免文件 (001:55), 处级干部任免公文 (004:50(三))
+  | 'trip-abroad'; // 领导干部出国(境)预批件 (004:50(四))
 
 /**
  * One row of the signing-authority matrix (签发权限): for an issuer and a group of kinds, the steps
@@ -109,6 +117,11 @@ export interface DocumentRules {
   issuerCodes: Record<IssuerKind, Cited<string>>;
   /** Issuer code of letters (函), e.g. 市中政函〔2023〕1号: its own sequence (see issuerCodeFor). */
   letterIssuerCodes: Record<IssuerKind, Cited<string>>;
+  /**
+   * Whether the text routes appointment documents (人员任免) and trips abroad (出国(境)报批) by their
+   * subject: where true the matrix holds a route with that condition; where false the general route applies.
+   */
+  subjectRoutes: { appointment: Cited<boolean>; tripAbroad: Cited<boolean> };
   /** The signing-authority matrix (签发权限). */
   signing: readonly SigningRoute[];
   /**

@@ -3,6 +3,13 @@ import type { Direction, IssuerKind } from './attributes';
 import type { DocumentKind } from './kinds';
 import type { RouteCondition, SigningRoute, SigningStep } from './rules';
 
+/** Subjects some texts route by, whatever the kind: 人员任免 (001:55, 004:50(三)), 出国(境)报批 (004:50(四)). */
+export const DOCUMENT_SUBJECTS = [
+  { id: 'appointment', zh: '人员任免' },
+  { id: 'trip-abroad', zh: '出国（境）报批' },
+] as const;
+export type DocumentSubject = (typeof DOCUMENT_SUBJECTS)[number]['id'];
+
 export interface SigningQuery {
   issuer: IssuerKind;
   kind: DocumentKind;
@@ -12,6 +19,8 @@ export interface SigningQuery {
   chiefAgreedBeforehand?: boolean;
   decidedAtStandingMeeting?: boolean;
   important?: boolean;
+  /** What the document is about where the matrix routes by subject (documents.subjectRoutes). */
+  subject?: DocumentSubject;
   /** To be sent to the party committee (报送区委/市委的文件): see documents.partyCommitteeSignedByChief. */
   toPartyCommittee?: boolean;
 }
@@ -28,6 +37,10 @@ function holds(condition: RouteCondition, q: SigningQuery): boolean {
       return q.decidedAtStandingMeeting === true;
     case 'important':
       return q.important === true;
+    case 'appointment':
+      return q.subject === 'appointment';
+    case 'trip-abroad':
+      return q.subject === 'trip-abroad';
   }
 }
 

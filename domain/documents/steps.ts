@@ -109,6 +109,30 @@ const approvalStep = <const Id extends string>(id: Id, label: string, labelEn: s
 
 export const DOCUMENT_REVIEW = approvalStep('document.review', '审核', 'Review');
 export const DOCUMENT_SIGN_OFF = approvalStep('document.sign-off', '审签', 'Sign-off');
+/** 经市长审批 (004:50(四)): the mayor approves a trip abroad before the party committee is asked. */
+export const DOCUMENT_APPROVAL = approvalStep('document.approval', '审批', 'Approval');
+/** 报市委同意 (004:50(四)): the office records the party committee's answer; a refusal sends the draft back to the office. */
+export const DOCUMENT_PARTY_COMMITTEE_CONSENT = defineStep({
+  id: 'document.party-committee-consent',
+  label: '报市委同意',
+  labelEn: 'Agreement of the party committee',
+  actions: {
+    'approve-signature': {
+      label: '登记市委同意意见',
+      labelEn: 'Record the party committee’s agreement',
+      final: true,
+      by: 'assignee',
+      schema: z.strictObject({ opinion: text(2000).describe('the party committee’s answer as received (报市委同意, 004:50)') }),
+    },
+    'return-to-office': {
+      label: '市委未同意，退回办公室',
+      labelEn: 'Not agreed: return to the office',
+      final: true,
+      by: 'assignee',
+      schema: z.strictObject({ opinion: text(2000).describe('the party committee’s answer as received') }),
+    },
+  },
+});
 export const DOCUMENT_ISSUE = defineStep({
   id: 'document.issue',
   label: '签发',
@@ -120,7 +144,13 @@ export const DOCUMENT_ISSUE = defineStep({
 });
 
 /** The step of each act of the signing chain (the rulebook's matrix names the act). */
-export const SIGNING_STEPS = { review: DOCUMENT_REVIEW, 'sign-off': DOCUMENT_SIGN_OFF, issue: DOCUMENT_ISSUE } as const satisfies Record<SigningAct, unknown>;
+export const SIGNING_STEPS = {
+  review: DOCUMENT_REVIEW,
+  'sign-off': DOCUMENT_SIGN_OFF,
+  approve: DOCUMENT_APPROVAL,
+  consent: DOCUMENT_PARTY_COMMITTEE_CONSENT,
+  issue: DOCUMENT_ISSUE,
+} as const satisfies Record<SigningAct, unknown>;
 
 const sealStep = <const Id extends string>(id: Id, label: string, labelEn: string, actionLabel: string, actionLabelEn: string) =>
   defineStep({
@@ -158,6 +188,8 @@ export const DOCUMENT_STEPS = [
   DOCUMENT_OFFICE_REVIEW,
   DOCUMENT_REVIEW,
   DOCUMENT_SIGN_OFF,
+  DOCUMENT_APPROVAL,
+  DOCUMENT_PARTY_COMMITTEE_CONSENT,
   DOCUMENT_ISSUE,
   DOCUMENT_SEAL_REVIEW,
   DOCUMENT_SEAL_CONSENT,

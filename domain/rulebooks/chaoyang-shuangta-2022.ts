@@ -88,7 +88,24 @@ export const CHAOYANG_SHUANGTA_2022: Rulebook = {
     },
     // 001:55: 向[区]委报送的重要文件 … 经区政府分管领导审核后,由[区]长签发.
     partyCommitteeSignedByChief: cited(true, '001:55'),
+    subjectRoutes: {
+      // 001:55: 政府管辖范围内的人员任免文件(由人力资源和社会保障局负责初审),经区政府分管领导审核后,由[区]长签发.
+      appointment: cited(true, '001:55'),
+      tripAbroad: cited(false, 'none:001'),
+    },
     signing: [
+      {
+        issuer: 'government',
+        group: 'appointment', // 人员任免文件: 人力资源和社会保障局初审 → 分管领导审核 → 区长签发
+        kinds: 'all',
+        when: ['appointment'],
+        steps: [
+          { role: 'human-resources-bureau', act: 'review', rule: '001:55' },
+          { role: 'vice-chief', act: 'review', rule: '001:55' },
+          { role: 'chief', act: 'issue', rule: '001:55' },
+        ],
+        rule: '001:55',
+      },
       {
         issuer: 'government',
         group: 'upward-request-report', // 向市政府报送的请示、报告 (and to the party committee)

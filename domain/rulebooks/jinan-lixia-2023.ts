@@ -95,6 +95,8 @@ export const JINAN_LIXIA_2023: Rulebook = {
     },
     // 002:52: 区政府领导同志审批公文 … 需报送区委的，原则上由区长签批.
     partyCommitteeSignedByChief: cited(true, '002:52'),
+    // 002 routes no document by its subject: appointments (002:39(五)) are a standing-meeting matter, trips abroad are not named.
+    subjectRoutes: { appointment: cited(false, 'none:002'), tripAbroad: cited(false, 'none:002') },
     signing: [
       {
         issuer: 'government',

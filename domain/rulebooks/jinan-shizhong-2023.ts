@@ -93,6 +93,8 @@ export const JINAN_SHIZHONG_2023: Rulebook = {
     },
     // 000:64: 区政府领导同志审批公文 … 需报送区委的,原则上由区长签批.
     partyCommitteeSignedByChief: cited(true, '000:64'),
+    // 000 routes no document by its subject: appointments (000:46(六)) are a standing-meeting matter, trips abroad are not named.
+    subjectRoutes: { appointment: cited(false, 'none:000'), tripAbroad: cited(false, 'none:000') },
     signing: [
       {
         issuer: 'government',

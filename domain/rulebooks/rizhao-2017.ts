@@ -75,10 +75,39 @@ export const RIZHAO_2017: Rulebook = {
       government: cited('日政函', 'policy:issuer-code'),
       office: cited('日政办函', 'policy:issuer-code'),
     },
-    // 004:50(三) appointments and (四) trips abroad are decided by subject, not kind: not modelled here.
     // 004:50 routes by kind and subject; the text says nothing of documents sent to the party committee.
     partyCommitteeSignedByChief: cited(false, 'none:004'),
+    subjectRoutes: {
+      // 004:50(三): 市政府部门、事业单位处级干部任免公文,由市长签发 (no first check by the human-resources bureau: that is 001:55's).
+      appointment: cited(true, '004:50'),
+      // 004:50(四): 领导干部出国(境)预批件 … 分管外事工作的副市长签发.
+      tripAbroad: cited(true, '004:50'),
+    },
     signing: [
+      {
+        issuer: 'government',
+        group: 'appointment', // (三) 处级干部任免公文,由市长签发
+        kinds: 'all',
+        when: ['appointment'],
+        steps: [{ role: 'chief', act: 'issue', rule: '004:50' }],
+        rule: '004:50',
+      },
+      {
+        // (四) 按程序分别报分管部门工作的副市长和分管外事工作的副市长审核,经市长审批并报市委同意后,
+        // 正式报批件由分管外事工作的副市长签发.
+        issuer: 'government',
+        group: 'trip-abroad',
+        kinds: 'all',
+        when: ['trip-abroad'],
+        steps: [
+          { role: 'vice-chief', act: 'review', rule: '004:50' },
+          { role: 'foreign-affairs-vice-chief', act: 'review', rule: '004:50' },
+          { role: 'chief', act: 'approve', rule: '004:50' },
+          { role: 'party-committee', act: 'consent', rule: '004:50' },
+          { role: 'foreign-affairs-vice-chief', act: 'issue', rule: '004:50' },
+        ],
+        rule: '004:50',
+      },
       {
         issuer: 'government',
         group: 'upward-request-report', // 向省政府上报的请示、报告

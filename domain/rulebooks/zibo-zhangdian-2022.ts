@@ -90,6 +90,8 @@ export const ZIBO_ZHANGDIAN_2022: Rulebook = {
     },
     // 003:64 routes by issuer only; the text says nothing of documents sent to the party committee.
     partyCommitteeSignedByChief: cited(false, 'none:003'),
+    // 003 routes no document by its subject (003:64 by issuer only).
+    subjectRoutes: { appointment: cited(false, 'none:003'), tripAbroad: cited(false, 'none:003') },
     signing: [
       {
         issuer: 'government',

@@ -40,7 +40,7 @@ describe.each(JURISDICTION_IDS)('sample directory of %s', (jurisdiction) => {
   it('gives every unit below the government a head and a staff member, and every user an existing unit', async () => {
     const units = await listUnits(db, jurisdiction);
     const users = await listUsers(db, jurisdiction);
-    for (const unit of units.filter((u) => ['department', 'justice-bureau', 'market-regulation', 'subdistrict'].includes(u.kind))) {
+    for (const unit of units.filter((u) => ['department', 'justice-bureau', 'market-regulation', 'human-resources', 'foreign-affairs', 'subdistrict'].includes(u.kind))) {
       expect(await findUsers(db, { jurisdiction, role: 'department-head', unitId: unit.id }), unit.id).toHaveLength(1);
       expect(await findUsers(db, { jurisdiction, role: 'department-staff', unitId: unit.id }), unit.id).toHaveLength(1);
     }

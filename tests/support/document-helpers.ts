@@ -40,6 +40,8 @@ export const FORWARD: Record<string, { action: string; data?: Record<string, unk
   'document.review': { action: 'approve-signature', data: { opinion: '同意' } },
   'document.sign-off': { action: 'approve-signature', data: { opinion: '同意，呈区长签发' } },
   'document.issue': { action: 'sign-and-issue', data: { opinion: '签发' } },
+  'document.approval': { action: 'approve-signature', data: { opinion: '同意' } },
+  'document.party-committee-consent': { action: 'approve-signature', data: { opinion: '市委同意' } },
   'document.seal-review': { action: 'approve-seal' },
   'document.seal-consent': { action: 'approve-seal' },
   'document.publication': { action: 'publish', data: { confidentialityChecked: true } },
