@@ -48,6 +48,8 @@ export interface AppDeps {
   onAbsenceChanged?: (absence: Absence, reason: string) => Promise<number | void>;
   /** After a department head's absence is recorded where the rules ask approval (001:71, 002:73): start the leave approval. */
   onLeaveApprovalNeeded?: (input: LeaveApprovalInput) => Promise<{ processId: string }>;
+  /** After an absence whose leave approval is pending is withdrawn: end that approval. */
+  onLeaveApprovalWithdrawn?: (processId: string, reason: string) => Promise<void>;
   /** After an operator loads a calendar year: open processes with provisional deadlines recompute. */
   onCalendarYearLoaded?: (year: number) => Promise<number | void>;
 }

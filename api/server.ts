@@ -73,6 +73,7 @@ export async function startApi(options: StartApiOptions): Promise<RunningApi> {
     onAbsenceRecorded,
     onAbsenceChanged: deps.onAbsenceChanged ?? processes?.onAbsenceChanged,
     onLeaveApprovalNeeded: deps.onLeaveApprovalNeeded ?? processes?.onLeaveApprovalNeeded,
+    onLeaveApprovalWithdrawn: deps.onLeaveApprovalWithdrawn ?? processes?.onLeaveApprovalWithdrawn,
   });
   const server = await new Promise<Server>((resolve, reject) => {
     const s = app.listen(config.PORT, config.HOST, (err?: Error) => (err ? reject(err) : resolve(s)));

@@ -126,8 +126,11 @@ export async function reportBack(db: Queryable, id: string, at: string): Promise
 }
 
 /** Records the state of an absence's approval (001:71, 002:73); undefined when the absence is gone (withdrawn meanwhile). */
-export async function setAbsenceApproval(db: Queryable, id: string, approval: AbsenceApproval): Promise<Absence | undefined> {
-  const { rows } = await db.query<AbsenceRow>(`UPDATE absences AS a SET approval = $2::jsonb WHERE a.id = $1 RETURNING ${ABSENCE_COLUMNS}`, [id, JSON.stringify(approval)]);
+export async function setAbsenceApproval(db: Queryable, id: string, approval: AbsenceApproval, options: { ifUnset?: boolean } = {}): Promise<Absence | undefined> {
+  const { rows } = await db.query<AbsenceRow>(
+    `UPDATE absences AS a SET approval = $2::jsonb WHERE a.id = $1 AND (NOT $3 OR a.approval IS NULL) RETURNING ${ABSENCE_COLUMNS}`,
+    [id, JSON.stringify(approval), options.ifUnset ?? false],
+  );
   return rows[0] && toAbsence(rows[0]);
 }
 

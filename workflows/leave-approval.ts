@@ -5,7 +5,10 @@ import { LEAVE_APPROVAL, LEAVE_APPROVER_LABELS, type LeaveApprover } from '../do
 import type { LeaveNoticeCheck } from '../domain/leave/leave-notice';
 import { rulebookFor } from '../domain/rulebooks';
 import { parseOutcome, stepTask } from '../domain/steps';
+import { setHandler } from '@temporalio/workflow';
 import { activities } from './engine/activities-proxy';
+import { leaveWithdrawnSignal } from './messages';
+import { isOpen } from './engine/task-record';
 import { ProcessRuntime } from './engine/process-runtime';
 import type { ProcessState } from './engine/types';
 
@@ -50,12 +53,23 @@ export async function leaveApproval(input: LeaveApprovalInput): Promise<ProcessS
   const tellPerson = (kind: string, subject: string, body: string) =>
     activities(`notify: ${kind}`).notify({ recipientIds: [input.userId], processId: rt.id, kind, subject: `[请假 ${period}] ${subject}`, body, dedupeKey: `${rt.id}/${kind}` });
 
+  // Withdrawn (or corrected, which asks approval anew), the absence no longer waits for this approval.
+  let withdrawn: string | undefined;
+  setHandler(leaveWithdrawnSignal, ({ reason }) => {
+    withdrawn ??= reason;
+    for (const task of rt.tasks) if (isOpen(task)) rt.cancelTask(task, reason);
+  });
   rt.audit({ actorId: input.recordedBy, action: 'leave-asked', rule: rule.source, detail: `${input.userId}: ${input.reason}` });
   if (!(await record({ status: 'pending' }))) return rt.finish('cancelled', rule.source);
 
   // A late report is the approver's to weigh (一般应提前2天): shown on the task, never refused by the system.
   const late = input.leaveNotice && !input.leaveNotice.met ? `；报备仅提前${input.leaveNotice.daysAhead}天，规定提前${input.leaveNotice.requiredDaysAhead}天（${input.leaveNotice.source}）` : '';
+  const endWithdrawn = () => {
+    rt.audit({ actorId: 'system', action: 'leave-withdrawn', rule: rule.source, detail: withdrawn ?? 'cancelled' });
+    return rt.finish('cancelled', rule.source);
+  };
   for (const approver of approvers) {
+    if (withdrawn) return endWithdrawn();
     rt.setStep(approver === 'chief' ? 'chief-approval' : 'vice-chief-consent');
     const outcome = parseOutcome(
       LEAVE_APPROVAL,
@@ -68,8 +82,8 @@ export async function leaveApproval(input: LeaveApprovalInput): Promise<ProcessS
         rule: rule.source,
       }),
     );
-    // Only cancelling the process ends the task without an approver's action (no timeout decides it).
-    if (outcome.action !== 'approve' && outcome.action !== 'refuse') return rt.finish('cancelled', rule.source);
+    // Only a withdrawal ends the task without an approver's action (no timeout decides it).
+    if (outcome.action !== 'approve' && outcome.action !== 'refuse') return endWithdrawn();
     const note = outcome.action === 'refuse' ? outcome.data.reason : (outcome.data.note ?? null);
     decisions.push({ approver, action: outcome.action, by: outcome.actorId, onBehalfOf: outcome.onBehalfOf ?? null, at: outcome.at, note });
     rt.audit({ actorId: outcome.actorId, onBehalfOf: outcome.onBehalfOf, action: outcome.action === 'approve' ? `leave-${approver}-approved` : `leave-${approver}-refused`, rule: rule.source, detail: note ?? input.userId });

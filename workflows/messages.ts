@@ -22,6 +22,9 @@ export const recomputeDeadlinesSignal = defineSignal<[{ reason: string }]>('reco
 /** The directory changed (e.g. an absence): re-resolve who holds the open tasks. */
 export const refreshAssigneesSignal = defineSignal<[{ reason: string }]>('refreshAssignees');
 
+/** The absence a leave approval is about was withdrawn or corrected: the approval ends (its approvers' tasks are cancelled). */
+export const leaveWithdrawnSignal = defineSignal<[{ reason: string }]>('leaveWithdrawn');
+
 /** An operator fixed what made an activity fail (see `details.stuck`): try it again now. */
 export const retryActivitiesSignal = defineSignal<[{ reason: string }]>('retryActivities');
 

@@ -1,7 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { Database } from '../../db/database';
 import type { Absence } from '../../domain/directory';
-import { recomputeDeadlinesSignal, refreshAssigneesSignal } from '../../workflows/messages';
+import { leaveWithdrawnSignal, recomputeDeadlinesSignal, refreshAssigneesSignal } from '../../workflows/messages';
 import type { LeaveApprovalInput } from '../../workflows/leave-approval';
 import type { RouteDefinition } from '../routes/define-route';
 import { incomingRequestRoutes } from './incoming-request-routes';
@@ -26,6 +26,8 @@ export interface ProcessModule {
   onAbsenceChanged: (absence: Absence, reason: string) => Promise<number>;
   /** A department head's absence needs approval (001:71, 002:73): starts its leave approval, keyed by the absence. */
   onLeaveApprovalNeeded: (input: LeaveApprovalInput) => Promise<{ processId: string }>;
+  /** The absence of a pending leave approval was withdrawn: the approval ends, its approvers' tasks cancelled. */
+  onLeaveApprovalWithdrawn: (processId: string, reason: string) => Promise<void>;
 }
 
 /** The process-facing part of the API, wired to a Temporal client. */
@@ -53,5 +55,6 @@ export function processModule(deps: { db: Database; client: Client; taskQueue: s
       });
       return { processId: started.id };
     },
+    onLeaveApprovalWithdrawn: (processId, reason) => processes.handle(processId).signal(leaveWithdrawnSignal, { reason }),
   };
 }

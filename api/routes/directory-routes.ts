@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Database } from '../../db/database';
-import { addAbsence, correctAbsence, getAbsence, getUser, listAbsences, listUnits, listUsers, reportBack, withdrawAbsence } from '../../db/directory-repository';
+import { addAbsence, correctAbsence, getAbsence, getUser, listAbsences, listUnits, listUsers, reportBack, setAbsenceApproval, withdrawAbsence } from '../../db/directory-repository';
 import { ROLES, UNIT_KINDS, type Absence, type User } from '../../domain/directory';
 import { JURISDICTION_IDS, type JurisdictionId } from '../../domain/jurisdictions';
 import { hasRole } from '../auth';
@@ -121,6 +121,7 @@ export function directoryRoutes(deps: {
   onAbsenceRecorded?: (absence: Absence) => Promise<number | void>;
   onAbsenceChanged?: (absence: Absence, reason: string) => Promise<number | void>;
   onLeaveApprovalNeeded?: (input: LeaveApprovalInput) => Promise<{ processId: string }>;
+  onLeaveApprovalWithdrawn?: (processId: string, reason: string) => Promise<void>;
 }): RouteDefinition[] {
   const { db } = deps;
   const jurisdictionOf = (query: { jurisdiction?: JurisdictionId }, user: User) => query.jurisdiction ?? user.jurisdiction;
@@ -225,6 +226,8 @@ export function directoryRoutes(deps: {
               from: absence.from, to: absence.to, reason: absence.reason, ...(leaveNotice ? { leaveNotice } : {}), recordedBy: user.id,
             });
             approval = { processId, status: 'pending', rule: rulebook.leave.departmentHeadApproval.source };
+            // Kept at once (the process records it too): a withdrawal right after must find the approval to end.
+            await setAbsenceApproval(db, absence.id, approval, { ifUnset: true });
           } catch (err) {
             req.log.error({ err, absenceId: absence.id }, 'could not start the leave approval');
           }
@@ -284,6 +287,9 @@ export function directoryRoutes(deps: {
       handler: async ({ params, user, req }) => {
         const { absence, absent } = await changeableAbsence(params.id, user);
         const withdrawn = (await withdrawAbsence(db, absence.id)) ?? absence;
+        // A pending leave approval (001:71) has nothing left to approve: its approvers' tasks go.
+        if (withdrawn.approval?.status === 'pending')
+          await deps.onLeaveApprovalWithdrawn?.(withdrawn.approval.processId, `${absent.id}的请假已撤销（${withdrawn.reason}）`).catch((err: unknown) => req.log.error({ err, absenceId: absence.id }, 'could not end the leave approval of a withdrawn absence'));
         const tasksRerouted = await reroute(withdrawn, `${absent.id} absent: 缺席已撤销（${withdrawn.reason}）`, req.log);
         return { withdrawn, ...(tasksRerouted !== undefined ? { tasksRerouted } : {}) };
       },

@@ -12,11 +12,15 @@ import { startTestApi, type TestApi } from './api-harness';
  */
 let api: TestApi;
 const started: LeaveApprovalInput[] = [];
+const ended: { processId: string; reason: string }[] = [];
 beforeAll(async () => {
   api = await startTestApi({
     onLeaveApprovalNeeded: async (input) => {
       started.push(input);
       return { processId: `leave.${input.jurisdiction}.${input.absenceId}` };
+    },
+    onLeaveApprovalWithdrawn: async (processId, reason) => {
+      ended.push({ processId, reason });
     },
   });
 });
@@ -72,6 +76,18 @@ describe('请假审批 over HTTP — a department head’s absence asks approval
     expect(told[0].body).toContain('001:71');
     expect((await listNotifications(api.db, { recipientId: 'cs.chief' })).filter((n) => n.kind === 'leave-reported-back')).toEqual([]);
     expect((await getAbsence(api.db, recorded.body.id))?.reportedBackAt).toBe(back.body.reportedBackAt);
+  });
+
+  it('withdrawn while its approval is pending — the approval is told to end (its approvers’ tasks go); an approved one is not', async () => {
+    const head = (await getUser(api.db, 'cs.justice.head'))!;
+    const token = await api.tokenFor(head);
+    const pending = await api.call('POST', '/v1/directory/absences', { token, body: { userId: head.id, from: inDays(4), to: inDays(5), reason: '休假' } });
+    expect((await api.call('DELETE', `/v1/directory/absences/${pending.body.id}`, { token })).status).toBe(200);
+    expect(ended).toEqual([{ processId: pending.body.approval.processId, reason: `${head.id}的请假已撤销（休假）` }]);
+    const approved = await api.call('POST', '/v1/directory/absences', { token, body: { userId: head.id, from: inDays(8), to: inDays(9), reason: '出差' } });
+    await setAbsenceApproval(api.db, approved.body.id, { processId: approved.body.approval.processId, status: 'approved', rule: '001:71', decidedBy: 'cs.chief' });
+    expect((await api.call('DELETE', `/v1/directory/absences/${approved.body.id}`, { token })).status).toBe(200);
+    expect(ended).toHaveLength(1);
   });
 
   it('an absence still pending approval reports back to nobody in particular (no approver yet)', async () => {

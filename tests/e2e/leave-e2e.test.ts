@@ -55,6 +55,20 @@ describe('leave over HTTP', () => {
     expect(back.body.reportedBackTo).toBe('cs.chief');
   });
 
+  it('001:71 — withdrawn before anyone approved: the vice chief in charge’s task leaves the inbox, the approval ends cancelled', async () => {
+    const head = await stack.userById('cs.education.head');
+    const huang = await stack.userById('cs.vice-chief-huang');
+    const recorded = await stack.call('POST', '/v1/directory/absences', head.token, { userId: head.id, from: new Date(Date.now() + 5 * DAY).toISOString(), to: new Date(Date.now() + 6 * DAY).toISOString(), reason: '休假' });
+    const processId: string = recorded.body.approval.processId;
+    started.push(processId);
+    await stack.eventually(() => stack.call('GET', '/v1/tasks', huang.token), (r) => r.body.items.some((t: Task) => t.processId === processId));
+    expect((await stack.call('DELETE', `/v1/directory/absences/${recorded.body.id}`, head.token)).status).toBe(200);
+    const inbox = await stack.eventually(() => stack.call('GET', '/v1/tasks', huang.token), (r) => !r.body.items.some((t: Task) => t.processId === processId));
+    expect(inbox.body.items.some((t: Task) => t.processId === processId)).toBe(false);
+    const state = await stack.eventually(() => stack.call('GET', `/v1/processes/${encodeURIComponent(processId)}`, huang.token), (r) => r.body.status === 'cancelled');
+    expect(state.body.status).toBe('cancelled');
+  });
+
   it('003:55 — attendees are named when the meeting is convened: a member or an unknown person is 400 naming attendees.N; an attendee finds the invitation in the inbox', async () => {
     const office = await stack.user(ZD, 'office-director');
     const startsAt = new Date(Date.now() + 20 * DAY).toISOString();

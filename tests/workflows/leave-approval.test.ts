@@ -8,6 +8,7 @@ import { rulebookFor } from '../../domain/rulebooks';
 import type { Actor } from '../../workflows/engine/types';
 import { processId } from '../../workflows/ids';
 import type { LeaveApprovalInput } from '../../workflows/leave-approval';
+import { leaveWithdrawnSignal } from '../../workflows/messages';
 import { act, auditOf, openTask, rejectionOf, stateOf, waitForState } from '../support/process-helpers';
 import { startTimeSkipping, type TimeSkippingHarness } from '../support/time-skipping';
 
@@ -100,6 +101,16 @@ describe('请假审批 — a department head’s leave approval (leave.departmen
     expect(await holders()).toEqual([{ userId: 'cs.housing.head' }]);
     const told = (await listNotifications(h.db, { recipientId: 'cs.housing.head' })).find((n) => n.processId === handle.workflowId && n.kind === 'leave-refused');
     expect(told?.body).toContain('经批准后方可离开');
+  });
+
+  it('withdrawn while the vice chief in charge has it (leaveWithdrawn): the task is cancelled, the approval ends cancelled, the chief never asked', async () => {
+    const { handle } = await askLeave(CS, 'cs.education.head', 'cs.education');
+    let s = await waitForState(handle, (x) => x.tasks.length > 0);
+    expect(openTask(s, 'leave.approval').assignees).toEqual([{ userId: 'cs.vice-chief-huang' }]);
+    await handle.signal(leaveWithdrawnSignal, { reason: '请假已撤销' });
+    s = await waitForState(handle, (x) => x.status === 'cancelled');
+    expect(s.tasks.map((t) => t.status)).toEqual(['cancelled']);
+    expect((await auditOf(handle)).find((e) => e.action === 'leave-withdrawn')).toMatchObject({ rule: '001:71', detail: '请假已撤销' });
   });
 
   it('002:73 — the chief alone consents (经区长同意); 000, 003, 004 ask no approval of a department head', async () => {

@@ -59,6 +59,7 @@ export const AUDIT_ACTIONS: Record<string, [string, string]> = {
   'leave-vice-chief-in-charge-refused': ['分管副区长不同意请假', 'Vice chief in charge refused the leave'],
   'leave-chief-approved': ['区长批准请假', 'Chief approved the leave'],
   'leave-chief-refused': ['区长不批准请假', 'Chief refused the leave'],
+  'leave-withdrawn': ['请假已撤销', 'Leave withdrawn'],
   'item-removed': ['议题撤出', 'Item removed'],
   'item-not-reached': ['议题未及审议', 'Item not reached'],
   'outcome-recorded': ['记录议定结果', 'Outcome recorded'],
