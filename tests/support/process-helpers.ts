@@ -35,7 +35,7 @@ export async function actorWith(db: Queryable, jurisdiction: JurisdictionId, rol
  * as a bare timeout with no word of where it stood.
  */
 const QUERY_DEADLINE_MS = 15_000;
-const ACTION_DEADLINE_MS = 60_000;
+const ACTION_DEADLINE_MS = 90_000;
 const bounded = <T>(handle: WorkflowHandle, ms: number, call: () => Promise<T>) => handle.client.connection.withDeadline(Date.now() + ms, call);
 
 export async function act(handle: WorkflowHandle, input: Omit<TaskActionInput, 'data'> & { data?: Record<string, unknown> }, deadlineMs = ACTION_DEADLINE_MS): Promise<ProcessState> {
@@ -84,6 +84,18 @@ export async function waitForSignalHandled(handle: WorkflowHandle, signalName: s
 }
 
 /**
+ * Whether a call ended because it ran out of time: the server's deadline (DEADLINE_EXCEEDED) or
+ * the test's own (`bounded`), which gRPC reports as DEADLINE_EXCEEDED or, when it cancels the call
+ * itself, CANCELLED (both seen).
+ */
+export function isTimeout(err: unknown): boolean {
+  const code = err instanceof ServiceError ? (err.cause as { code?: number } | undefined)?.code : undefined;
+  return code === status.DEADLINE_EXCEEDED || code === status.CANCELLED;
+}
+
+const BUSY_GRACE_MS = 60_000;
+
+/**
  * The state, or undefined when the query timed out because the process's workflow task was busy
  * (under load a worker can hold one for seconds, e.g. while its projection waits for a database
  * connection): a poll asks again then, a query that fails for any other reason fails the test.
@@ -92,8 +104,9 @@ async function stateOrBusy(handle: WorkflowHandle, until: number): Promise<Proce
   try {
     return await stateOf(handle);
   } catch (err) {
-    const timedOut = err instanceof ServiceError && (err.cause as { code?: number } | undefined)?.code === status.DEADLINE_EXCEEDED;
-    if (!timedOut || Date.now() > until) throw err;
+    if (!isTimeout(err)) throw err;
+    // A busy process is not one whose state failed to match: it gets a minute beyond the wait.
+    if (Date.now() > until + BUSY_GRACE_MS) throw new Error(`${handle.workflowId} did not answer its state query before the wait ran out (its workflow task stayed busy): ${(err as Error).message}`);
     return undefined;
   }
 }
