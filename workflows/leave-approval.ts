@@ -44,7 +44,7 @@ export async function leaveApproval(input: LeaveApprovalInput): Promise<ProcessS
   const approvers: readonly LeaveApprover[] = rule.value ?? [];
   const who = input.name ?? input.userId;
   const period = `${formatShanghaiChinese(input.from)}至${formatShanghaiChinese(input.to)}`;
-  const rt = new ProcessRuntime({ type: 'leaveApproval', jurisdiction: input.jurisdiction, title: `请假审批：${who}（${period}）`, leadUnit: input.unitId, startedBy: input.recordedBy });
+  const rt = new ProcessRuntime({ type: 'leaveApproval', jurisdiction: input.jurisdiction, title: `请假审批：${who}（${period}）`, searchTitle: `请假审批：${input.userId}`, leadUnit: input.unitId, startedBy: input.recordedBy });
   rt.install();
   const decisions: { approver: LeaveApprover; action: string; by: string; onBehalfOf: string | null; at: string; note: string | null }[] = [];
   Object.assign(rt.details, { absenceId: input.absenceId, userId: input.userId, from: input.from, to: input.to, reason: input.reason, leaveNotice: input.leaveNotice ?? null, approvers, decisions });

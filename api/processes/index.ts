@@ -49,6 +49,7 @@ export function processModule(deps: { db: Database; client: Client; taskQueue: s
         key: input.absenceId,
         input,
         title: `请假审批：${input.name ?? input.userId}`,
+        searchTitle: `请假审批：${input.userId}`, // no name in Temporal's clear-text search attributes
         leadUnit: input.unitId,
         summary: `请假审批 ${input.userId}: ${input.reason}`,
         details: `Leave approval (请假审批) of **${input.userId}**, ${input.from} – ${input.to}`,

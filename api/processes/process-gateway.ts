@@ -45,6 +45,8 @@ export interface StartRequest<I> {
   key: string;
   input: I;
   title: string;
+  /** The title in Temporal's search attributes (in the clear) when the title names a person. */
+  searchTitle?: string;
   leadUnit?: string;
   summary: string;
   details: string;
@@ -164,7 +166,7 @@ export function createProcessGateway({ client, taskQueue, db }: { client: Client
           typedSearchAttributes: [
             { key: SA.processType, value: request.workflowType },
             { key: SA.jurisdiction, value: request.jurisdiction },
-            { key: SA.title, value: request.title },
+            { key: SA.title, value: request.searchTitle ?? request.title },
             { key: SA.step, value: 'started' },
             { key: SA.status, value: 'running' },
             ...(request.leadUnit ? [{ key: SA.leadUnit, value: request.leadUnit }] : []),

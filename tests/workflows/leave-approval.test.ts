@@ -6,6 +6,7 @@ import type { JurisdictionId } from '../../domain/jurisdictions';
 import { leaveApproversFor } from '../../domain/leave/leave-approval';
 import { rulebookFor } from '../../domain/rulebooks';
 import type { Actor } from '../../workflows/engine/types';
+import { SA } from '../../workflows/search-attributes';
 import { processId } from '../../workflows/ids';
 import type { LeaveApprovalInput } from '../../workflows/leave-approval';
 import { leaveWithdrawnSignal } from '../../workflows/messages';
@@ -51,6 +52,10 @@ describe('请假审批 — a department head’s leave approval (leave.departmen
     expect(consent.controllers).toEqual(['cs.office.director']);
     expect(consent.rule).toBe('001:71');
     expect(consent.title).toContain('分管副区长同意：住建局局长请假');
+    // The name is read in govflow (the title), never in Temporal's clear-text search attributes (docs/operators.md).
+    expect(s.title).toContain('住建局局长');
+    const searchTitle = (await handle.describe()).typedSearchAttributes.get(SA.title);
+    expect(searchTitle).toBe('请假审批：cs.housing.head');
     // Not the chief's yet: the vice chief in charge consents first (事先征得分管领导同意).
     expect((await rejectionOf(act(handle, { taskId: consent.id, action: 'approve', actor: chief }))).type).toBe('Forbidden');
 

@@ -41,6 +41,11 @@ export interface ProcessInit {
   type: string;
   jurisdiction: JurisdictionId;
   title: string;
+  /**
+   * The title in Temporal's search attributes, which stay in the clear (docs/operators.md): set
+   * when the title names a person, so that Temporal's database holds no name. Default: the title.
+   */
+  searchTitle?: string;
   leadUnit?: string;
   startedBy: string;
 }
@@ -543,7 +548,7 @@ export class ProcessRuntime {
     const pairs: SearchAttributeUpdatePair[] = [
       { key: SA.processType, value: this.init.type },
       { key: SA.jurisdiction, value: this.init.jurisdiction },
-      { key: SA.title, value: this.init.title },
+      { key: SA.title, value: this.init.searchTitle ?? this.init.title },
       { key: SA.step, value: this.step },
       { key: SA.status, value: this.status },
       { key: SA.assignees, value: assignees },
