@@ -25,9 +25,12 @@ export function createDirectoryActivities({ db }: ActivityDeps) {
       return all.some((a) => !a.absent) ? all.filter((a) => !a.absent) : all;
     },
 
-    /** Where an absence's approval stands (001:71, 002:73); false when the absence was withdrawn meanwhile. */
-    async recordAbsenceApproval(input: { absenceId: string; approval: AbsenceApproval }): Promise<boolean> {
-      return (await setAbsenceApproval(db, input.absenceId, input.approval)) !== undefined;
+    /**
+     * Where an absence's approval stands (001:71, 002:73); false when the absence was withdrawn meanwhile,
+     * or a correction put another approval process in this one's place.
+     */
+    async recordAbsenceApproval(input: { absenceId: string; approval: AbsenceApproval; replaces?: string }): Promise<boolean> {
+      return (await setAbsenceApproval(db, input.absenceId, input.approval, { ifSameProcess: true, ...(input.replaces ? { replaces: input.replaces } : {}) })) !== undefined;
     },
 
     /** Whether a user exists in the jurisdiction (a delegation target must). */

@@ -126,10 +126,14 @@ export async function reportBack(db: Queryable, id: string, at: string): Promise
 }
 
 /** Records the state of an absence's approval (001:71, 002:73); undefined when the absence is gone (withdrawn meanwhile). */
-export async function setAbsenceApproval(db: Queryable, id: string, approval: AbsenceApproval, options: { ifUnset?: boolean } = {}): Promise<Absence | undefined> {
+export async function setAbsenceApproval(db: Queryable, id: string, approval: AbsenceApproval, options: { ifUnset?: boolean; ifSameProcess?: boolean; replaces?: string } = {}): Promise<Absence | undefined> {
+  // ifSameProcess: an approval replaced by a correction's new one (another process) no longer writes here;
+  // `replaces`: the correction's new process may take the place of the one it replaces, whichever writes first.
   const { rows } = await db.query<AbsenceRow>(
-    `UPDATE absences AS a SET approval = $2::jsonb WHERE a.id = $1 AND (NOT $3 OR a.approval IS NULL) RETURNING ${ABSENCE_COLUMNS}`,
-    [id, JSON.stringify(approval), options.ifUnset ?? false],
+    `UPDATE absences AS a SET approval = $2::jsonb
+      WHERE a.id = $1 AND (NOT $3 OR a.approval IS NULL) AND (NOT $4 OR a.approval IS NULL OR a.approval->>'processId' IN ($5, $6))
+      RETURNING ${ABSENCE_COLUMNS}`,
+    [id, JSON.stringify(approval), options.ifUnset ?? false, options.ifSameProcess ?? false, approval.processId, options.replaces ?? approval.processId],
   );
   return rows[0] && toAbsence(rows[0]);
 }

@@ -27,6 +27,8 @@ export interface LeaveApprovalInput {
   /** How many days ahead it was reported, against the rule (001:71: 2 days, the travel day not counted). */
   leaveNotice?: LeaveNoticeCheck;
   recordedBy: string;
+  /** The approval process a correction of the absence's period replaces (asked anew for the corrected period). */
+  correctionOf?: string;
 }
 
 /** The office sees every step: the report goes to the chief through it (由政府办公室向区长报告, 001:71). */
@@ -49,7 +51,7 @@ export async function leaveApproval(input: LeaveApprovalInput): Promise<ProcessS
   const decisions: { approver: LeaveApprover; action: string; by: string; onBehalfOf: string | null; at: string; note: string | null }[] = [];
   Object.assign(rt.details, { absenceId: input.absenceId, userId: input.userId, from: input.from, to: input.to, reason: input.reason, leaveNotice: input.leaveNotice ?? null, approvers, decisions });
   const record = (approval: Omit<AbsenceApproval, 'processId' | 'rule'>) =>
-    activities('record the leave approval').recordAbsenceApproval({ absenceId: input.absenceId, approval: { processId: rt.id, rule: rule.source, ...approval } });
+    activities('record the leave approval').recordAbsenceApproval({ absenceId: input.absenceId, approval: { processId: rt.id, rule: rule.source, ...approval }, ...(input.correctionOf ? { replaces: input.correctionOf } : {}) });
   const tellPerson = (kind: string, subject: string, body: string) =>
     activities(`notify: ${kind}`).notify({ recipientIds: [input.userId], processId: rt.id, kind, subject: `[请假 ${period}] ${subject}`, body, dedupeKey: `${rt.id}/${kind}` });
 

@@ -46,7 +46,8 @@ export function processModule(deps: { db: Database; client: Client; taskQueue: s
         type: 'leaveApproval',
         workflowType: 'leaveApproval',
         jurisdiction: input.jurisdiction,
-        key: input.absenceId,
+        // A corrected period is asked anew: its own process, keyed by the period so a retried correction finds it.
+        key: input.correctionOf ? `${input.absenceId}.${Date.parse(input.from).toString(36)}-${Date.parse(input.to).toString(36)}` : input.absenceId,
         input,
         title: `请假审批：${input.name ?? input.userId}`,
         searchTitle: `请假审批：${input.userId}`, // no name in Temporal's clear-text search attributes

@@ -267,7 +267,23 @@ export function directoryRoutes(deps: {
         const reportProblems = checkLeaveReport(rulebookFor(absent.jurisdiction), { roles: absent.roles, ...corrected });
         if (reportProblems.length) throw new BadRequest('incomplete leave report', reportProblems);
         await checkPartnerAway(absent, { from: corrected.from, to: corrected.to, chiefConsented }, absence.id);
-        const saved = await correctAbsence(db, corrected);
+        let saved = await correctAbsence(db, corrected);
+        // 001:71: approval is of a period — a new one is asked for the corrected period, the pending one ends.
+        const earlier = absence.approval;
+        if (earlier && deps.onLeaveApprovalNeeded && (saved.from !== absence.from || saved.to !== absence.to)) {
+          const rulebook = rulebookFor(absent.jurisdiction);
+          try {
+            if (earlier.status === 'pending') await deps.onLeaveApprovalWithdrawn?.(earlier.processId, `${absent.id}的请假已更正，按更正后的时间重新审批`);
+            const leaveNotice = checkLeaveNotice(rulebook, { roles: absent.roles, reportedAt: new Date().toISOString(), from: saved.from, urgentReason: saved.urgentReason });
+            const { processId } = await deps.onLeaveApprovalNeeded({
+              jurisdiction: absent.jurisdiction, absenceId: saved.id, userId: absent.id, name: absent.name, unitId: absent.unitId,
+              from: saved.from, to: saved.to, reason: saved.reason, ...(leaveNotice ? { leaveNotice } : {}), recordedBy: user.id, correctionOf: earlier.processId,
+            });
+            saved = (await setAbsenceApproval(db, saved.id, { processId, status: 'pending', rule: rulebook.leave.departmentHeadApproval.source })) ?? saved;
+          } catch (err) {
+            req.log.error({ err, absenceId: saved.id }, 'could not ask approval anew for a corrected absence');
+          }
+        }
         const tasksRerouted = await reroute(saved, `${absent.id} absent: ${saved.reason}（缺席已更正）`, req.log);
         return { ...saved, ...(tasksRerouted !== undefined ? { tasksRerouted } : {}) };
       },

@@ -17,7 +17,7 @@ beforeAll(async () => {
   api = await startTestApi({
     onLeaveApprovalNeeded: async (input) => {
       started.push(input);
-      return { processId: `leave.${input.jurisdiction}.${input.absenceId}` };
+      return { processId: `leave.${input.jurisdiction}.${input.absenceId}${input.correctionOf ? `.${started.length}` : ''}` };
     },
     onLeaveApprovalWithdrawn: async (processId, reason) => {
       ended.push({ processId, reason });
@@ -88,6 +88,26 @@ describe('请假审批 over HTTP — a department head’s absence asks approval
     await setAbsenceApproval(api.db, approved.body.id, { processId: approved.body.approval.processId, status: 'approved', rule: '001:71', decidedBy: 'cs.chief' });
     expect((await api.call('DELETE', `/v1/directory/absences/${approved.body.id}`, { token })).status).toBe(200);
     expect(ended).toHaveLength(1);
+  });
+
+  it('001:71 — its period corrected: approval is asked anew for the corrected period and the pending one ends; a corrected reason asks nothing', async () => {
+    const head = (await getUser(api.db, 'cs.lingfeng.head'))!;
+    const token = await api.tokenFor(head);
+    const recorded = await api.call('POST', '/v1/directory/absences', { token, body: { userId: head.id, from: inDays(4), to: inDays(5), reason: '出差' } });
+    const first: string = recorded.body.approval.processId;
+    const endedBefore = ended.length;
+    const corrected = await api.call('PATCH', `/v1/directory/absences/${recorded.body.id}`, { token, body: { to: inDays(7) } });
+    expect(corrected.status).toBe(200);
+    expect(ended.slice(endedBefore)).toEqual([{ processId: first, reason: `${head.id}的请假已更正，按更正后的时间重新审批` }]);
+    expect(started.at(-1)).toMatchObject({ absenceId: recorded.body.id, from: recorded.body.from, to: corrected.body.to, correctionOf: first });
+    expect(corrected.body.approval).toEqual({ processId: `leave.chaoyang-shuangta-2022.${recorded.body.id}.${started.length}`, status: 'pending', rule: '001:71' });
+    expect((await getAbsence(api.db, recorded.body.id))?.approval).toEqual(corrected.body.approval);
+
+    const startedBefore = started.length;
+    const reason = await api.call('PATCH', `/v1/directory/absences/${recorded.body.id}`, { token, body: { reason: '赴省厅出差' } });
+    expect(reason.status).toBe(200);
+    expect(started.length).toBe(startedBefore);
+    expect(reason.body.approval).toEqual(corrected.body.approval);
   });
 
   it('an absence still pending approval reports back to nobody in particular (no approver yet)', async () => {

@@ -1,6 +1,6 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addAbsence, getAbsence, resolveAssignees } from '../../db/directory-repository';
+import { addAbsence, getAbsence, resolveAssignees, setAbsenceApproval } from '../../db/directory-repository';
 import { listNotifications } from '../../db/notification-repository';
 import type { JurisdictionId } from '../../domain/jurisdictions';
 import { leaveApproversFor } from '../../domain/leave/leave-approval';
@@ -116,6 +116,18 @@ describe('请假审批 — a department head’s leave approval (leave.departmen
     s = await waitForState(handle, (x) => x.status === 'cancelled');
     expect(s.tasks.map((t) => t.status)).toEqual(['cancelled']);
     expect((await auditOf(handle)).find((e) => e.action === 'leave-withdrawn')).toMatchObject({ rule: '001:71', detail: '请假已撤销' });
+  });
+
+  it('replaced by a correction’s new approval: the old one, approved later, no longer writes over the absence', async () => {
+    const { handle, absenceId } = await askLeave(CS, 'cs.beita.head', 'cs.beita');
+    let s = await waitForState(handle, (x) => x.tasks.length > 0);
+    const replacement = { processId: `leave.${CS}.${absenceId}.corrected`, status: 'pending' as const, rule: '001:71' };
+    await setAbsenceApproval(h.db, absenceId, replacement);
+    s = await act(handle, { taskId: openTask(s, 'leave.approval').id, action: 'approve', actor: { userId: 'cs.vice-chief-zhao', roles: ['vice-chief'] } });
+    // The chief is away since the test above: the executive vice chief approves for him.
+    await act(handle, { taskId: openTask(s, 'leave.approval').id, action: 'approve', actor: liu });
+    await waitForState(handle, (x) => x.status === 'completed');
+    expect((await getAbsence(h.db, absenceId))?.approval).toEqual(replacement);
   });
 
   it('002:73 — the chief alone consents (经区长同意); 000, 003, 004 ask no approval of a department head', async () => {
