@@ -15,6 +15,7 @@ import { missingEvidence, type DecisionEvidence } from '../domain/decisions/evid
 import { activities } from './engine/activities-proxy';
 import {
   AGENDA_ADMISSIBILITY,
+  AGENDA_ATTENDING_SIGNATURE,
   AGENDA_CHIEF_DECISION,
   AGENDA_CONSENT,
   AGENDA_COORDINATION_NOTE,
@@ -32,6 +33,7 @@ import { runCountersignRound } from './engine/countersign';
 import { reject } from './engine/failures';
 import { ProcessRuntime } from './engine/process-runtime';
 import type { ProcessState } from './engine/types';
+import type { TaskRecord } from './engine/task-record';
 import { processId } from './ids';
 import { ruleInForce } from './rules/rule-in-force';
 import { agendaItemJoinedSignal, agendaOutcomeSignal, agendaReleasedSignal, agendaScheduledSignal, type AgendaOutcome } from './meeting-messages';
@@ -140,6 +142,13 @@ export async function agendaItem(input: AgendaItemInput): Promise<ProcessState> 
   const tellApplicant = async (kind: string, subject: string, body: string) =>
     activities(`tell the applicant: ${kind}`).notify({ recipientIds: [input.applicantId], processId: rt.id, kind, subject: `[${input.title}] ${subject}`, body, dedupeKey: `${rt.id}/${kind}/${rt.trail.entries.length}` });
 
+  // 0. 002:40: 需由相关部门（单位）列席的，应由列席部门（单位）主要负责人签署意见 — the application reaches the
+  // office with each attending unit's head's signature, so the lead time counts from the last of them.
+  if (input.attendingUnitIds.length && ruleInForce(input.jurisdiction, 'meetings.attendingHeadsSign', rules.attendingHeadsSign.value)) {
+    await attendingHeadsSign();
+    receivedAt = rt.now();
+  }
+
   // 1. Admissibility (002:41, 000:51, 001:41, 003:54).
   rt.setStep('admissibility');
   const admission = parseOutcome(
@@ -202,6 +211,30 @@ export async function agendaItem(input: AgendaItemInput): Promise<ProcessState> 
   }
 
   // ---- steps ------------------------------------------------------------------------------
+
+  /** Each attending unit's head signs an opinion on the application (a signature each, not a list of names). */
+  async function attendingHeadsSign(): Promise<void> {
+    rt.setStep('attending-signatures');
+    const rule = rules.attendingHeadsSign.source;
+    const opened: TaskRecord[] = [];
+    for (const unitId of input.attendingUnitIds)
+      opened.push(
+        await rt.openTask({
+          ...stepTask(AGENDA_ATTENDING_SIGNATURE),
+          title: `列席单位签署意见（${unitId}）：${input.title}`,
+          assignees: [{ kind: 'role', role: 'department-head', unitId }],
+          controllers: leadHead,
+          timeoutRule: 'none',
+          rule,
+        }),
+      );
+    const outcomes = await rt.awaitAll(opened);
+    rt.details.attendingSignatures = input.attendingUnitIds.map((unitId, i) => {
+      const out = parseOutcome(AGENDA_ATTENDING_SIGNATURE, outcomes[i]);
+      return { unitId, by: out.actorId, onBehalfOf: out.onBehalfOf, opinion: out.data?.opinion, at: out.at, rule };
+    });
+    rt.audit({ actorId: 'system', action: 'attending-units-signed', rule, detail: input.attendingUnitIds.join(', ') });
+  }
 
   async function preCoordinate(): Promise<boolean> {
     rt.setStep('pre-coordination');

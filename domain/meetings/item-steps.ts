@@ -118,6 +118,14 @@ export const AGENDA_OPINION = defineStep({
   actions: { 'sign-opinion': { label: '签署意见', labelEn: 'Sign an opinion', final: true, by: 'assignee', schema: z.strictObject({ opinion: text(2000) }) } },
 });
 
+/** 002:40: 列席部门（单位）主要负责人签署意见 on the application (议题申报单), one task per attending unit. */
+export const AGENDA_ATTENDING_SIGNATURE = defineStep({
+  id: 'agenda.attending-signature',
+  label: '列席单位主要负责人签署意见',
+  labelEn: 'Head of an attending unit signs the application',
+  actions: { 'sign-opinion': { label: '签署意见', labelEn: 'Sign an opinion', final: true, by: 'assignee', schema: z.strictObject({ opinion: text(2000) }) } },
+});
+
 export const AGENDA_CONSENT = defineStep({
   id: 'agenda.consent',
   label: '同意上会',
@@ -168,6 +176,7 @@ export const AGENDA_ITEM_STEPS = [
   AGENDA_LEGALITY_REVIEW,
   AGENDA_REVIEW,
   AGENDA_OPINION,
+  AGENDA_ATTENDING_SIGNATURE,
   AGENDA_CONSENT,
   AGENDA_REVISION,
   AGENDA_SUPERVISION_NOTICE,

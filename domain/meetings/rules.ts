@@ -75,6 +75,8 @@ export interface MeetingRules {
   admissibility: readonly Cited<InadmissibleReason>[];
   /** The units' heads sign the pre-coordination countersign; a staff reply is not enough (000:51, 003:53). */
   preCoordinationSignedByHead: Cited<boolean>;
+  /** The head of each unit that must attend signs an opinion on the application before it goes to the office (002:40). */
+  attendingHeadsSign: Cited<boolean>;
   /** Disagreement after pre-coordination: coordination note → vice chief in charge → the chief decides. */
   coordination: Cited<boolean>;
   prerequisites: {

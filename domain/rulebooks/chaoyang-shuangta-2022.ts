@@ -240,6 +240,7 @@ export const CHAOYANG_SHUANGTA_2022: Rulebook = {
       cited('not-reported-to-chair', '001:41'),
     ],
     preCoordinationSignedByHead: cited(false, 'none:001'),
+    attendingHeadsSign: cited(false, 'none:001'),
     coordination: cited(true, 'policy:coordination'),
     prerequisites: {
       majorDecision: cited<readonly PrerequisiteKind[]>(['public-participation', 'expert-review', 'risk-assessment', 'legality-review'], 'decree713:25'),

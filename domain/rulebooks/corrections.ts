@@ -36,6 +36,8 @@ export const RULE_CORRECTIONS: readonly RuleCorrection[] = [
   { patch: 'rule-003-pre-coordination-heads', jurisdiction: 'zibo-zhangdian-2022', rule: 'meetings.preCoordinationSignedByHead', before: false },
   // 003:61: 对属于急件的公文，即到即办 — urgent documents and requests are due the day they reach the leader.
   { patch: 'rule-003-urgent-on-arrival', jurisdiction: 'zibo-zhangdian-2022', rule: 'documents.readingLimits.urgent', before: null },
+  // 002:40: the heads of the units that must attend sign the application (列席部门主要负责人签署意见).
+  { patch: 'rule-002-attending-heads-sign', jurisdiction: 'jinan-lixia-2023', rule: 'meetings.attendingHeadsSign', before: false },
   // 001:47: leave from the meeting is asked of whoever chairs it (the chief was asked always).
   { patch: 'rule-001-leave-to-chair', jurisdiction: 'chaoyang-shuangta-2022', rule: 'meetings.leaveAskedOf', before: 'chief' },
 ];

@@ -224,6 +224,8 @@ export const JINAN_LIXIA_2023: Rulebook = {
       cited('outside-meeting-scope', '002:41'),
     ],
     preCoordinationSignedByHead: cited(false, 'none:002'),
+    // 002:40: 需由相关部门（单位）列席的，应由列席部门（单位）主要负责人签署意见 — a signature each, not a list of names.
+    attendingHeadsSign: cited(true, '002:40'),
     coordination: cited(true, '002:40'),
     prerequisites: {
       majorDecision: cited<readonly PrerequisiteKind[]>(['public-participation', 'expert-review', 'risk-assessment', 'legality-review'], '002:40'),

@@ -173,6 +173,7 @@ export const JINAN_SHIZHONG_2023: Rulebook = {
     admissibility: [cited('vice-chief-or-department-authority', '000:51'), cited('not-pre-coordinated', '000:51')],
     // 000:51: 参与协调的部门主要负责人要在会签意见上签字同意.
     preCoordinationSignedByHead: cited(true, '000:51'),
+    attendingHeadsSign: cited(false, 'none:000'),
     coordination: cited(true, '000:51'),
     prerequisites: {
       majorDecision: cited<readonly PrerequisiteKind[]>(['public-participation', 'expert-review', 'risk-assessment', 'legality-review'], '000:51'),

@@ -187,6 +187,7 @@ export const RIZHAO_2017: Rulebook = {
     // 004:41: 提交议题的部门应于会前协调一致，并经相关部门会签。议题内容涉及申请资金和机构编制事项的，严格按规定程序办理.
     admissibility: [cited('not-pre-coordinated', '004:41'), cited('funding-staffing-procedure', '004:41')],
     preCoordinationSignedByHead: cited(false, 'none:004'),
+    attendingHeadsSign: cited(false, 'none:004'),
     coordination: cited(true, '004:41'),
     prerequisites: {
       majorDecision: cited<readonly PrerequisiteKind[]>(['public-participation', 'expert-review', 'risk-assessment', 'legality-review'], 'decree713:25'),

@@ -161,6 +161,7 @@ export const ZIBO_ZHANGDIAN_2022: Rulebook = {
     admissibility: [cited('not-agreed-in-coordination', '003:53'), cited('ad-hoc-item', '003:54')],
     // 003:53: 协调一致后，有关部门主要负责人须在会签意见上签字.
     preCoordinationSignedByHead: cited(true, '003:53'),
+    attendingHeadsSign: cited(false, 'none:003'),
     coordination: cited(true, '003:53'),
     prerequisites: {
       majorDecision: cited<readonly PrerequisiteKind[]>(['public-participation', 'expert-review', 'risk-assessment', 'legality-review'], 'decree713:25'),

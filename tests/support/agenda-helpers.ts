@@ -35,6 +35,7 @@ export function startAgendaItem(client: Client, taskQueue: string, input: Agenda
 
 /** The action that moves each kind of agenda-item task forward, with its data. */
 export const FORWARD: Record<string, { action: string; data?: Record<string, unknown> }> = {
+  'agenda.attending-signature': { action: 'sign-opinion', data: { opinion: '同意列席' } },
   'agenda.admissibility': { action: 'admit' },
   'agenda.countersign': { action: 'agree' },
   'agenda.review': { action: 'approve', data: { opinion: '同意提交常务会议' } },

@@ -64,13 +64,16 @@ describe('agenda item (议题): application to the meeting', () => {
   ] as const)('%s: the review chain runs in the rulebook’s order (%s …)', async (j, expected, rule) => {
     const handle = await startAgendaItem(h.env.client, h.taskQueue, agendaItemInput(j));
     const { state, acted } = await driveAgendaItem(handle, awaitingMeeting);
-    expect(acted.slice(1).map((a) => (a.startsWith('agenda.opinion') ? 'agenda.opinion' : a))).toEqual(expected);
+    // After the application's own steps (002:40's attending heads' signatures, the office's admission): the review chain.
+    const chain = acted.filter((a) => !a.startsWith('agenda.attending-signature') && !a.startsWith('agenda.admissibility'));
+    expect(chain.map((a) => (a.startsWith('agenda.opinion') ? 'agenda.opinion' : a))).toEqual(expected);
     expect((state.details.reviews as { rule: string }[])[0].rule).toBe(rule);
     await handle.terminate('test done');
   });
 
   it('002:41: the office rejects an item as a unit’s own duty, with the reason recorded and the applicant told; other reasons are refused', async () => {
-    const handle = await startAgendaItem(h.env.client, h.taskQueue, agendaItemInput(LX));
+    // No unit to attend: nothing for attending heads to sign first (002:40, tests/workflows/agenda-attending-signatures.test.ts).
+    const handle = await startAgendaItem(h.env.client, h.taskQueue, agendaItemInput(LX, { attendingUnitIds: [] }));
     const task = openTask(await waitForState(handle, atStep('agenda.admissibility')), 'agenda.admissibility');
     const refused = await rejectionOf(act(handle, { taskId: task.id, action: 'reject', data: { reason: 'too-expensive', explanation: 'x' }, actor: user('lx.office.staff') }));
     expect(refused).toMatchObject({ type: 'BadRequest', fields: [{ field: 'data.reason', reason: expect.stringContaining('unit-own-duty (002:41)') }] });
