@@ -92,6 +92,7 @@ export const FIELD_LABELS: Record<string, string> = {
   remove: '撤出的议题',
   writtenOpinions: '书面意见',
   substituteId: '代为出席人（人员编号）',
+  writtenReport: '书面请假报告',
   substituteAccepted: '同意代为出席',
   present: '出席人员',
   outcome: '结果',
