@@ -101,6 +101,10 @@ const REASONS: [RegExp, string][] = [
   [/^a document that is (\S+) states why \((.*)\)$/, '应说明公开属性的理由（$2）'],
   [/^already used for (\S+) with a different body$/, '此幂等键已用于另一内容不同的请求（$1）'],
   [/^Content-Type must be application\/json$/, '请以 JSON 格式提交（Content-Type: application/json）'],
+  [/^an attendee asks leave with a written leave report to the office\b/, '列席人员请假，须同时向办公室写出书面请假报告'],
+  [/^written opinions on the items are the members'/, '会前对议题的书面意见由会议组成人员提出，列席人员不提'],
+  [/^an attendee cannot substitute for themselves$/, '列席人员不能指定本人代替参加'],
+  [/^(\S+) sits on the standing meeting \((\S+)\) and is invited as a member$/, '$1 是会议组成人员（$2），不作为列席人员邀请'],
 ];
 
 /**

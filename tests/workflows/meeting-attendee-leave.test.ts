@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listNotifications } from '../../db/notification-repository';
 import type { JurisdictionId } from '../../domain/jurisdictions';
 import { rulebookFor } from '../../domain/rulebooks';
+import { zhReason } from '../../domain/field-messages';
 import type { ProcessState } from '../../workflows/engine/types';
 import type { Attendance } from '../../workflows/meeting-attendance';
 import { cleanUp, isAt, queueProbe, serverNow, startMeeting, startMeetingServer, user } from '../support/meeting-helpers';
@@ -49,9 +50,10 @@ describe('列席人员请假 — a non-member attendee’s leave from the standi
     expect(attendanceOf(s)[head]).toEqual({ userId: head, response: 'awaiting', attendee: true });
     expect(s.details.members).not.toContain(head);
 
-    expect(await fieldsOf(act(meeting, { taskId: invitation.id, action: 'ask-leave', data: { reason: '赴省厅汇报' }, actor: user(head) }))).toEqual([
-      { field: 'data.writtenReport', reason: expect.stringContaining('003:55') },
-    ]);
+    const missing = await fieldsOf(act(meeting, { taskId: invitation.id, action: 'ask-leave', data: { reason: '赴省厅汇报' }, actor: user(head) }));
+    expect(missing).toEqual([{ field: 'data.writtenReport', reason: expect.stringContaining('003:55') }]);
+    // Read in Chinese beside the field, the article kept.
+    expect(zhReason(missing[0].reason)).toBe('列席人员请假，须同时向办公室写出书面请假报告（书面请假报告, 003:55）');
     expect(await fieldsOf(act(meeting, { taskId: invitation.id, action: 'ask-leave', data: { reason: '赴省厅汇报', writtenReport: '书面请假报告', writtenOpinions: [{ itemId: item.workflowId, opinion: '同意' }] }, actor: user(head) }))).toEqual([
       { field: 'data.writtenOpinions', reason: expect.stringContaining('列席人员') },
     ]);

@@ -87,6 +87,7 @@ const PHRASES: [RegExp, string | ((m: RegExpExecArray) => string)][] = [
   [/^(\S+) on behalf of (\S+?)(?:: (.*))?$/s, (m) => `${m[1]}（代 ${m[2]}）${m[3] ? `：${m[3]}` : ''}`],
   [/^(\S+): left off the agenda by the chief(?:: (.*))?$/s, (m) => `${m[1]}：区长未将本议题列入会议议程${m[2] ? `，理由：${m[2]}` : ''}`],
   [/^(\S+) is not in this jurisdiction's directory$/, '$1 不在本地区名录中'],
+  [/^received directly from (\S+); no instruction before the office's proposal$/, '$1 径送领导同志，转办公室按程序处理，办公室拟办前不作批示'],
   [/^round (\d+): (.*)$/s, '第$1轮：$2'],
   [/^version (\d+)(?:: (.*))?$/s, '第$1稿 $2'],
   [/^(\S+): (\d+) working days — (.*)$/s, '$1：$2个工作日 —— $3'],
