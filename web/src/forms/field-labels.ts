@@ -93,6 +93,7 @@ export const FIELD_LABELS: Record<string, string> = {
   writtenOpinions: '书面意见',
   substituteId: '代为出席人（人员编号）',
   writtenReport: '书面请假报告',
+  attendees: '列席人员（人员编号）',
   substituteAccepted: '同意代为出席',
   present: '出席人员',
   outcome: '结果',
