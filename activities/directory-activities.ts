@@ -1,4 +1,5 @@
 import { resolveAssignees as resolveFromDirectory, getUser, setAbsenceApproval } from '../db/directory-repository';
+import { summaryIds } from '../db/read-model-repository';
 import type { AbsenceApproval, AssigneeSelector, Assignment } from '../domain/directory';
 import type { JurisdictionId } from '../domain/jurisdictions';
 import { rulebookFor } from '../domain/rulebooks';
@@ -31,6 +32,11 @@ export function createDirectoryActivities({ db }: ActivityDeps) {
      */
     async recordAbsenceApproval(input: { absenceId: string; approval: AbsenceApproval; replaces?: string }): Promise<boolean> {
       return (await setAbsenceApproval(db, input.absenceId, input.approval, { ifSameProcess: true, ...(input.replaces ? { replaces: input.replaces } : {}) })) !== undefined;
+    },
+
+    /** Running processes where the person holds a task or someone holds one on their behalf (the read model). */
+    async processesHeldByOrFor(input: { userId: string }): Promise<string[]> {
+      return summaryIds(db, { heldByOrFor: input.userId, running: true });
     },
 
     /** Whether a user exists in the jurisdiction (a delegation target must). */

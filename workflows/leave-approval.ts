@@ -5,9 +5,9 @@ import { LEAVE_APPROVAL, LEAVE_APPROVER_LABELS, type LeaveApprover } from '../do
 import type { LeaveNoticeCheck } from '../domain/leave/leave-notice';
 import { rulebookFor } from '../domain/rulebooks';
 import { parseOutcome, stepTask } from '../domain/steps';
-import { setHandler } from '@temporalio/workflow';
+import { getExternalWorkflowHandle, setHandler } from '@temporalio/workflow';
 import { activities } from './engine/activities-proxy';
-import { leaveWithdrawnSignal } from './messages';
+import { leaveWithdrawnSignal, refreshAssigneesSignal } from './messages';
 import { isOpen } from './engine/task-record';
 import { ProcessRuntime } from './engine/process-runtime';
 import type { ProcessState } from './engine/types';
@@ -91,6 +91,7 @@ export async function leaveApproval(input: LeaveApprovalInput): Promise<ProcessS
     rt.audit({ actorId: outcome.actorId, onBehalfOf: outcome.onBehalfOf, action: outcome.action === 'approve' ? `leave-${approver}-approved` : `leave-${approver}-refused`, rule: rule.source, detail: note ?? input.userId });
     if (outcome.action === 'refuse') {
       await record({ status: 'refused', decidedBy: outcome.actorId, ...(outcome.onBehalfOf ? { onBehalfOf: outcome.onBehalfOf } : {}), ...(note ? { reason: note } : {}) });
+      await giveTasksBack(`${input.userId} absent: 请假未获批准（${rule.source}）`);
       await tellPerson('leave-refused', '请假未获批准', `${LEAVE_APPROVER_LABELS[approver]}：不同意${note ? `——${note}` : ''}（${rule.source}：经批准后方可离开）`);
       return rt.finish('refused', rule.source);
     }
@@ -99,4 +100,19 @@ export async function leaveApproval(input: LeaveApprovalInput): Promise<ProcessS
   await record({ status: 'approved', ...(last ? { decidedBy: last.by, ...(last.onBehalfOf ? { onBehalfOf: last.onBehalfOf } : {}) } : {}) });
   await tellPerson('leave-approved', '请假已批准', `已批准（${rule.source}）；返回后请向批准领导销假`);
   return rt.finish('completed', rule.source);
+
+  /**
+   * 经批准后方可离开: a refused absence does not take place, so the tasks it already moved to a stand-in
+   * go back to the person — the processes holding them re-resolve their holders, as after a withdrawal.
+   */
+  async function giveTasksBack(reason: string): Promise<void> {
+    const held = await activities('find the tasks the absence moved').processesHeldByOrFor({ userId: input.userId });
+    for (const id of held.filter((id) => id !== rt.id)) {
+      try {
+        await getExternalWorkflowHandle(id).signal(refreshAssigneesSignal, { reason });
+      } catch (err) {
+        rt.audit({ actorId: 'system', action: 'process-not-reached', detail: `${id}: ${err instanceof Error ? err.message : String(err)}` });
+      }
+    }
+  }
 }

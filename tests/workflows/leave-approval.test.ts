@@ -9,7 +9,7 @@ import type { Actor } from '../../workflows/engine/types';
 import { SA } from '../../workflows/search-attributes';
 import { processId } from '../../workflows/ids';
 import type { LeaveApprovalInput } from '../../workflows/leave-approval';
-import { leaveWithdrawnSignal } from '../../workflows/messages';
+import { leaveWithdrawnSignal, refreshAssigneesSignal } from '../../workflows/messages';
 import { act, auditOf, openTask, rejectionOf, stateOf, waitForState } from '../support/process-helpers';
 import { startTimeSkipping, type TimeSkippingHarness } from '../support/time-skipping';
 
@@ -128,6 +128,29 @@ describe('请假审批 — a department head’s leave approval (leave.departmen
     await act(handle, { taskId: openTask(s, 'leave.approval').id, action: 'approve', actor: liu });
     await waitForState(handle, (x) => x.status === 'completed');
     expect((await getAbsence(h.db, absenceId))?.approval).toEqual(replacement);
+  });
+
+  it('002:73 经区长同意 — refused after the absence began: the task it moved to the named stand-in goes back to the person', async () => {
+    const head = 'lx.education.head';
+    const staff = 'lx.education.staff';
+    const ticket = await h.env.client.workflow.start('supervisionTicket', {
+      taskQueue: h.taskQueue,
+      workflowId: processId('supervisionTicket', LX, `leave-${Date.now()}`),
+      args: [{ jurisdiction: LX, title: '校舍安全督办', source: 'leader-instruction', responsibleUnitId: 'lx.education', dueAt: new Date(Date.now() + 60 * DAY).toISOString(), issuedBy: 'lx.supervision.staff' }],
+    });
+    const started = Date.parse((await waitForState(ticket, (x) => x.tasks.length > 0)).startedAt);
+    const absence = await addAbsence(h.db, { userId: head, from: new Date(started - 60_000).toISOString(), to: new Date(started + 3 * DAY).toISOString(), standInUserId: staff, reason: '外出' });
+    await ticket.signal(refreshAssigneesSignal, { reason: `${head} absent: 外出` });
+    await waitForState(ticket, (x) => x.tasks[0].assignees.some((a) => a.onBehalfOf === head));
+    // The approval of that absence, refused by the chief.
+    const input: LeaveApprovalInput = { jurisdiction: LX, absenceId: absence.id, userId: head, unitId: 'lx.education', from: absence.from, to: absence.to, reason: absence.reason, recordedBy: head };
+    const approval = await h.env.client.workflow.start('leaveApproval', { taskQueue: h.taskQueue, workflowId: processId('leaveApproval', LX, absence.id), args: [input] });
+    const s = await waitForState(approval, (x) => x.tasks.length > 0);
+    await act(approval, { taskId: openTask(s, 'leave.approval').id, action: 'refuse', actor: { userId: 'lx.chief', roles: ['chief'] }, data: { reason: '区里近期有重要检查' } });
+    await waitForState(approval, (x) => x.status === 'refused');
+    const back = await waitForState(ticket, (x) => x.tasks[0].assignees.some((a) => a.userId === head && !a.onBehalfOf));
+    expect(back.tasks[0].assignees.some((a) => a.onBehalfOf === head)).toBe(false);
+    await ticket.terminate('test done');
   });
 
   it('002:73 — the chief alone consents (经区长同意); 000, 003, 004 ask no approval of a department head', async () => {
