@@ -71,7 +71,7 @@ export const FIELD_LABELS: Record<string, string> = {
   chiefAgreedBeforehand: '已事先征得区长同意',
   decidedAtStandingMeeting: '已经常务会议研究',
   important: '重要公文',
-  toPartyCommittee: '报送区委的文件',
+  toPartyCommittee: '报送党委的文件（区委、市委）',
   registeredBy: '登记人',
   skipsLevel: '越级请示',
   attendingUnits: '列席单位',
