@@ -145,7 +145,7 @@ describe('standing meeting (常务会议): paths run to the end', () => {
     s = await fixAgenda(meeting, 'rz.chief', [{ itemId: item.workflowId, reason: '条件尚不成熟' }]);
     expect(s.details.removed).toEqual([expect.objectContaining({ itemId: item.workflowId, reason: '条件尚不成熟', by: 'rz.chief' })]);
     const trail = await waitForAudit(item, 'taken-off-agenda');
-    expect(trail).toContainEqual(expect.objectContaining({ action: 'taken-off-agenda', detail: `${meeting.workflowId}: left off the agenda by the chief` }));
+    expect(trail).toContainEqual(expect.objectContaining({ action: 'taken-off-agenda', detail: `${meeting.workflowId}: left off the agenda by the chief: 条件尚不成熟` }));
     expect((await waitForState(item, (x) => x.step === 'awaiting-meeting')).status).toBe('running');
     expect(await getQueuedItem(h.db, item.workflowId)).toMatchObject({ meetingId: null });
     await cleanUp(h, meeting, item);

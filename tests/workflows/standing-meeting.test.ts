@@ -162,7 +162,7 @@ describe('standing meeting (常务会议): agenda, attendance, quorum, minutes',
     expect(s.details.removed).toEqual([expect.objectContaining({ itemId: dropped.workflowId, reason: '条件尚不成熟', by: 'js.chief' })]);
     expect(await getQueuedItem(h.db, dropped.workflowId)).toMatchObject({ meetingId: null });
     expect(await getQueuedItem(h.db, kept.workflowId)).toMatchObject({ meetingId: meeting.workflowId });
-    expect((await probeLog(dropped)).released).toEqual([{ meetingId: meeting.workflowId, reason: 'left off the agenda by the chief' }]);
+    expect((await probeLog(dropped)).released).toEqual([{ meetingId: meeting.workflowId, reason: 'left off the agenda by the chief: 条件尚不成熟' }]); // told the chief's reason
     expect((await probeLog(kept)).released).toEqual([]);
     expect(await auditOf(meeting)).toContainEqual(expect.objectContaining({ action: 'item-removed', rule: '000:50', detail: expect.stringContaining('条件尚不成熟') }));
     await cleanUp(h, meeting, kept, dropped);
