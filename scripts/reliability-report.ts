@@ -42,7 +42,7 @@ process is started again: "restart → running" is the real \`scripts/dev.ts\` (
 on the PGlite data it left (node and tsx, PGlite's crash recovery, migrations, the cached workflow
 bundle, the worker polling); "running → first action answered" is the first retried action's 200,
 replayed on the new worker. After a Temporal crash, processes whose workflow task was on its way
-answer when that task times out (Temporal's default workflow task timeout, 10 s). To measure
+answer when that task times out (5 s for processes started since workflows/workflow-task-timeout.ts, Temporal's default 10 s before). To measure
 again: \`npm run reliability -- tests/crash/crash-recovery.test.ts\` (the load average is recorded
 with them: the machine is shared).
 `;
