@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import { absencesStartedBetween } from '../../db/directory-repository';
 import type { Database } from '../../db/database';
 import type { Absence } from '../../domain/directory';
+import { everyInterval, type Sweeper } from './every-interval';
 
 /** On start, absences that began this long before are looked at too (the API may have been down). */
 const LOOK_BACK_ON_START_MS = 24 * 3_600_000;
@@ -14,10 +15,9 @@ const LOOK_BACK_ON_START_MS = 24 * 3_600_000;
  * them (`onAbsenceStarted`, the same signal as a newly recorded absence; re-resolving is idempotent,
  * so looking at one twice is harmless).
  */
-export function watchAbsenceStarts(options: { db: Database; intervalMs: number; log: Logger; onAbsenceStarted: (absence: Absence) => Promise<unknown> }): { stop(): Promise<void> } {
+export function watchAbsenceStarts(options: { db: Database; intervalMs: number; log: Logger; onAbsenceStarted: (absence: Absence) => Promise<unknown> }): Sweeper {
   let since = new Date(Date.now() - LOOK_BACK_ON_START_MS).toISOString();
-  let running: Promise<void> = Promise.resolve();
-  const sweep = async () => {
+  return everyInterval(options.intervalMs, async () => {
     const until = new Date().toISOString();
     try {
       const started = await absencesStartedBetween(options.db, since, until);
@@ -28,15 +28,5 @@ export function watchAbsenceStarts(options: { db: Database; intervalMs: number; 
       // Temporal or the database down: the next sweep looks again from the same point.
       options.log.warn({ err: (err as Error).message }, 'sweep of absences that began failed');
     }
-  };
-  const timer = setInterval(() => {
-    running = running.then(sweep);
-  }, options.intervalMs);
-  timer.unref();
-  return {
-    stop: async () => {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  });
 }

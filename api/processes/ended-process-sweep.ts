@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../../db/database';
 import { projectSnapshot } from '../../db/read-model-repository';
 import { closedSnapshot } from './reproject';
+import { everyInterval, type Sweeper } from './every-interval';
 import { visibilityQuery } from './visibility-query';
 
 /** How Temporal ends a process without the process itself saying so. */
@@ -34,10 +35,9 @@ export async function sweepEndedProcesses({ client, db, taskQueue, since }: { cl
  * Runs {@link sweepEndedProcesses} every `intervalMs` in the API process: the first sweep covers
  * the whole retention period, later ones what ended since the previous sweep (minus the lag).
  */
-export function watchEndedProcesses(options: { client: Client; db: Database; taskQueue: string; intervalMs: number; log: Logger }): { stop(): Promise<void> } {
+export function watchEndedProcesses(options: { client: Client; db: Database; taskQueue: string; intervalMs: number; log: Logger }): Sweeper {
   let since: Date | undefined;
-  let running: Promise<void> = Promise.resolve();
-  const sweep = async () => {
+  return everyInterval(options.intervalMs, async () => {
     const startedAt = Date.now();
     try {
       const changed = await sweepEndedProcesses({ ...options, since });
@@ -47,15 +47,5 @@ export function watchEndedProcesses(options: { client: Client; db: Database; tas
       // Temporal down: the next sweep tries again from the same point.
       options.log.warn({ err: (err as Error).message }, 'read model: sweep of ended processes failed');
     }
-  };
-  const timer = setInterval(() => {
-    running = running.then(sweep);
-  }, options.intervalMs);
-  timer.unref();
-  return {
-    stop: async () => {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  });
 }
