@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { shanghaiDateOf } from '../domain/calendar/shanghai-date';
 import type { Queryable } from './database';
 
 export interface HearingNotice {
@@ -117,11 +118,11 @@ export async function listConsultations(db: Queryable, filter: { status: 'open' 
 
 export type CommentRefusal = 'unknown' | 'closed';
 
-/** A receipt citizens can quote: the date and eight random characters (no 0/O/1/I). */
-function newReceipt(at: string): string {
+/** A receipt citizens can quote: the Shanghai date it was given and eight random characters (no 0/O/1/I). */
+export function newReceipt(at: string): string {
   const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
   const random = [...randomBytes(8)].map((b) => alphabet[b % alphabet.length]).join('');
-  return `YJ${at.slice(0, 10).replace(/-/g, '')}-${random}`;
+  return `YJ${shanghaiDateOf(at).replace(/-/g, '')}-${random}`;
 }
 
 /**
