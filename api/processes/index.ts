@@ -17,7 +17,7 @@ export interface ProcessModule {
   routes: RouteDefinition[];
   /** Open processes whose deadlines were provisional recompute them; returns how many were told. */
   onCalendarYearLoaded: (year: number) => Promise<number>;
-  /** Open processes holding a task of the absent user re-resolve their holders (AB partner, stand-in). */
+  /** Open processes where the absent user holds a task, or someone holds one for them, re-resolve their holders (AB partner, stand-in). */
   onAbsenceRecorded: (absence: Absence) => Promise<number>;
   /**
    * An absence was corrected or withdrawn: open processes where the person holds a task, or someone
@@ -37,8 +37,10 @@ export function processModule(deps: { db: Database; client: Client; taskQueue: s
     routes: [...ticketRoutes({ db: deps.db, processes }), ...documentRoutes({ db: deps.db, processes }), ...meetingRoutes({ db: deps.db, processes }), ...agendaItemRoutes({ db: deps.db, processes }), ...incomingRequestRoutes({ db: deps.db, processes }), ...majorDecisionRoutes({ db: deps.db, processes }), ...processRoutes({ processes, uiBaseUrl: deps.uiBaseUrl })],
     onCalendarYearLoaded: (year) =>
       processes.signalAll({ provisional: true }, (id) => processes.handle(id).signal(recomputeDeadlinesSignal, { reason: `calendar ${year} loaded` })),
+    // Held by the person or on their behalf: the read model may not have heard yet that an earlier
+    // absence's stand-in gave the task back (seen in CI). Re-resolving where nothing changes is a no-op.
     onAbsenceRecorded: (absence) =>
-      processes.signalAll({ assignee: absence.userId }, (id) => processes.handle(id).signal(refreshAssigneesSignal, { reason: `${absence.userId} absent: ${absence.reason}` })),
+      processes.signalAll({ heldByOrFor: absence.userId }, (id) => processes.handle(id).signal(refreshAssigneesSignal, { reason: `${absence.userId} absent: ${absence.reason}` })),
     onAbsenceChanged: (absence, reason) =>
       processes.signalAll({ heldByOrFor: absence.userId }, (id) => processes.handle(id).signal(refreshAssigneesSignal, { reason })),
     onLeaveApprovalNeeded: async (input) => {
