@@ -26,7 +26,7 @@ describe('an absence recorded ahead of time — its holder’s tasks move when i
     const url = `/v1/processes/${encodeURIComponent(created.body.id)}`;
     const holders = (r: { body: { openTasks: { assignees: Holder[] }[] } }) => JSON.stringify(r.body.openTasks[0]?.assignees ?? []);
     const before = JSON.stringify([{ userId: head.id }, { userId: staff.id }]);
-    await stack.eventually(() => stack.call('GET', url, office.token), (r) => holders(r) === before);
+    await stack.waitFor('the holders before the absence begins', () => stack.call('GET', url, office.token), (r) => holders(r) === before);
 
     const startsIn = 4_000;
     const from = new Date(Date.now() + startsIn).toISOString();

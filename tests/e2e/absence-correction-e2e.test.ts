@@ -38,7 +38,7 @@ describe('an absence corrected or withdrawn through the API — the tasks it re-
     expect(first.status).toBe(201);
     await heldBy([{ userId: staff.id, onBehalfOf: head.id }]);
     // The read model has caught up with the re-route before the withdrawal looks for it.
-    await stack.eventually(() => stack.call('GET', '/v1/tasks', staff.token), (r) => r.body.items.some((i: { processId: string; task: { assignees: Holder[] } }) => i.processId === created.body.id && i.task.assignees.some((a) => a.onBehalfOf === head.id)));
+    await stack.waitFor('the stand-in’s inbox to show the task held for the head', () => stack.call('GET', '/v1/tasks', staff.token), (r) => r.body.items.some((i: { processId: string; task: { assignees: Holder[] } }) => i.processId === created.body.id && i.task.assignees.some((a) => a.onBehalfOf === head.id)));
 
     const withdrawn = await stack.call('DELETE', `/v1/directory/absences/${first.body.id}`, head.token);
     expect(withdrawn.status).toBe(200);
@@ -48,7 +48,7 @@ describe('an absence corrected or withdrawn through the API — the tasks it re-
     const second = await stack.call('POST', '/v1/directory/absences', head.token, absence(-60_000, '休假'));
     expect(second.status).toBe(201);
     await heldBy([{ userId: staff.id, onBehalfOf: head.id }]);
-    await stack.eventually(() => stack.call('GET', '/v1/tasks', staff.token), (r) => r.body.items.some((i: { processId: string; task: { assignees: Holder[] } }) => i.processId === created.body.id && i.task.assignees.some((a) => a.onBehalfOf === head.id)));
+    await stack.waitFor('the stand-in’s inbox to show the task held for the head', () => stack.call('GET', '/v1/tasks', staff.token), (r) => r.body.items.some((i: { processId: string; task: { assignees: Holder[] } }) => i.processId === created.body.id && i.task.assignees.some((a) => a.onBehalfOf === head.id)));
     const corrected = await stack.call('PATCH', `/v1/directory/absences/${second.body.id}`, head.token, { from: new Date(Date.now() + 86_400_000).toISOString() });
     expect(corrected.status).toBe(200);
     expect(corrected.body.tasksRerouted).toBeGreaterThanOrEqual(1);

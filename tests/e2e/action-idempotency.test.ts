@@ -75,7 +75,7 @@ describe('Idempotency-Key on task actions', () => {
     const closed = await stack.call('POST', verify.actionsUrl, office.token, { action: 'close', data: {} }, { 'Idempotency-Key': key });
     expect(closed.status).toBe(200);
     expect(closed.body.status).toBe('closed');
-    await stack.eventually(() => stack.call('GET', path, office.token), (r) => r.body.status === 'closed');
+    await stack.waitFor('the ticket to close', () => stack.call('GET', path, office.token), (r) => r.body.status === 'closed');
     const retry = await stack.call('POST', verify.actionsUrl, office.token, { action: 'close', data: {} }, { 'Idempotency-Key': key });
     expect(retry.status).toBe(200);
     expect(retry.body).toEqual(closed.body);

@@ -130,7 +130,7 @@ describe('authorization matrix on a supervision ticket', () => {
     const c = await callers();
     const created = await stack.call('POST', '/v1/supervision-tickets', c.office.token, { jurisdiction: J, title: '跨辖区操作测试', source: 'leader-instruction', responsibleUnit: 'cs.finance', complexity: 'ordinary' });
     const id = created.body.id as string;
-    await stack.eventually(() => stack.call('GET', `/v1/processes/${encodeURIComponent(id)}`, c.office.token), (r) => r.body?.openTasks?.length > 0);
+    await stack.waitFor('the process’s first open task', () => stack.call('GET', `/v1/processes/${encodeURIComponent(id)}`, c.office.token), (r) => r.body?.openTasks?.length > 0);
     const foreignOperator = await stack.user(OTHER, 'operator');
     const executeUpdateAs = (actor: Record<string, unknown>) =>
       stack.client.workflow.getHandle(id).executeUpdate(taskActionUpdate, { args: [{ taskId: 't1', action: 'pause', comment: '越权', actor: actor as never }] });

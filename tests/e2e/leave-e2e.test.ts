@@ -61,7 +61,7 @@ describe('leave over HTTP', () => {
     const recorded = await stack.call('POST', '/v1/directory/absences', head.token, { userId: head.id, from: new Date(Date.now() + 5 * DAY).toISOString(), to: new Date(Date.now() + 6 * DAY).toISOString(), reason: '休假' });
     const processId: string = recorded.body.approval.processId;
     started.push(processId);
-    await stack.eventually(() => stack.call('GET', '/v1/tasks', huang.token), (r) => r.body.items.some((t: Task) => t.processId === processId));
+    await stack.waitFor('the approver’s inbox to show the leave approval', () => stack.call('GET', '/v1/tasks', huang.token), (r) => r.body.items.some((t: Task) => t.processId === processId));
     expect((await stack.call('DELETE', `/v1/directory/absences/${recorded.body.id}`, head.token)).status).toBe(200);
     const inbox = await stack.eventually(() => stack.call('GET', '/v1/tasks', huang.token), (r) => !r.body.items.some((t: Task) => t.processId === processId));
     expect(inbox.body.items.some((t: Task) => t.processId === processId)).toBe(false);

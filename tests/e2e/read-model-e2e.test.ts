@@ -76,7 +76,7 @@ describe('the read model behind the inbox and the lists (HTTP → dev server →
       started.push(created.body.id);
     }
     const mine = `q=${run}`;
-    await stack.eventually(() => stack.call('GET', `/v1/tasks?${mine}`, head.token), (r) => r.body.counts.total === 23, 60_000);
+    await stack.waitFor('the head’s inbox to count 23', () => stack.call('GET', `/v1/tasks?${mine}`, head.token), (r) => r.body.counts.total === 23, 60_000);
 
     const seen: InboxItem[] = [];
     let cursor: string | undefined;
@@ -121,7 +121,7 @@ describe('the read model behind the inbox and the lists (HTTP → dev server →
       ids.push(created.body.id);
       started.push(created.body.id);
     }
-    await stack.eventually(() => stack.call('GET', `/v1/tasks?q=${run}`, head.token), (r) => r.body.counts.total === 2);
+    await stack.waitFor('the title search to find 2', () => stack.call('GET', `/v1/tasks?q=${run}`, head.token), (r) => r.body.counts.total === 2);
     await stack.client.workflow.getHandle(ids[1]).terminate('operator ended it');
     await stack.db.query('DELETE FROM process_summaries');
     expect((await stack.call('GET', `/v1/tasks?q=${run}`, head.token)).body.items).toEqual([]);
@@ -150,7 +150,7 @@ describe('the read model behind the inbox and the lists (HTTP → dev server →
     const id = created.body.id as string;
     started.push(id);
     const q = `?q=${encodeURIComponent(title)}`;
-    await stack.eventually(() => stack.call('GET', `/v1/tasks${q}`, head.token), (r) => r.body.counts.total === 1);
+    await stack.waitFor('the filtered inbox to count 1', () => stack.call('GET', `/v1/tasks${q}`, head.token), (r) => r.body.counts.total === 1);
 
     await stack.client.workflow.getHandle(id).terminate('operator ended it in the Temporal UI');
 

@@ -95,7 +95,7 @@ describe('a supervision ticket through HTTP → Temporal dev server → worker',
     const dueAt = new Date(Date.now() + 20 * 86_400_000).toISOString();
     const created = await stack.call('POST', '/v1/supervision-tickets', office.token, { jurisdiction: ZD, title: '校舍安全督办', source: 'media-report', responsibleUnit: 'zd.education', dueAt });
     expect(created.status).toBe(201);
-    await stack.eventually(() => stack.call('GET', '/v1/tasks', head.token), (r) => r.body.items.some((i: { processId: string }) => i.processId === created.body.id));
+    await stack.waitFor('the head’s inbox to show the ticket', () => stack.call('GET', '/v1/tasks', head.token), (r) => r.body.items.some((i: { processId: string }) => i.processId === created.body.id));
     const absence = await stack.call('POST', '/v1/directory/absences', head.token, {
       userId: head.id, from: new Date(Date.now() - 60_000).toISOString(), to: new Date(Date.now() + 7 * 86_400_000).toISOString(), standInUserId: staff.id, reason: '出差',
       schedule: '赴省住建厅培训：通知、方案及日程见附件', // 003:77: away more than 3 days
@@ -120,7 +120,7 @@ describe('a supervision ticket through HTTP → Temporal dev server → worker',
     const extended = await stack.call('POST', `${url}/tasks/${opened.body.openTasks[0].id}/actions`, office.token, { action: 'extend', comment: '跨年度任务', data: { workingDays: 250 } });
     expect(extended.status).toBe(200);
     expect(extended.body.deadlines[0].provisional).toBe(true);
-    await stack.eventually(() => stack.call('GET', '/v1/processes?jurisdiction=' + J, office.token), (r) => r.body.items.some((p: { id: string }) => p.id === created.body.id));
+    await stack.waitFor('the process list to show the ticket', () => stack.call('GET', '/v1/processes?jurisdiction=' + J, office.token), (r) => r.body.items.some((p: { id: string }) => p.id === created.body.id));
     let notified = 0;
     const dueYear = Number(extended.body.deadlines[0].dueAt.slice(0, 4));
     for (let year = new Date().getFullYear(); year <= dueYear + 1; year++) {

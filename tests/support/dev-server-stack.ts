@@ -87,6 +87,16 @@ export async function startStack(env: Record<string, string> = {}, options: { ti
     }
   }
 
+  /**
+   * Like `eventually`, but a wait that runs out fails here, saying what it last saw — not at a later
+   * assertion that then makes no sense (seen in CI: a re-route that never came surfaced as a short audit trail).
+   */
+  async function waitFor<T>(what: string, fn: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+    const value = await eventually(fn, ok, timeoutMs);
+    if (!ok(value)) throw new Error(`waited ${timeoutMs / 1000} s for ${what}; the last answer was ${JSON.stringify(value).slice(0, 2000)}`);
+    return value;
+  }
+
   /** The Temporal server's clock (ahead of the wall clock once skipped). */
   async function serverNow(): Promise<number> {
     return testEnv ? testEnv.currentTimeMs() : Date.now();
@@ -108,6 +118,7 @@ export async function startStack(env: Record<string, string> = {}, options: { ti
     userById,
     call,
     eventually,
+    waitFor,
     serverNow,
     skipPast,
     async stop() {
