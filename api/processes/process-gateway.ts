@@ -148,11 +148,14 @@ export function createProcessGateway({ client, taskQueue, db }: { client: Client
   }
 
   return {
-    /** Starts a process, or finds the one a previous request with the same key started. */
+    /**
+     * Starts a process, or finds the one a previous request with the same key started. One call to
+     * Temporal when the key is new: REJECT_DUPLICATE refuses a second start of the id, running or
+     * closed, so only a retried key pays for the look-up of the earlier request (issue 12).
+     */
     async start<I>(request: StartRequest<I>): Promise<{ id: string; created: boolean }> {
       const id = processId(request.type, request.jurisdiction, request.key);
       const requestSha256 = sha256Hex(JSON.stringify(request.input));
-      if (await startedWith(id)) return sameRequestOr422(id, request.key, requestSha256);
       try {
         await client.workflow.start(request.workflowType, {
           taskQueue,
@@ -172,17 +175,17 @@ export function createProcessGateway({ client, taskQueue, db }: { client: Client
             ...(request.leadUnit ? [{ key: SA.leadUnit, value: request.leadUnit }] : []),
           ],
         });
-        // Read-your-writes: the process is in the lists at once; its first projection replaces this row.
-        const now = new Date().toISOString();
-        await projectSnapshot(db, {
-          processId: id, version: 0, type: request.workflowType, jurisdiction: request.jurisdiction, leadUnit: request.leadUnit, title: request.title,
-          status: 'running', step: 'started', overdue: false, provisional: false, assignees: [], startedAt: now, tasks: [],
-        });
-        return { id, created: true };
       } catch (err) {
         if (err instanceof WorkflowExecutionAlreadyStartedError) return sameRequestOr422(id, request.key, requestSha256);
         throw err;
       }
+      // Read-your-writes: the process is in the lists at once; its first projection replaces this row.
+      const now = new Date().toISOString();
+      await projectSnapshot(db, {
+        processId: id, version: 0, type: request.workflowType, jurisdiction: request.jurisdiction, leadUnit: request.leadUnit, title: request.title,
+        status: 'running', step: 'started', overdue: false, provisional: false, assignees: [], startedAt: now, tasks: [],
+      });
+      return { id, created: true };
     },
 
     /** A process as its workflow reports it, with stored draft texts read back. */
@@ -195,16 +198,25 @@ export function createProcessGateway({ client, taskQueue, db }: { client: Client
      * lost response gets the first result instead of acting twice.
      */
     async act(id: string, input: TaskActionInput, idempotencyKey?: string): Promise<ProcessState> {
-      const found = await jurisdictionOf(id);
-      // Another jurisdiction's process is as unknown as a missing one (the workflow checks it too).
-      if (!found.exists || (found.jurisdiction && input.actor.jurisdiction && found.jurisdiction !== input.actor.jurisdiction)) throw new NotFound(`no process ${id}`);
+      // Another jurisdiction's process is as unknown as a missing one. The update's validator refuses
+      // such an actor (404) before anything changes, so no look-up goes first (issue 12).
+      const foreign = (jurisdiction: string | undefined) => !!jurisdiction && !!input.actor.jurisdiction && jurisdiction !== input.actor.jurisdiction;
       const updateId = idempotencyKey ? actionUpdateId(input, idempotencyKey) : undefined;
       // A draft text goes to the database; the workflow (and so its history) gets its hash and count.
-      const sent = await storeActionText(db, input, async () => (await queryOrNotFound(id, stateQuery)).tasks.find((t) => t.id === input.taskId)?.step);
+      const sent = await storeActionText(db, input, async () => {
+        const current = await queryOrNotFound(id, stateQuery);
+        if (foreign(current.jurisdiction)) throw new NotFound(`no process ${id}`); // store nothing for them
+        return current.tasks.find((t) => t.id === input.taskId)?.step;
+      });
       let state: ProcessState;
       try {
         state = await handle(id).executeUpdate(taskActionUpdate, { args: [sent], updateId });
       } catch (err) {
+        if (err instanceof WorkflowNotFoundError) {
+          // Missing, or ended: only now is it worth asking which (and whose).
+          const found = await jurisdictionOf(id);
+          if (!found.exists || foreign(found.jurisdiction)) throw new NotFound(`no process ${id}`);
+        }
         return mapUpdateFailure(err);
       }
       // Read-your-writes: the state the caller is told is in the inbox and lists before the answer
