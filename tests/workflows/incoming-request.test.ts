@@ -1,22 +1,17 @@
-import { WorkflowUpdateFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
-import { randomUUID } from 'node:crypto';
+import { WorkflowUpdateFailedError, type WorkflowHandle } from '@temporalio/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getArchivedAuditTrail } from '../../db/audit-archive-repository';
 import { loadHolidayTable } from '../../db/calendar-repository';
-import type { Queryable } from '../../db/database';
-import { addAbsence, listUnits, listUsers } from '../../db/directory-repository';
+import { addAbsence } from '../../db/directory-repository';
 import { listNotifications } from '../../db/notification-repository';
 import { computeDue } from '../../domain/calendar/working-days';
 import type { JurisdictionId } from '../../domain/jurisdictions';
-import { GOVERNMENT_ADDRESSEE } from '../../domain/requests/conformity';
 import { rulebookFor } from '../../domain/rulebooks';
-import { LEADER_ROLES, REQUESTING_UNIT_KINDS } from '../../domain/requests/parties';
 import { findBrokenLink } from '../../workflows/engine/audit-trail';
 import type { Actor, ProcessState } from '../../workflows/engine/types';
-import { processId } from '../../workflows/ids';
-import type { IncomingRequestInput } from '../../workflows/incoming-request';
 import { act, actorWith, auditOf, openTask, stateOf, waitForState } from '../support/process-helpers';
 import { recordHistory } from '../support/histories';
+import { requestInput, startRequest } from '../support/request-helpers';
 import { itOnOwnServer, skipPast, startTimeSkipping, type TimeSkippingHarness } from '../support/time-skipping';
 
 const JS: JurisdictionId = 'jinan-shizhong-2023'; // seed 000: reading limits 24 h / 48 h, explain-delay (000:71)
@@ -29,35 +24,6 @@ beforeAll(async () => {
   h = await startTimeSkipping();
 });
 afterAll(async () => h?.teardown());
-
-/** A conforming request from the housing bureau, with the candidates the API would snapshot. */
-async function request(db: Queryable, j: JurisdictionId, overrides: Partial<IncomingRequestInput> = {}): Promise<IncomingRequestInput> {
-  const prefix = (await listUnits(db, j))[0].id.split('.')[0];
-  const units = (await listUnits(db, j)).filter((u) => REQUESTING_UNIT_KINDS.includes(u.kind)).map((u) => u.id);
-  const leaders = (await listUsers(db, j)).filter((u) => u.roles.some((r) => LEADER_ROLES.includes(r))).map((u) => u.id);
-  return {
-    jurisdiction: j,
-    fromUnitId: `${prefix}.housing`,
-    signedBy: `${prefix}.housing.head`,
-    subject: '关于老旧小区加装电梯补助资金的请示',
-    matters: ['拨付2026年老旧小区加装电梯补助资金'],
-    contactPerson: '王敏',
-    contactPhone: '0531-86080000',
-    addressees: [GOVERNMENT_ADDRESSEE],
-    urgency: 'ordinary',
-    skipsLevel: false,
-    topics: [],
-    major: false,
-    functionalUnits: {},
-    candidates: { units, leaders },
-    registeredBy: `${prefix}.office.staff`,
-    ...overrides,
-  };
-}
-
-function startRequest(client: Client, taskQueue: string, input: IncomingRequestInput): Promise<WorkflowHandle> {
-  return client.workflow.start('incomingRequest', { taskQueue, workflowId: processId('incomingRequest', input.jurisdiction, randomUUID()), args: [input] });
-}
 
 const failureOf = async (p: Promise<unknown>) => {
   const err = await p.then(() => undefined, (e) => e);
@@ -77,7 +43,7 @@ describe('请示 (incoming request for instructions) on the time-skipping server
     const office = await actorWith(h.db, JS, 'office-staff');
     const leader: Actor = { userId: 'js.vice-chief-wang', roles: ['vice-chief'] }; // housing is in 王建国's portfolio
     const head = await actorWith(h.db, JS, 'department-head', 'js.housing');
-    const handle = await startRequest(h.env.client, h.taskQueue, await request(h.db, JS));
+    const handle = await startRequest(h.env.client, h.taskQueue, await requestInput(h.db, JS));
 
     let s = await waitForState(handle, (x) => x.tasks.length > 0);
     const registration = openTask(s, 'request.registration');
@@ -125,7 +91,7 @@ describe('请示 (incoming request for instructions) on the time-skipping server
 
   it('several matters in one request — accept refused (000:61), returned with reasons — status returned, the signing head told (000:63)', async () => {
     const office = await actorWith(h.db, JS, 'office-staff');
-    const handle = await startRequest(h.env.client, h.taskQueue, await request(h.db, JS, { matters: ['拨付补助资金', '增加人员编制'] }));
+    const handle = await startRequest(h.env.client, h.taskQueue, await requestInput(h.db, JS, { matters: ['拨付补助资金', '增加人员编制'] }));
     const before = await waitForState(handle, (x) => x.tasks.length > 0);
     expect(before.details.conformity).toEqual([expect.objectContaining({ reason: 'several-matters', field: 'matters', rule: '000:61' })]);
     const registration = openTask(before, 'request.registration');
@@ -151,7 +117,7 @@ describe('请示 (incoming request for instructions) on the time-skipping server
 
   it('accept while a violation exists — the office finds it skips a level (000:63) — the update fails and nothing changes', async () => {
     const office = await actorWith(h.db, JS, 'office-staff');
-    const handle = await startRequest(h.env.client, h.taskQueue, await request(h.db, JS));
+    const handle = await startRequest(h.env.client, h.taskQueue, await requestInput(h.db, JS));
     let s = await waitForState(handle, (x) => x.tasks.length > 0);
     const registration = openTask(s, 'request.registration');
     s = await act(handle, { taskId: registration.id, action: 'set-skips-level', actor: office, data: { skipsLevel: true } });
@@ -169,7 +135,7 @@ describe('请示 (incoming request for instructions) on the time-skipping server
   it('004:48 — a funding and a staffing request in 004 — both functional departments give their opinion before the office proposes; 004 sets no reading limit', async () => {
     const office = await actorWith(h.db, RZ, 'office-staff');
     const functional = { funding: 'rz.finance', staffing: 'rz.development-reform' };
-    const handle = await startRequest(h.env.client, h.taskQueue, await request(h.db, RZ, { topics: ['funding', 'staffing'], functionalUnits: functional }));
+    const handle = await startRequest(h.env.client, h.taskQueue, await requestInput(h.db, RZ, { topics: ['funding', 'staffing'], functionalUnits: functional }));
     let s = await waitForState(handle, (x) => x.tasks.length > 0);
     s = await act(handle, { taskId: openTask(s, 'request.registration').id, action: 'accept', actor: office });
     const asked = s.tasks.filter((t) => t.step === 'request.functional-opinion');
@@ -198,7 +164,7 @@ describe('请示 (incoming request for instructions) on the time-skipping server
 
   it('000 (no such step, none) — a funding request goes from registration straight to the proposal', async () => {
     const office = await actorWith(h.db, JS, 'office-staff');
-    const handle = await startRequest(h.env.client, h.taskQueue, await request(h.db, JS, { topics: ['funding'] }));
+    const handle = await startRequest(h.env.client, h.taskQueue, await requestInput(h.db, JS, { topics: ['funding'] }));
     let s = await waitForState(handle, (x) => x.tasks.length > 0);
     s = await act(handle, { taskId: openTask(s, 'request.registration').id, action: 'accept', actor: office });
     expect(s.tasks.some((t) => t.step === 'request.functional-opinion')).toBe(false);
@@ -208,18 +174,18 @@ describe('请示 (incoming request for instructions) on the time-skipping server
 
   it('003:60 — a major matter — goes to the chief; in 000 (none:000) it stays with the leader by portfolio unless the office names the chief', async () => {
     const zdOffice = await actorWith(h.db, ZD, 'office-staff');
-    const zd = await startRequest(h.env.client, h.taskQueue, await request(h.db, ZD, { major: true }));
+    const zd = await startRequest(h.env.client, h.taskQueue, await requestInput(h.db, ZD, { major: true }));
     let s = await upToInstruction(zd, zdOffice, { handlingUnit: 'zd.housing', handlingLimitWorkingDays: 5 });
     expect(openTask(s, 'request.instruction')).toMatchObject({ assignees: [{ userId: 'zd.chief' }], rule: '003:60' });
     await zd.terminate('test done');
 
     const office = await actorWith(h.db, JS, 'office-staff');
-    const byPortfolio = await startRequest(h.env.client, h.taskQueue, await request(h.db, JS, { major: true }));
+    const byPortfolio = await startRequest(h.env.client, h.taskQueue, await requestInput(h.db, JS, { major: true }));
     s = await upToInstruction(byPortfolio, office, { handlingUnit: 'js.housing', handlingLimitWorkingDays: 5 });
     expect(openTask(s, 'request.instruction').assignees).toEqual([{ userId: 'js.vice-chief-wang' }]);
     await byPortfolio.terminate('test done');
 
-    const named = await startRequest(h.env.client, h.taskQueue, await request(h.db, JS, { major: true }));
+    const named = await startRequest(h.env.client, h.taskQueue, await requestInput(h.db, JS, { major: true }));
     s = await upToInstruction(named, office, { handlingUnit: 'js.housing', handlingLimitWorkingDays: 5, leader: 'js.chief' });
     expect(openTask(s, 'request.instruction').assignees).toEqual([{ userId: 'js.chief' }]);
     await named.terminate('test done');
@@ -227,7 +193,7 @@ describe('请示 (incoming request for instructions) on the time-skipping server
 
   it('bad proposal and instruction input — unknown unit or leader, no limit anywhere, no clear opinion (000:64) — 400 naming the field', async () => {
     const office = await actorWith(h.db, JS, 'office-staff');
-    const handle = await startRequest(h.env.client, h.taskQueue, await request(h.db, JS));
+    const handle = await startRequest(h.env.client, h.taskQueue, await requestInput(h.db, JS));
     let s = await waitForState(handle, (x) => x.tasks.length > 0);
     s = await act(handle, { taskId: openTask(s, 'request.registration').id, action: 'accept', actor: office });
     const proposal = openTask(s, 'request.proposal');
@@ -247,7 +213,7 @@ describe('请示 (incoming request for instructions) on the time-skipping server
   it('the leader away (000:7 AB角) — the partner instructs on behalf of the leader, recorded as such', async () => {
     // Education is 张振华's portfolio; 陈晓梅 is the AB partner. (Other tests route to 王建国, who stays present.)
     const office = await actorWith(h.db, JS, 'office-staff');
-    const handle = await startRequest(h.env.client, h.taskQueue, await request(h.db, JS, { fromUnitId: 'js.education', signedBy: 'js.education.head' }));
+    const handle = await startRequest(h.env.client, h.taskQueue, await requestInput(h.db, JS, { fromUnitId: 'js.education', signedBy: 'js.education.head' }));
     const started = Date.parse((await waitForState(handle, (x) => x.tasks.length > 0)).startedAt); // the test server's clock
     await addAbsence(h.db, { userId: 'js.vice-chief-zhang', from: new Date(started - 60_000).toISOString(), to: new Date(started + 7 * 86_400_000).toISOString(), reason: '外出学习' });
     let s = await upToInstruction(handle, office, { handlingUnit: 'js.education', handlingLimitWorkingDays: 5 });
@@ -261,7 +227,7 @@ describe('请示 (incoming request for instructions) on the time-skipping server
 
   it('an instruction that starts supervision — spawns a supervision ticket to the handling unit, due with the handling limit, linked both ways', async () => {
     const office = await actorWith(h.db, JS, 'office-staff');
-    const handle = await startRequest(h.env.client, h.taskQueue, await request(h.db, JS));
+    const handle = await startRequest(h.env.client, h.taskQueue, await requestInput(h.db, JS));
     let s = await upToInstruction(handle, office, { handlingUnit: 'js.housing' });
     const leader: Actor = { userId: 'js.vice-chief-wang', roles: ['vice-chief'] };
     s = await act(handle, { taskId: openTask(s, 'request.instruction').id, action: 'instruct', actor: leader, data: { opinion: '同意，请督查室跟踪督办', handlingLimitWorkingDays: 7, startSupervision: true } });
@@ -281,7 +247,7 @@ describe('请示 (incoming request for instructions) on the time-skipping server
   it('000:71 — the unit explains a delay — recorded and told to the office, the limit unchanged; 003 offers no such action', async () => {
     const office = await actorWith(h.db, JS, 'office-staff');
     const head = await actorWith(h.db, JS, 'department-head', 'js.housing');
-    const handle = await startRequest(h.env.client, h.taskQueue, await request(h.db, JS));
+    const handle = await startRequest(h.env.client, h.taskQueue, await requestInput(h.db, JS));
     let s = await upToInstruction(handle, office, { handlingUnit: 'js.housing', handlingLimitWorkingDays: 5 });
     s = await act(handle, { taskId: openTask(s, 'request.instruction').id, action: 'instruct', actor: { userId: 'js.vice-chief-wang', roles: ['vice-chief'] }, data: { opinion: '同意' } });
     const handling = openTask(s, 'request.handling');
@@ -295,7 +261,7 @@ describe('请示 (incoming request for instructions) on the time-skipping server
     await handle.terminate('test done');
 
     const zdOffice = await actorWith(h.db, ZD, 'office-staff');
-    const zd = await startRequest(h.env.client, h.taskQueue, await request(h.db, ZD));
+    const zd = await startRequest(h.env.client, h.taskQueue, await requestInput(h.db, ZD));
     s = await upToInstruction(zd, zdOffice, { handlingUnit: 'zd.housing', handlingLimitWorkingDays: 5 });
     s = await act(zd, { taskId: openTask(s, 'request.instruction').id, action: 'instruct', actor: { userId: 'zd.vice-chief-hu', roles: ['vice-chief'] }, data: { opinion: '同意' } });
     const zdHandling = openTask(s, 'request.handling');
@@ -306,8 +272,8 @@ describe('请示 (incoming request for instructions) on the time-skipping server
 
   itOnOwnServer('003:61 — an urgent request is handled on arrival (即到即办): the instruction is due 24:00 Shanghai the day it reaches the leader, overdue and escalated then; an ordinary one, and an urgent one in 004 (none), have no reading limit', async (h) => {
     const office = await actorWith(h.db, ZD, 'office-staff');
-    const urgent = await startRequest(h.env.client, h.taskQueue, await request(h.db, ZD, { urgency: 'urgent' }));
-    const ordinary = await startRequest(h.env.client, h.taskQueue, await request(h.db, ZD));
+    const urgent = await startRequest(h.env.client, h.taskQueue, await requestInput(h.db, ZD, { urgency: 'urgent' }));
+    const ordinary = await startRequest(h.env.client, h.taskQueue, await requestInput(h.db, ZD));
     for (const handle of [urgent, ordinary]) await upToInstruction(handle, office, { handlingUnit: 'zd.housing', handlingLimitWorkingDays: 5 });
     const reading = (await stateOf(urgent)).deadlines.find((d) => d.id === 'reading')!;
     expect(reading).toMatchObject({ rule: '003:61', limit: { unit: 'days', n: 1, fromEventDay: true } });
@@ -335,7 +301,7 @@ describe('请示 (incoming request for instructions) on the time-skipping server
     expect(u.status).toBe('completed');
     await recordHistory(urgent, 'incomingRequest-urgent-on-arrival');
 
-    const rz = await startRequest(h.env.client, h.taskQueue, await request(h.db, RZ, { urgency: 'urgent' }));
+    const rz = await startRequest(h.env.client, h.taskQueue, await requestInput(h.db, RZ, { urgency: 'urgent' }));
     const rzOffice = await actorWith(h.db, RZ, 'office-staff');
     expect(rulebookFor(RZ).documents.readingLimits.urgent).toBeNull();
     const rzState = await upToInstruction(rz, rzOffice, { handlingUnit: 'rz.housing', handlingLimitWorkingDays: 5 });
@@ -346,8 +312,8 @@ describe('请示 (incoming request for instructions) on the time-skipping server
 
   itOnOwnServer('000:71 — the leader silent past the reading limit — urgent overdue after 24 h, ordinary after 48 h, both escalated to the office director', async (h) => {
     const office = await actorWith(h.db, JS, 'office-staff');
-    const urgent = await startRequest(h.env.client, h.taskQueue, await request(h.db, JS, { urgency: 'urgent' }));
-    const ordinary = await startRequest(h.env.client, h.taskQueue, await request(h.db, JS));
+    const urgent = await startRequest(h.env.client, h.taskQueue, await requestInput(h.db, JS, { urgency: 'urgent' }));
+    const ordinary = await startRequest(h.env.client, h.taskQueue, await requestInput(h.db, JS));
     for (const handle of [urgent, ordinary]) await upToInstruction(handle, office, { handlingUnit: 'js.housing', handlingLimitWorkingDays: 5 });
     const instructionOf = async (handle: WorkflowHandle) => openTask(await stateOf(handle), 'request.instruction');
     const reading = (await stateOf(urgent)).deadlines.find((d) => d.id === 'reading')!;

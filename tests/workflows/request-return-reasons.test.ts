@@ -1,16 +1,9 @@
-import type { Client, WorkflowHandle } from '@temporalio/client';
-import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Queryable } from '../../db/database';
-import { listUnits, listUsers } from '../../db/directory-repository';
 import { listNotifications } from '../../db/notification-repository';
 import type { JurisdictionId } from '../../domain/jurisdictions';
-import { GOVERNMENT_ADDRESSEE } from '../../domain/requests/conformity';
-import { LEADER_ROLES, REQUESTING_UNIT_KINDS } from '../../domain/requests/parties';
 import { rulebookFor } from '../../domain/rulebooks';
-import { processId } from '../../workflows/ids';
-import type { IncomingRequestInput } from '../../workflows/incoming-request';
 import { act, actorWith, auditOf, openTask, waitForState } from '../support/process-helpers';
+import { requestInput, startRequest } from '../support/request-helpers';
 import { startTimeSkipping, type TimeSkippingHarness } from '../support/time-skipping';
 
 /**
@@ -27,38 +20,11 @@ beforeAll(async () => {
 });
 afterAll(async () => h?.teardown());
 
-async function request(db: Queryable, j: JurisdictionId, overrides: Partial<IncomingRequestInput> = {}): Promise<IncomingRequestInput> {
-  const prefix = (await listUnits(db, j))[0].id.split('.')[0];
-  const units = (await listUnits(db, j)).filter((u) => REQUESTING_UNIT_KINDS.includes(u.kind)).map((u) => u.id);
-  const leaders = (await listUsers(db, j)).filter((u) => u.roles.some((r) => LEADER_ROLES.includes(r))).map((u) => u.id);
-  return {
-    jurisdiction: j,
-    fromUnitId: `${prefix}.housing`,
-    signedBy: `${prefix}.housing.head`,
-    subject: '关于老旧小区加装电梯补助资金的请示',
-    matters: ['拨付2026年老旧小区加装电梯补助资金'],
-    contactPerson: '王敏',
-    contactPhone: '0531-86080000',
-    addressees: [GOVERNMENT_ADDRESSEE],
-    urgency: 'ordinary',
-    skipsLevel: false,
-    topics: [],
-    major: false,
-    functionalUnits: {},
-    candidates: { units, leaders },
-    registeredBy: `${prefix}.office.staff`,
-    ...overrides,
-  };
-}
-
-const startRequest = (client: Client, taskQueue: string, input: IncomingRequestInput): Promise<WorkflowHandle> =>
-  client.workflow.start('incomingRequest', { taskQueue, workflowId: processId('incomingRequest', input.jurisdiction, randomUUID()), args: [input] });
-
 describe('请示: who may send it, and the reasons the office judges by hand', () => {
   it('004:48 — an association sending directly is shown as not conforming and returned: 应由牵头部门或主管部门报送', async () => {
     expect(rulebookFor(RZ).requests.directSendersOnly).toEqual({ value: true, source: '004:48' });
     const office = await actorWith(h.db, RZ, 'office-staff');
-    const handle = await startRequest(h.env.client, h.taskQueue, await request(h.db, RZ, { senderKind: 'association' }));
+    const handle = await startRequest(h.env.client, h.taskQueue, await requestInput(h.db, RZ, { senderKind: 'association' }));
     const before = await waitForState(handle, (x) => x.tasks.length > 0);
     expect(before.details.conformity).toEqual([expect.objectContaining({ reason: 'indirect-sender', field: 'senderKind', rule: '004:48' })]);
     await expect(act(handle, { taskId: openTask(before, 'request.registration').id, action: 'accept', actor: office })).rejects.toThrow();
@@ -67,9 +33,9 @@ describe('请示: who may send it, and the reasons the office judges by hand', (
   });
 
   it('000:62 — an internal office of a department may not send requests directly either; 002 sets no such rule', async () => {
-    const js = await startRequest(h.env.client, h.taskQueue, await request(h.db, JS, { senderKind: 'internal-office' }));
+    const js = await startRequest(h.env.client, h.taskQueue, await requestInput(h.db, JS, { senderKind: 'internal-office' }));
     expect((await waitForState(js, (x) => x.tasks.length > 0)).details.conformity).toEqual([expect.objectContaining({ reason: 'indirect-sender', rule: '000:62' })]);
-    const lx = await startRequest(h.env.client, h.taskQueue, await request(h.db, LX, { senderKind: 'internal-office' }));
+    const lx = await startRequest(h.env.client, h.taskQueue, await requestInput(h.db, LX, { senderKind: 'internal-office' }));
     expect((await waitForState(lx, (x) => x.tasks.length > 0)).details.conformity).toEqual([]);
     await js.terminate('test done');
     await lx.terminate('test done');
@@ -77,7 +43,7 @@ describe('请示: who may send it, and the reasons the office judges by hand', (
 
   it('a conforming request returned by hand — a matter the department can settle (000:61), the units concerned not consulted (000:62) — with the unit head told', async () => {
     const office = await actorWith(h.db, JS, 'office-staff');
-    const handle = await startRequest(h.env.client, h.taskQueue, await request(h.db, JS));
+    const handle = await startRequest(h.env.client, h.taskQueue, await requestInput(h.db, JS));
     const before = await waitForState(handle, (x) => x.tasks.length > 0);
     expect(before.details.conformity).toEqual([]);
     const s = await act(handle, { taskId: openTask(before, 'request.registration').id, action: 'return', actor: office, data: { reasons: ['department-can-solve', 'not-consulted'], note: '请与区财政局协商' } });
