@@ -24,6 +24,8 @@
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -53,11 +55,13 @@ import { createTestDatabase, startPostgresServer, type PostgresServer } from '..
 import { latencyConcurrent, latencyRow, formatTable, percentile, type Row } from './stats';
 
 const { values: args } = parseArgs({
-  options: { profile: { type: 'boolean', default: false }, rounds: { type: 'string', default: '5' }, 'per-round': { type: 'string', default: '100' }, database: { type: 'string', default: 'pglite' } },
+  options: { split: { type: 'boolean', default: false }, profile: { type: 'boolean', default: false }, rounds: { type: 'string', default: '5' }, 'per-round': { type: 'string', default: '100' }, database: { type: 'string', default: 'pglite' } },
 });
 const ROUNDS = Number(args.rounds);
 const PER_ROUND = Number(args['per-round']);
-const DATABASE = args.database === 'postgres' ? 'postgres' : 'pglite';
+const DATABASE = args.database === 'postgres' || args.split ? 'postgres' : 'pglite';
+/** The worker in a process of its own (`worker/main.ts`, as a split deployment runs it); needs PostgreSQL. */
+const SPLIT = !!args.split;
 const IN_FLIGHT = 10;
 const J = 'chaoyang-shuangta-2022' as const;
 const HEAD = 'cs.finance.head';
@@ -137,18 +141,21 @@ async function main(): Promise<void> {
   let workerConnection: NativeConnection | undefined;
   let api: RunningApi | undefined;
   let stopWorker: (() => Promise<void>) | undefined;
+  let workerChild: ChildProcess | undefined;
+  let databaseUrl = '';
   const rows: Row[] = [];
   const profileStarts = new Map<string, number>();
   const profileRawStarts = new Map<string, number>();
   const rounds: { round: number; order: string; startApi: number; startRaw: number; startRatio: number; actApi: number; actRaw: number; actRatio: number; apiDbMsPerStart: number; apiDbMsPerAction: number }[] = [];
   try {
-    const workflowBundle = await bundleWorkflows();
+    const workflowBundle = SPLIT ? undefined : await bundleWorkflows();
     devServer = await startDevServer({ port: await freePort() });
     const address = devServer.address;
     if (DATABASE === 'postgres') {
       pgServer = await startPostgresServer(await freePort());
       const created = await createTestDatabase(pgServer.adminUrl);
       dropDb = created.drop;
+      databaseUrl = created.url;
       db = await openDatabase({ url: created.url });
     } else db = await openDatabase({ dataDir: 'memory://' });
     await migrate(db);
@@ -158,13 +165,21 @@ async function main(): Promise<void> {
     connection = await Connection.connect({ address });
     // As the API's own client (api/server.ts): payloads encrypted by the codec the worker decodes.
     const client = new Client({ connection, dataConverter: payloadDataConverter(config.GOVFLOW_PAYLOAD_KEYS) });
-    workerConnection = await NativeConnection.connect({ address });
-    const worker = await createGovWorker({ connection: workerConnection, namespace: 'default', taskQueue, db, workflowBundle });
-    const running = worker.run();
-    stopWorker = async () => {
-      worker.shutdown();
-      await running;
-    };
+    if (SPLIT) {
+      // The worker's own process on the same database and task queue; killed in the finally below.
+      workerChild = spawn(process.execPath, ['--import', 'tsx', 'worker/main.ts'], {
+        env: { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: address, TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'warn' },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+    } else {
+      workerConnection = await NativeConnection.connect({ address });
+      const worker = await createGovWorker({ connection: workerConnection, namespace: 'default', taskQueue, db, workflowBundle });
+      const running = worker.run();
+      stopWorker = async () => {
+        worker.shutdown();
+        await running;
+      };
+    }
     const apiDb = timed(db);
     api = await startApi({ config, db: apiDb.db, client, log: pino({ level: 'error' }, pino.destination(2)) }); // failures to stderr
     const token = (userId: string) => issueToken({ userId, jurisdiction: J, secret: config.GOVFLOW_JWT_SECRET, issuer: config.GOVFLOW_JWT_ISSUER });
@@ -231,7 +246,7 @@ async function main(): Promise<void> {
     };
     const rate = (run: { samples: number[]; wallMs: number }) => (run.samples.length / run.wallMs) * 1000;
 
-    progress(`warm-up: 20 starts each way (${DATABASE})`);
+    progress(`warm-up: 20 starts each way (${DATABASE}${SPLIT ? ', split' : ''})`);
     await latencyConcurrent(() => apiStart(), 20, IN_FLIGHT);
     await latencyConcurrent(() => rawStart(), 20, IN_FLIGHT);
 
@@ -294,6 +309,10 @@ async function main(): Promise<void> {
   } finally {
     await api?.close();
     await stopWorker?.();
+    if (workerChild && workerChild.exitCode === null) {
+      workerChild.kill('SIGTERM');
+      await once(workerChild, 'exit');
+    }
     await workerConnection?.close();
     await connection?.close();
     await db?.close();
@@ -307,7 +326,7 @@ async function main(): Promise<void> {
     actionRatioMedian: median(rounds.map((r) => r.actRatio)),
   };
   const notes = [
-    `database: ${DATABASE}; ${ROUNDS} rounds of ${PER_ROUND} each way, ${IN_FLIGHT} in flight, alternating order`,
+    `database: ${DATABASE}${SPLIT ? ', worker in its own process (worker/main.ts)' : ', worker in the bench process'}; ${ROUNDS} rounds of ${PER_ROUND} each way, ${IN_FLIGHT} in flight, alternating order`,
     `machine: ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}; load average ${loadStart} at the start, ${loadEnd} at the end (shared machine)`,
     `whole run ${((performance.now() - started) / 1000).toFixed(0)} s`,
     `start ratio (API/raw) per round: ${rounds.map((r) => r.startRatio.toFixed(2)).join(', ')}; median ${summary.startRatioMedian.toFixed(2)}`,
@@ -315,7 +334,7 @@ async function main(): Promise<void> {
   ];
   const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join('; ');
   if (args.profile) notes.push(`CPU self time during the API's start batches: ${top(profileStarts)}`, `CPU self time during the raw start batches: ${top(profileRawStarts)}`);
-  writeFileSync(`bench/RESULTS-throughput-${DATABASE}${args.profile ? "-profile" : ""}.json`, `${JSON.stringify({ at: new Date().toISOString(), command: process.argv.slice(2).join(' '), database: DATABASE, loadStart, loadEnd, rounds, summary }, null, 2)}\n`);
+  writeFileSync(`bench/RESULTS-throughput-${DATABASE}${SPLIT ? "-split" : ""}${args.profile ? "-profile" : ""}.json`, `${JSON.stringify({ at: new Date().toISOString(), command: process.argv.slice(2).join(' '), database: DATABASE, loadStart, loadEnd, rounds, summary }, null, 2)}\n`);
   process.stdout.write(`${formatTable(rows)}\n\n| round | order | starts API/s | raw/s | ratio | actions API/s | raw/s | ratio | API db ms/start | API db ms/action |\n|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n${rounds
     .map((r) => `| ${r.round} | ${r.order} | ${r.startApi.toFixed(1)} | ${r.startRaw.toFixed(1)} | ${r.startRatio.toFixed(2)} | ${r.actApi.toFixed(1)} | ${r.actRaw.toFixed(1)} | ${r.actRatio.toFixed(2)} | ${r.apiDbMsPerStart.toFixed(1)} | ${r.apiDbMsPerAction.toFixed(1)} |`)
     .join('\n')}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n`);

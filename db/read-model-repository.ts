@@ -109,6 +109,23 @@ export function projectSnapshot(db: Database, snapshot: ProcessSnapshot, opts: {
   });
 }
 
+/**
+ * The summary row of a process just started, before its workflow projects itself (read-your-writes
+ * for the API's create): version 0, no tasks, one statement. A projection that got there first
+ * (any version) is kept: a new process has no older row to replace and no tasks to remove.
+ */
+export async function recordStarted(db: Queryable, s: Omit<ProcessSnapshot, 'version' | 'tasks' | 'acted'>): Promise<boolean> {
+  const { rows } = await db.query(
+    `INSERT INTO process_summaries
+       (process_id, version, process_type, jurisdiction, lead_unit, title, status, step, overdue, provisional, due_at, due_sort, assignees, started_at, closed_at)
+     VALUES ($1, 0, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+     ON CONFLICT (process_id) DO NOTHING
+     RETURNING process_id`,
+    [s.processId, s.type, s.jurisdiction, s.leadUnit ?? null, s.title, s.status, s.step, s.overdue, s.provisional, s.dueAt ?? null, s.dueAt ?? NO_DUE_TIME, s.assignees, s.startedAt, s.closedAt ?? null],
+  );
+  return rows.length > 0;
+}
+
 /** The version the table holds for a process, if any. */
 export async function projectedVersion(db: Queryable, processId: string): Promise<number | undefined> {
   const { rows } = await db.query<{ version: string }>('SELECT version FROM process_summaries WHERE process_id = $1', [processId]);

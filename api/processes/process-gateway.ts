@@ -6,7 +6,7 @@ import {
 } from '@temporalio/client';
 import { ApplicationFailure, type QueryDefinition } from '@temporalio/common';
 import type { Database } from '../../db/database';
-import { countInbox, countSummaries, listActed, listInbox, listSummaries, projectSnapshot, summaryIds, type ReadModelFilter, type SummaryRow } from '../../db/read-model-repository';
+import { countInbox, countSummaries, listActed, listInbox, listSummaries, projectSnapshot, recordStarted, summaryIds, type ReadModelFilter, type SummaryRow } from '../../db/read-model-repository';
 import { snapshotOf } from '../../workflows/engine/read-model';
 import type { AuditEntry, ProcessState, TaskView } from '../../workflows/engine/types';
 import { processId, type ProcessType } from '../../workflows/ids';
@@ -181,9 +181,9 @@ export function createProcessGateway({ client, taskQueue, db }: { client: Client
       }
       // Read-your-writes: the process is in the lists at once; its first projection replaces this row.
       const now = new Date().toISOString();
-      await projectSnapshot(db, {
-        processId: id, version: 0, type: request.workflowType, jurisdiction: request.jurisdiction, leadUnit: request.leadUnit, title: request.title,
-        status: 'running', step: 'started', overdue: false, provisional: false, assignees: [], startedAt: now, tasks: [],
+      await recordStarted(db, {
+        processId: id, type: request.workflowType, jurisdiction: request.jurisdiction, leadUnit: request.leadUnit, title: request.title,
+        status: 'running', step: 'started', overdue: false, provisional: false, assignees: [], startedAt: now,
       });
       return { id, created: true };
     },
