@@ -21,13 +21,11 @@ import { walkMajorDecisionPath, type PublicVisitor } from '../support/major-deci
  */
 let stack: Awaited<ReturnType<typeof startStack>>;
 let browser: BrowserSession;
-const started: string[] = [];
 
 beforeAll(async () => {
   [stack, browser] = await Promise.all([startStack({}, { timeSkipping: true }), launchBrowser()]);
 }, 120_000);
 afterAll(async () => {
-  for (const id of started) await stack?.client.workflow.getHandle(id).terminate('test done').catch(() => undefined);
   await browser?.close();
   await stack?.stop();
 });
@@ -103,7 +101,7 @@ function citizen(): PublicVisitor & { violations: string[] } {
 describe('a major decision, catalogue to evaluation, the public on the portal in Chromium (time-skipping server)', () => {
   it('a citizen finds the open consultation, comments through the form and sees the stored receipt; after 30 days sees the summary, after the standing meeting and the document the published decision and its number', async () => {
     const visitor = citizen();
-    await walkMajorDecisionPath(stack, visitor, started);
+    await walkMajorDecisionPath(stack, visitor);
     expect(visitor.violations).toEqual([]);
   }, 600_000);
 });

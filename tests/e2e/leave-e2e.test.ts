@@ -10,15 +10,11 @@ const CS = 'chaoyang-shuangta-2022' as const;
 const ZD = 'zibo-zhangdian-2022' as const;
 const DAY = 86_400_000;
 let stack: Awaited<ReturnType<typeof startStack>>;
-const started: string[] = [];
 
 beforeAll(async () => {
   stack = await startStack();
 });
-afterAll(async () => {
-  for (const id of started) await stack?.client.workflow.getHandle(id).terminate('test done').catch(() => undefined);
-  await stack?.stop();
-});
+afterAll(async () => stack?.stop());
 
 type Task = { processId: string; task: { id: string; step: string } };
 
@@ -31,7 +27,7 @@ describe('leave over HTTP', () => {
     expect(recorded.status).toBe(201);
     expect(recorded.body.approval).toMatchObject({ status: 'pending', rule: '001:71' });
     const processId: string = recorded.body.approval.processId;
-    started.push(processId);
+    stack.track(processId);
 
     const taskOf = async (token: string) => {
       const inbox = await stack.eventually(() => stack.call('GET', '/v1/tasks', token), (r) => r.body.items.some((t: Task) => t.processId === processId));
@@ -60,7 +56,7 @@ describe('leave over HTTP', () => {
     const huang = await stack.userById('cs.vice-chief-huang');
     const recorded = await stack.call('POST', '/v1/directory/absences', head.token, { userId: head.id, from: new Date(Date.now() + 5 * DAY).toISOString(), to: new Date(Date.now() + 6 * DAY).toISOString(), reason: '休假' });
     const processId: string = recorded.body.approval.processId;
-    started.push(processId);
+    stack.track(processId);
     await stack.waitFor('the approver’s inbox to show the leave approval', () => stack.call('GET', '/v1/tasks', huang.token), (r) => r.body.items.some((t: Task) => t.processId === processId));
     expect((await stack.call('DELETE', `/v1/directory/absences/${recorded.body.id}`, head.token)).status).toBe(200);
     const inbox = await stack.eventually(() => stack.call('GET', '/v1/tasks', huang.token), (r) => !r.body.items.some((t: Task) => t.processId === processId));
@@ -81,7 +77,7 @@ describe('leave over HTTP', () => {
     ]);
     const ok = await stack.call('POST', '/v1/meetings', office.token, { jurisdiction: ZD, startsAt, attendees: ['zd.housing.head'] }, { 'Idempotency-Key': `e2e-${randomUUID()}` });
     expect(ok.status).toBe(201);
-    started.push(ok.body.id);
+    stack.track(ok.body.id);
     const head = await stack.userById('zd.housing.head');
     const inbox = await stack.eventually(() => stack.call('GET', '/v1/tasks', head.token), (r) => r.body.items.some((t: Task) => t.processId === ok.body.id));
     expect(inbox.body.items.find((t: Task) => t.processId === ok.body.id)).toMatchObject({ task: { step: 'meeting.attendance' } });

@@ -9,15 +9,11 @@ import { startStack } from '../support/dev-server-stack';
 const JS = 'jinan-shizhong-2023' as const; // 000:50, five working days
 const DAY = 86_400_000;
 let stack: Awaited<ReturnType<typeof startStack>>;
-const started: string[] = [];
 
 beforeAll(async () => {
   stack = await startStack();
 });
-afterAll(async () => {
-  for (const id of started) await stack?.client.workflow.getHandle(id).terminate('test done').catch(() => undefined);
-  await stack?.stop();
-});
+afterAll(async () => stack?.stop());
 
 describe('standing meetings and their agenda cut-off', () => {
   it('the schedule proposes only dates whose cut-off is still to come', async () => {
@@ -32,12 +28,12 @@ describe('standing meetings and their agenda cut-off', () => {
     const office = await stack.user(JS, 'office-director');
     const late = await stack.call('POST', '/v1/meetings', office.token, { jurisdiction: JS, startsAt: new Date(Date.now() + 2 * DAY).toISOString() }, { 'Idempotency-Key': `e2e-${randomUUID()}` });
     expect(late.status).toBe(201);
-    started.push(late.body.id);
+    stack.track(late.body.id);
     expect(Date.parse(late.body.cutoffAt)).toBeLessThan(Date.now());
     expect(late.body.warnings).toEqual([expect.stringMatching(/^议题截止时间\d{4}年\d{1,2}月\d{1,2}日 24:00（会前5个工作日，000:50）已过/)]);
     const inTime = await stack.call('POST', '/v1/meetings', office.token, { jurisdiction: JS, startsAt: new Date(Date.now() + 20 * DAY).toISOString() }, { 'Idempotency-Key': `e2e-${randomUUID()}` });
     expect(inTime.status).toBe(201);
-    started.push(inTime.body.id);
+    stack.track(inTime.body.id);
     expect(inTime.body.warnings).toEqual([]);
   });
 });

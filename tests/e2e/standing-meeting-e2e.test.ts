@@ -6,15 +6,11 @@ const JS = 'jinan-shizhong-2023' as const; // 000
 const ZD = 'zibo-zhangdian-2022' as const; // 003
 const DAY = 86_400_000;
 let stack: Awaited<ReturnType<typeof startStack>>;
-const started: string[] = [];
 
 beforeAll(async () => {
   stack = await startStack();
 });
-afterAll(async () => {
-  for (const id of started) await stack?.client.workflow.getHandle(id).terminate('test done').catch(() => undefined);
-  await stack?.stop();
-});
+afterAll(async () => stack?.stop());
 
 const inDays = (n: number) => new Date(Date.now() + n * DAY).toISOString();
 
@@ -40,7 +36,7 @@ describe('standing meetings through HTTP → Temporal dev server → worker', ()
     const created = await stack.call('POST', '/v1/meetings', office.token, body, { 'Idempotency-Key': key });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
-    started.push(id);
+    stack.track(id);
     expect(id).toMatch(/^meeting\.jinan-shizhong-2023\./);
     expect(created.headers.get('location')).toBe(`/v1/processes/${encodeURIComponent(id)}`);
     const again = await stack.call('POST', '/v1/meetings', office.token, body, { 'Idempotency-Key': key });
@@ -56,7 +52,7 @@ describe('standing meetings through HTTP → Temporal dev server → worker', ()
     const office = await stack.user(ZD, 'office-staff');
     const created = await stack.call('POST', '/v1/meetings', office.token, { jurisdiction: ZD, startsAt: inDays(30), chair: 'zd.exec-vice-chief-zhu' });
     expect(created.status).toBe(201);
-    started.push(created.body.id);
+    stack.track(created.body.id);
     const vice = await stack.userById('zd.vice-chief-guo');
     const inbox = await stack.eventually(() => stack.call('GET', '/v1/tasks', vice.token), (r) => r.body.items.some((i: { processId: string }) => i.processId === created.body.id));
     const invitation = inbox.body.items.find((i: { processId: string }) => i.processId === created.body.id);

@@ -109,6 +109,12 @@ export async function startStack(env: Record<string, string> = {}, options: { ti
     if (ms > 0) await testEnv.sleep(ms);
   }
 
+  /** Processes a test started and leaves running: terminated when the stack stops, even after a failed step. */
+  const tracked: string[] = [];
+  function track(id: string): void {
+    tracked.push(id);
+  }
+
   return {
     db,
     client,
@@ -121,7 +127,9 @@ export async function startStack(env: Record<string, string> = {}, options: { ti
     waitFor,
     serverNow,
     skipPast,
+    track,
     async stop() {
+      for (const id of tracked) await client.workflow.getHandle(id).terminate('test done').catch(() => undefined);
       await api.close();
       worker.shutdown();
       await running;

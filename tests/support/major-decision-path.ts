@@ -64,10 +64,10 @@ interface Process {
 
 /**
  * Walks the path on `stack` (started with `{ timeSkipping: true }`), calling `visitor` during the
- * consultation, after the summary and after the publication. Every process it starts is pushed
- * onto `started` at once, so the caller can terminate them even when a step fails.
+ * consultation, after the summary and after the publication. Every process it starts is tracked by
+ * the stack at once (`stack.track`), so stopping the stack terminates them even when a step fails.
  */
-export async function walkMajorDecisionPath(stack: Stack, visitor: PublicVisitor, started: string[]): Promise<void> {
+export async function walkMajorDecisionPath(stack: Stack, visitor: PublicVisitor): Promise<void> {
   const office = await stack.user(J, 'office-staff');
   const staff = await stack.user(J, 'department-staff', 'js.housing');
   const director = await stack.user(J, 'office-director');
@@ -104,7 +104,7 @@ export async function walkMajorDecisionPath(stack: Stack, visitor: PublicVisitor
   });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
   const id = created.body.id as string;
-  started.push(id);
+  stack.track(id);
 
   // 3. Initiation (000:21), then 30 days of public comments (decree713:15): a citizen comments, the receipt shown is the one stored.
   await act(id, 'decision.initiation', 'agree-to-start', { opinion: '同意启动' }, chief.id);
@@ -134,7 +134,7 @@ export async function walkMajorDecisionPath(stack: Stack, visitor: PublicVisitor
   // 5. The decision starts its agenda item with the evidence; the item goes through the office to the queue.
   const withItem = await until(id, (p) => p.links.related.some((l) => l.relation === 'agenda-item'));
   const itemId = withItem.links.related.find((l) => l.relation === 'agenda-item')!.processId;
-  started.push(itemId);
+  stack.track(itemId);
   await drive(itemId, AGENDA_FORWARD, (p) => p.step === 'awaiting-meeting' || p.status !== 'running');
   expect((await get(itemId)).details.evidence).toHaveLength(4);
 
@@ -143,7 +143,7 @@ export async function walkMajorDecisionPath(stack: Stack, visitor: PublicVisitor
   const meeting = await stack.call('POST', '/v1/meetings', director.token, { jurisdiction: J, startsAt });
   expect(meeting.status, JSON.stringify(meeting.body)).toBe(201);
   const meetingId = meeting.body.id as string;
-  started.push(meetingId);
+  stack.track(meetingId);
   await stack.skipPast(startsAt);
   await act(meetingId, 'meeting.fix-agenda', 'fix-agenda', {}, chief.id);
   const members = (await get(meetingId)).details.members as string[];
@@ -162,12 +162,12 @@ export async function walkMajorDecisionPath(stack: Stack, visitor: PublicVisitor
   // 7. Publication (000:28, decree713:32): the decision's document through the document process, then the portal.
   const deciding = await until(id, (p) => p.links.related.some((l) => l.type === 'officialDocument'));
   const documentId = deciding.links.related.find((l) => l.type === 'officialDocument')!.processId;
-  started.push(documentId);
+  stack.track(documentId);
   const issued = await drive(documentId, DOCUMENT_FORWARD, (p) => p.status !== 'running');
   expect(issued.status).toBe('completed');
   // The step is set before its deadline and ticket: wait for all three.
   const implementing = await until(id, (p) => p.step === 'implementation' && p.deadlines.some((d) => d.id === 'evaluation') && p.links.related.some((l) => l.type === 'supervisionTicket'));
-  for (const l of implementing.links.related.filter((x) => x.type === 'supervisionTicket')) started.push(l.processId);
+  for (const l of implementing.links.related.filter((x) => x.type === 'supervisionTicket')) stack.track(l.processId);
   const documentNumber = issued.details.number as string;
   expect(documentNumber).toMatch(/〔\d{4}〕\d+号$/);
   await visitor.seeDecision(consultation, { decision, documentNumber });
