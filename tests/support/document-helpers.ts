@@ -62,7 +62,9 @@ const isOpen = (t: TaskView) => t.status === 'open';
 export async function driveDocument(handle: WorkflowHandle, stop: (s: ProcessState) => boolean = (s) => s.status !== 'running'): Promise<{ state: ProcessState; acted: Acted[] }> {
   const acted: Acted[] = [];
   for (let i = 0; i < 40; i++) {
-    const state = await waitForState(handle, (s) => stop(s) || s.tasks.some(isOpen));
+    // A minute, not the default 20 s: with 200 documents driven at once on two loaded cores, a first
+    // task waited over 20 s for its activities (seen in a clean-clone run at load 20); nothing was wrong.
+    const state = await waitForState(handle, (s) => stop(s) || s.tasks.some(isOpen), 60_000);
     if (stop(state)) return { state, acted };
     const task = state.tasks.find(isOpen)!;
     const forward = FORWARD[task.step];
