@@ -12,11 +12,31 @@ export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', imp
 
 /** Bundles the workflow code once (webpack); tests reuse the bundle across workers. */
 export async function bundleWorkflows(): Promise<WorkflowBundleOption> {
-  return bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietBundlerLogger });
+  return bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, preloadModules: sharedWorkflowModules(), logger: quietBundlerLogger });
 }
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
-/** What the bundle is made of: the workflow code, what it imports, and the pinned packages. */
+const SHARED_MODULES = fileURLToPath(new URL('./shared-modules.ts', import.meta.url));
+
+/**
+ * The modules the workflow thread evaluates once and every cached workflow shares (the SDK's
+ * `preloadModules`, with its default reusable V8 context): worker/shared-modules.ts, which loads
+ * every module under domain/.
+ *
+ * Without this each cached workflow evaluated its own copy of everything workflow code imports:
+ * domain/'s ~1,600 zod schemas, the rulebooks, lunar-typescript's calendar tables — 3.5 MiB of
+ * heap per cached workflow, 1.8 GiB for a cache of 500 (bench/RESULTS.md, "Memory"). domain/ is
+ * safe to share: pure functions and constants (the API uses them too), no workflow APIs and no
+ * per-run state (tests/worker/shared-modules.test.ts keeps it so). Shared modules are frozen, so
+ * workflow code that mutated a rulebook or a step table would fail at once instead of leaking
+ * into other processes. workflows/ keeps per-run module state (activities-proxy's failure
+ * handler) and stays per workflow.
+ */
+export function sharedWorkflowModules(): string[] {
+  return [SHARED_MODULES];
+}
+
+/** What the bundle is made of: the workflow code, what it imports, the shared-module loader, and the pinned packages. */
 const BUNDLE_INPUTS = ['workflows', 'domain', 'activities', 'db'];
 
 function sourceFiles(dir: string): string[] {
@@ -34,7 +54,7 @@ function sourceFiles(dir: string): string[] {
  */
 export async function cachedWorkflowBundle(cacheDir = resolve(PROJECT_ROOT, '.data')): Promise<WorkflowBundleOption> {
   const hash = createHash('sha256');
-  for (const file of BUNDLE_INPUTS.flatMap((d) => sourceFiles(join(PROJECT_ROOT, d))).sort()) {
+  for (const file of [...BUNDLE_INPUTS.flatMap((d) => sourceFiles(join(PROJECT_ROOT, d))), ...sharedWorkflowModules()].sort()) {
     hash.update(relative(PROJECT_ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
   }
   const lock = join(PROJECT_ROOT, 'package-lock.json');
