@@ -209,6 +209,7 @@ async function benchWorkflows(): Promise<void> {
       pgServer = await startPostgresServer(await freePort());
       db = await openDatabase({ url: (await createTestDatabase(pgServer.adminUrl)).url });
     } else {
+      mkdirSync('.data/bench', { recursive: true });
       db = await openDatabase({ dataDir: pgliteDir }); // on disk, as `npm start` keeps it
     }
     await migrate(db);
