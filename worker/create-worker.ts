@@ -74,10 +74,13 @@ export async function cachedWorkflowBundle(cacheDir = resolve(PROJECT_ROOT, '.da
 
 /**
  * Workflows kept in the worker's cache (sticky execution). The SDK's default is sized from the
- * heap limit (about 2,300 here, ~1–2 MiB each); the inbox and lists no longer query workflows (the
- * read model answers them), so only processes people act on need to stay warm, and one that is
- * evicted is replayed from its history (low hundreds of events) on its next task. 500 bounds the
- * cache to roughly 0.5–1 GiB. Set GOVFLOW_MAX_CACHED_WORKFLOWS to change it.
+ * heap limit (about 2,300 here); the inbox and lists no longer query workflows (the read model
+ * answers them), so only processes people act on need to stay warm, and one that is evicted is
+ * replayed from its history (low hundreds of events) on its next task. Measured with domain/
+ * shared (sharedWorkflowModules) and 10,000 open processes: a cached workflow costs 0.13–0.3 MiB
+ * of workflow-thread heap and ~0.7 MiB of the process all in, so 500 adds about 370 MiB to the
+ * ~350 MiB the API and the worker take unloaded (docs/operators.md, "Sizing a district").
+ * Set GOVFLOW_MAX_CACHED_WORKFLOWS to change it.
  */
 export const DEFAULT_MAX_CACHED_WORKFLOWS = 500;
 
