@@ -138,8 +138,7 @@ export function stickyTimeoutFromEnv(raw = process.env.GOVFLOW_STICKY_QUEUE_TIME
 }
 
 /** GOVFLOW_MAX_CACHED_WORKFLOWS when it is a whole number (0 is valid: every task then replays its history — a way to find replay bugs), else the default. */
-function cacheSizeFromEnv(): number {
-  const raw = process.env.GOVFLOW_MAX_CACHED_WORKFLOWS;
+export function cacheSizeFromEnv(raw = process.env.GOVFLOW_MAX_CACHED_WORKFLOWS): number {
   const size = raw === undefined || raw.trim() === '' ? NaN : Number(raw);
   return Number.isInteger(size) && size >= 0 ? size : DEFAULT_MAX_CACHED_WORKFLOWS;
 }
