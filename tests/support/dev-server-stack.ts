@@ -48,8 +48,9 @@ export async function startStack(env: Record<string, string> = {}, options: { ti
   const connection = testEnv ? testEnv.connection : await Connection.connect({ address });
   const client = new Client({ connection, namespace: testEnv?.namespace ?? 'default', dataConverter: payloadDataConverter(config.GOVFLOW_PAYLOAD_KEYS) });
   const workerConnection = testEnv ? testEnv.nativeConnection : await NativeConnection.connect({ address });
-  const worker = await createGovWorker({ connection: workerConnection, namespace: 'default', taskQueue, db, workflowBundle: { codePath: inject('workflowBundlePath') } });
-  const running = worker.run();
+  const newWorker = () => createGovWorker({ connection: workerConnection, namespace: 'default', taskQueue, db, workflowBundle: { codePath: inject('workflowBundlePath') } });
+  let worker = await newWorker();
+  let running: Promise<void> | undefined = worker.run();
   const api = await startApi({ config, db, client, log: pino({ level: 'silent' }) });
 
   async function user(jurisdiction: JurisdictionId, role: Role, unitId?: string): Promise<User & { token: string }> {
@@ -109,6 +110,18 @@ export async function startStack(env: Record<string, string> = {}, options: { ti
     if (ms > 0) await testEnv.sleep(ms);
   }
 
+  /** Stops the worker (a worker down or swamped): the processes wait in Temporal until `startWorker`. */
+  async function stopWorker(): Promise<void> {
+    worker.shutdown();
+    await running;
+    running = undefined;
+  }
+  async function startWorker(): Promise<void> {
+    if (running) return;
+    worker = await newWorker();
+    running = worker.run();
+  }
+
   /** Processes a test started and leaves running: terminated when the stack stops, even after a failed step. */
   const tracked: string[] = [];
   function track(id: string): void {
@@ -128,11 +141,12 @@ export async function startStack(env: Record<string, string> = {}, options: { ti
     serverNow,
     skipPast,
     track,
+    stopWorker,
+    startWorker,
     async stop() {
       for (const id of tracked) await client.workflow.getHandle(id).terminate('test done').catch(() => undefined);
       await api.close();
-      worker.shutdown();
-      await running;
+      if (running) await stopWorker();
       if (testEnv) await testEnv.teardown();
       else {
         await workerConnection.close();
