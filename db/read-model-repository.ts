@@ -75,14 +75,19 @@ async function insertRows(tx: Queryable, into: string, rows: unknown[][]): Promi
  * process never interleave; its tasks are replaced in the same transaction.
  * @returns whether the snapshot was written.
  */
+/** One summary row, as `projectSnapshot` and `recordStarted` insert it: its columns, values and placeholders. */
+const SUMMARY_COLUMNS = 'process_id, version, process_type, jurisdiction, lead_unit, title, status, step, overdue, provisional, due_at, due_sort, assignees, started_at, closed_at';
+const SUMMARY_PLACEHOLDERS = '$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15';
+function summaryValues(s: Omit<ProcessSnapshot, 'tasks' | 'acted'>): unknown[] {
+  return [s.processId, s.version, s.type, s.jurisdiction, s.leadUnit ?? null, s.title, s.status, s.step, s.overdue, s.provisional, s.dueAt ?? null, s.dueAt ?? NO_DUE_TIME, s.assignees, s.startedAt, s.closedAt ?? null];
+}
+
 export function projectSnapshot(db: Database, snapshot: ProcessSnapshot, opts: { force?: boolean } = {}): Promise<boolean> {
   return db.transaction(async (tx) => {
     const s = snapshot;
-    const dueSort = s.dueAt ?? NO_DUE_TIME;
     const written = await tx.query(
-      `INSERT INTO process_summaries AS cur
-         (process_id, version, process_type, jurisdiction, lead_unit, title, status, step, overdue, provisional, due_at, due_sort, assignees, started_at, closed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
+      `INSERT INTO process_summaries AS cur (${SUMMARY_COLUMNS})
+       VALUES (${SUMMARY_PLACEHOLDERS})
        ON CONFLICT (process_id) DO UPDATE SET
          version = excluded.version, process_type = excluded.process_type, jurisdiction = excluded.jurisdiction,
          lead_unit = excluded.lead_unit, title = excluded.title, status = excluded.status, step = excluded.step,
@@ -90,7 +95,7 @@ export function projectSnapshot(db: Database, snapshot: ProcessSnapshot, opts: {
          assignees = excluded.assignees, started_at = excluded.started_at, closed_at = excluded.closed_at, projected_at = clock_timestamp()
        WHERE excluded.version > cur.version ${opts.force ? 'OR excluded.version = cur.version' : ''}
        RETURNING process_id`,
-      [s.processId, s.version, s.type, s.jurisdiction, s.leadUnit ?? null, s.title, s.status, s.step, s.overdue, s.provisional, s.dueAt ?? null, dueSort, s.assignees, s.startedAt, s.closedAt ?? null],
+      summaryValues(s),
     );
     if (!written.rows.length) return false;
     await tx.query('DELETE FROM inbox_tasks WHERE process_id = $1', [s.processId]);
@@ -116,12 +121,10 @@ export function projectSnapshot(db: Database, snapshot: ProcessSnapshot, opts: {
  */
 export async function recordStarted(db: Queryable, s: Omit<ProcessSnapshot, 'version' | 'tasks' | 'acted'>): Promise<boolean> {
   const { rows } = await db.query(
-    `INSERT INTO process_summaries
-       (process_id, version, process_type, jurisdiction, lead_unit, title, status, step, overdue, provisional, due_at, due_sort, assignees, started_at, closed_at)
-     VALUES ($1, 0, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+    `INSERT INTO process_summaries (${SUMMARY_COLUMNS}) VALUES (${SUMMARY_PLACEHOLDERS})
      ON CONFLICT (process_id) DO NOTHING
      RETURNING process_id`,
-    [s.processId, s.type, s.jurisdiction, s.leadUnit ?? null, s.title, s.status, s.step, s.overdue, s.provisional, s.dueAt ?? null, s.dueAt ?? NO_DUE_TIME, s.assignees, s.startedAt, s.closedAt ?? null],
+    summaryValues({ ...s, version: 0 }),
   );
   return rows.length > 0;
 }

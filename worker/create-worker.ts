@@ -27,7 +27,8 @@ const SHARED_MODULES = fileURLToPath(new URL('./shared-modules.ts', import.meta.
  * domain/'s ~1,600 zod schemas, the rulebooks, lunar-typescript's calendar tables — 3.5 MiB of
  * heap per cached workflow, 1.8 GiB for a cache of 500 (bench/RESULTS.md, "Memory"). domain/ is
  * safe to share: pure functions and constants (the API uses them too), no workflow APIs and no
- * per-run state (tests/worker/shared-modules.test.ts keeps it so). Shared modules are frozen, so
+ * per-run state (tests/worker/shared-modules.test.ts keeps it so). domain/'s plain data is frozen
+ * (zod's and lunar-typescript's own caches are not: worker/shared-modules.ts says why), so
  * workflow code that mutated a rulebook or a step table would fail at once instead of leaking
  * into other processes. workflows/ keeps per-run module state (activities-proxy's failure
  * handler) and stays per workflow.
