@@ -69,19 +69,20 @@ async function insertRows(tx: Queryable, into: string, rows: unknown[][]): Promi
   await tx.query(`INSERT INTO ${into} VALUES ${values}`, rows.flat());
 }
 
-/**
- * Writes a snapshot if it is newer than what the table holds (`force`: or as new, for a rebuild
- * after a schema change). The summary upsert locks the process's row, so two projections of one
- * process never interleave; its tasks are replaced in the same transaction.
- * @returns whether the snapshot was written.
- */
 /** One summary row, as `projectSnapshot` and `recordStarted` insert it: its columns, values and placeholders. */
 const SUMMARY_COLUMNS = 'process_id, version, process_type, jurisdiction, lead_unit, title, status, step, overdue, provisional, due_at, due_sort, assignees, started_at, closed_at';
 const SUMMARY_PLACEHOLDERS = '$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15';
-function summaryValues(s: Omit<ProcessSnapshot, 'tasks' | 'acted'>): unknown[] {
+function summaryValues(s: Omit<ProcessSnapshot, 'tasks' | 'acted' | 'state'>): unknown[] {
   return [s.processId, s.version, s.type, s.jurisdiction, s.leadUnit ?? null, s.title, s.status, s.step, s.overdue, s.provisional, s.dueAt ?? null, s.dueAt ?? NO_DUE_TIME, s.assignees, s.startedAt, s.closedAt ?? null];
 }
 
+/**
+ * Writes a snapshot if it is newer than what the table holds (`force`: or as new, for a rebuild
+ * after a schema change). The summary upsert locks the process's row, so two projections of one
+ * process never interleave; its tasks, and its state when it carries one, are written in the same
+ * transaction.
+ * @returns whether the snapshot (its summary or its state) was written.
+ */
 export function projectSnapshot(db: Database, snapshot: ProcessSnapshot, opts: { force?: boolean } = {}): Promise<boolean> {
   return db.transaction(async (tx) => {
     const s = snapshot;
@@ -97,7 +98,9 @@ export function projectSnapshot(db: Database, snapshot: ProcessSnapshot, opts: {
        RETURNING process_id`,
       summaryValues(s),
     );
-    if (!written.rows.length) return false;
+    // The state has its own version: it only moves forward, and a snapshot without one keeps it.
+    const stateWritten = s.state !== undefined && (await writeState(tx, s.processId, s.version, s.state, opts.force));
+    if (!written.rows.length) return stateWritten;
     await tx.query('DELETE FROM inbox_tasks WHERE process_id = $1', [s.processId]);
     const rows = s.tasks.flatMap((task) =>
       [...new Set(task.assignees.map((a) => a.userId))].map((assigneeId) => [assigneeId, task.dueAt ?? NO_DUE_TIME, s.processId, task.id, s.type, s.jurisdiction, s.leadUnit ?? null, s.title, task.overdue, JSON.stringify(task)]),
@@ -114,12 +117,30 @@ export function projectSnapshot(db: Database, snapshot: ProcessSnapshot, opts: {
   });
 }
 
+/** Upserts a process's whole state if newer than the stored one (`force`: or as new). */
+async function writeState(tx: Queryable, processId: string, version: number, state: unknown, force = false): Promise<boolean> {
+  const { rows } = await tx.query(
+    `INSERT INTO process_states AS cur (process_id, version, state) VALUES ($1, $2, $3)
+     ON CONFLICT (process_id) DO UPDATE SET version = excluded.version, state = excluded.state
+     WHERE excluded.version > cur.version ${force ? 'OR excluded.version = cur.version' : ''}
+     RETURNING process_id`,
+    [processId, version, JSON.stringify(state)],
+  );
+  return rows.length > 0;
+}
+
+/** A process's whole state as last projected, with its version; undefined when the read model keeps none. */
+export async function storedState<State = unknown>(db: Queryable, processId: string): Promise<{ state: State; version: number } | undefined> {
+  const { rows } = await db.query<{ state: State; version: string }>('SELECT state, version FROM process_states WHERE process_id = $1', [processId]);
+  return rows[0] ? { state: rows[0].state, version: Number(rows[0].version) } : undefined;
+}
+
 /**
  * The summary row of a process just started, before its workflow projects itself (read-your-writes
  * for the API's create): version 0, no tasks, one statement. A projection that got there first
  * (any version) is kept: a new process has no older row to replace and no tasks to remove.
  */
-export async function recordStarted(db: Queryable, s: Omit<ProcessSnapshot, 'version' | 'tasks' | 'acted'>): Promise<boolean> {
+export async function recordStarted(db: Queryable, s: Omit<ProcessSnapshot, 'version' | 'tasks' | 'acted' | 'state'>): Promise<boolean> {
   const { rows } = await db.query(
     `INSERT INTO process_summaries (${SUMMARY_COLUMNS}) VALUES (${SUMMARY_PLACEHOLDERS})
      ON CONFLICT (process_id) DO NOTHING

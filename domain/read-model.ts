@@ -25,7 +25,7 @@ export interface ActedTask {
  * `version` only grows for one process (the workflow's clock in µs, or higher), so a retried or
  * replayed projection of an older snapshot never overwrites a newer one.
  */
-export interface ProcessSnapshot<Task extends SnapshotTask = SnapshotTask> {
+export interface ProcessSnapshot<Task extends SnapshotTask = SnapshotTask, State = unknown> {
   processId: string;
   version: number;
   type: string;
@@ -47,4 +47,10 @@ export interface ProcessSnapshot<Task extends SnapshotTask = SnapshotTask> {
   tasks: Task[];
   /** Every task a person decided, oldest first; absent, the read model's 已办 rows are left as they are. */
   acted?: ActedTask[];
+  /**
+   * The whole state of the process, as its workflow's state query answers it (without its
+   * readModelVersion: that is `version`), when the process keeps it in the read model; absent,
+   * the stored state is left as it is.
+   */
+  state?: State;
 }
