@@ -12,11 +12,10 @@ export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', imp
 
 /** Bundles the workflow code once (webpack); tests reuse the bundle across workers. */
 export async function bundleWorkflows(): Promise<WorkflowBundleOption> {
-  return bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, preloadModules: sharedWorkflowModules(), logger: quietBundlerLogger });
+  return bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, preloadModules: [...SHARED_WORKFLOW_MODULES], logger: quietBundlerLogger });
 }
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SHARED_MODULES = fileURLToPath(new URL('./shared-modules.ts', import.meta.url));
 
 /**
  * The modules the workflow thread evaluates once and every cached workflow shares (the SDK's
@@ -33,9 +32,7 @@ const SHARED_MODULES = fileURLToPath(new URL('./shared-modules.ts', import.meta.
  * into other processes. workflows/ keeps per-run module state (activities-proxy's failure
  * handler) and stays per workflow.
  */
-export function sharedWorkflowModules(): string[] {
-  return [SHARED_MODULES];
-}
+export const SHARED_WORKFLOW_MODULES: readonly string[] = [fileURLToPath(new URL('./shared-modules.ts', import.meta.url))];
 
 /** What the bundle is made of: the workflow code, what it imports, the shared-module loader, and the pinned packages. */
 const BUNDLE_INPUTS = ['workflows', 'domain', 'activities', 'db'];
@@ -55,7 +52,7 @@ function sourceFiles(dir: string): string[] {
  */
 export async function cachedWorkflowBundle(cacheDir = resolve(PROJECT_ROOT, '.data')): Promise<WorkflowBundleOption> {
   const hash = createHash('sha256');
-  for (const file of [...BUNDLE_INPUTS.flatMap((d) => sourceFiles(join(PROJECT_ROOT, d))), ...sharedWorkflowModules()].sort()) {
+  for (const file of [...BUNDLE_INPUTS.flatMap((d) => sourceFiles(join(PROJECT_ROOT, d))), ...SHARED_WORKFLOW_MODULES].sort()) {
     hash.update(relative(PROJECT_ROOT, file)).update('\0').update(readFileSync(file)).update('\0');
   }
   const lock = join(PROJECT_ROOT, 'package-lock.json');
@@ -78,7 +75,7 @@ export async function cachedWorkflowBundle(cacheDir = resolve(PROJECT_ROOT, '.da
  * heap limit (about 2,300 here); the inbox and lists no longer query workflows (the read model
  * answers them), so only processes people act on need to stay warm, and one that is evicted is
  * replayed from its history (low hundreds of events) on its next task. Measured with domain/
- * shared (sharedWorkflowModules) and 10,000 open processes: a cached workflow costs 0.13–0.3 MiB
+ * shared (SHARED_WORKFLOW_MODULES) and 10,000 open processes: a cached workflow costs 0.13–0.3 MiB
  * of workflow-thread heap and ~0.7 MiB of the process all in, so 500 adds about 370 MiB to the
  * ~350 MiB the API and the worker take unloaded (docs/operators.md, "Sizing a district").
  * Set GOVFLOW_MAX_CACHED_WORKFLOWS to change it.

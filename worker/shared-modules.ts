@@ -1,5 +1,5 @@
 /**
- * Workflow-sandbox code, preloaded by the worker (create-worker.ts `sharedWorkflowModules`): loads
+ * Workflow-sandbox code, preloaded by the worker (create-worker.ts `SHARED_WORKFLOW_MODULES`): loads
  * every module under domain/ (with what they import: zod, lunar-typescript) once per workflow
  * thread, so all cached workflows share one copy instead of each evaluating its own — 3.5 MiB of
  * heap per cached workflow, most of it domain/'s ~1,600 zod schemas (bench/RESULTS.md, "Memory").

@@ -1,5 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, type Worker } from '@temporalio/worker';
+import { NativeConnection } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -16,6 +16,7 @@ import { seed } from '../../db/seed';
 import { startDevServer, type DevServer } from '../../scripts/dev-server';
 import { freePort } from '../../scripts/free-port';
 import { createGovWorker } from '../../worker/create-worker';
+import { runWorker } from '../../worker/run-worker';
 import { ENCRYPTED_ENCODING, payloadDataConverter } from '../../worker/payload-codec';
 import { recordFigure } from '../support/figures';
 
@@ -44,13 +45,11 @@ async function lane(encrypted: boolean): Promise<Lane> {
   const connection = await Connection.connect({ address: server.address });
   const client = new Client({ connection, dataConverter });
   const workerConnection = await NativeConnection.connect({ address: server.address });
-  const worker: Worker = await createGovWorker({ connection: workerConnection, namespace: 'default', taskQueue, db, workflowBundle: { codePath: inject('workflowBundlePath') }, dataConverter });
-  const running = worker.run();
+  const stopWorker = runWorker(await createGovWorker({ connection: workerConnection, namespace: 'default', taskQueue, db, workflowBundle: { codePath: inject('workflowBundlePath') }, dataConverter }));
   const api = await startApi({ config, db, client, log: pino({ level: 'silent' }) });
   stops.push(async () => {
     await api.close();
-    worker.shutdown();
-    await running;
+    await stopWorker();
     await workerConnection.close();
     await connection.close();
   });

@@ -13,6 +13,7 @@ import { seed } from '../../db/seed';
 import type { Role, User } from '../../domain/directory';
 import type { JurisdictionId } from '../../domain/jurisdictions';
 import { createGovWorker } from '../../worker/create-worker';
+import { runWorker } from '../../worker/run-worker';
 import { payloadDataConverter } from '../../worker/payload-codec';
 import { registerSearchAttributes } from '../../worker/register-search-attributes';
 import { openTestDatabase } from './test-database';
@@ -48,9 +49,8 @@ export async function startStack(env: Record<string, string> = {}, options: { ti
   const connection = testEnv ? testEnv.connection : await Connection.connect({ address });
   const client = new Client({ connection, namespace: testEnv?.namespace ?? 'default', dataConverter: payloadDataConverter(config.GOVFLOW_PAYLOAD_KEYS) });
   const workerConnection = testEnv ? testEnv.nativeConnection : await NativeConnection.connect({ address });
-  const newWorker = () => createGovWorker({ connection: workerConnection, namespace: 'default', taskQueue, db, workflowBundle: { codePath: inject('workflowBundlePath') } });
-  let worker = await newWorker();
-  let running: Promise<void> | undefined = worker.run();
+  const runNewWorker = async () => runWorker(await createGovWorker({ connection: workerConnection, namespace: 'default', taskQueue, db, workflowBundle: { codePath: inject('workflowBundlePath') } }));
+  let stopRunningWorker: (() => Promise<void>) | undefined = await runNewWorker();
   const api = await startApi({ config, db, client, log: pino({ level: 'silent' }) });
 
   async function user(jurisdiction: JurisdictionId, role: Role, unitId?: string): Promise<User & { token: string }> {
@@ -112,14 +112,11 @@ export async function startStack(env: Record<string, string> = {}, options: { ti
 
   /** Stops the worker (a worker down or swamped): the processes wait in Temporal until `startWorker`. */
   async function stopWorker(): Promise<void> {
-    worker.shutdown();
-    await running;
-    running = undefined;
+    await stopRunningWorker?.();
+    stopRunningWorker = undefined;
   }
   async function startWorker(): Promise<void> {
-    if (running) return;
-    worker = await newWorker();
-    running = worker.run();
+    stopRunningWorker ??= await runNewWorker();
   }
 
   /** Processes a test started and leaves running: terminated when the stack stops, even after a failed step. */
@@ -146,7 +143,7 @@ export async function startStack(env: Record<string, string> = {}, options: { ti
     async stop() {
       for (const id of tracked) await client.workflow.getHandle(id).terminate('test done').catch(() => undefined);
       await api.close();
-      if (running) await stopWorker();
+      await stopWorker();
       if (testEnv) await testEnv.teardown();
       else {
         await workerConnection.close();

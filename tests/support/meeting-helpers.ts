@@ -11,6 +11,7 @@ import type { ProcessState } from '../../workflows/engine/types';
 import { processId } from '../../workflows/ids';
 import type { StandingMeetingInput } from '../../workflows/standing-meeting';
 import { createGovWorker } from '../../worker/create-worker';
+import { runWorker } from '../../worker/run-worker';
 import { probeLogQuery, type ProbeLog } from '../workflows/fixtures/meeting-probe-workflows';
 import { act, openTask, stateOf, waitForState } from './process-helpers';
 import { SEED_PREFIX } from './seed-prefix';
@@ -36,13 +37,11 @@ const probes = () => (probeBundle ??= bundleWorkflowCode({ workflowsPath: PROBES
 /** A time-skipping harness (its own, or a shared one) with a second worker running the probe items. */
 export async function startMeetingServer(shared?: TimeSkippingHarness) {
   const h = shared ?? (await startTimeSkipping());
-  const worker = await createGovWorker({ connection: h.env.nativeConnection, namespace: 'default', taskQueue: PROBE_QUEUE, db: h.db, workflowBundle: await probes() });
-  const running = worker.run();
+  const stopWorker = runWorker(await createGovWorker({ connection: h.env.nativeConnection, namespace: 'default', taskQueue: PROBE_QUEUE, db: h.db, workflowBundle: await probes() }));
   return {
     h,
     async stop() {
-      worker.shutdown();
-      await running;
+      await stopWorker();
       if (!shared) await h.teardown();
     },
   };

@@ -6,6 +6,7 @@ import type { Database } from '../../db/database';
 import { migrate } from '../../db/migrate';
 import { seed } from '../../db/seed';
 import { createGovWorker } from '../../worker/create-worker';
+import { runWorker } from '../../worker/run-worker';
 import { payloadDataConverter } from '../../worker/payload-codec';
 import { registerSearchAttributes } from '../../worker/register-search-attributes';
 
@@ -35,17 +36,14 @@ export async function startTimeSkipping(taskQueue = 'govflow-test'): Promise<Tim
     db,
     workflowBundle: { codePath: inject('workflowBundlePath') },
   });
-  const running = worker.run();
-  // A worker that dies would leave queries hanging: say so at once.
-  running.catch((err) => console.error('time-skipping worker failed', err));
+  const stopWorker = runWorker(worker);
   return {
     env,
     db,
     worker,
     taskQueue,
     teardown: async () => {
-      worker.shutdown();
-      await running;
+      await stopWorker();
       await env.teardown();
       await db.close();
     },

@@ -7,6 +7,7 @@ import { getArchivedAuditTrail } from '../../db/audit-archive-repository';
 import { listUnits } from '../../db/directory-repository';
 import type { JurisdictionId } from '../../domain/jurisdictions';
 import { createGovWorker } from '../../worker/create-worker';
+import { runWorker } from '../../worker/run-worker';
 import type { Actor, ProcessState } from '../../workflows/engine/types';
 import { retryActivitiesSignal, taskActionSignal } from '../../workflows/messages';
 import { SA } from '../../workflows/search-attributes';
@@ -33,12 +34,7 @@ beforeAll(async () => {
   head = await actorWith(h.db, CS, 'department-head', unitId);
   office = await actorWith(h.db, CS, 'supervision-office');
   const bundle = await bundleWorkflowCode({ workflowsPath: FIXTURES, logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error: console.error } });
-  const worker = await createGovWorker({ connection: h.env.nativeConnection, namespace: 'default', taskQueue: PROBE_QUEUE, db: h.db, workflowBundle: bundle });
-  const running = worker.run();
-  stopProbeWorker = async () => {
-    worker.shutdown();
-    await running;
-  };
+  stopProbeWorker = runWorker(await createGovWorker({ connection: h.env.nativeConnection, namespace: 'default', taskQueue: PROBE_QUEUE, db: h.db, workflowBundle: bundle }));
 });
 afterAll(async () => {
   await stopProbeWorker?.();

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadHolidayTable } from '../../db/calendar-repository';
 import { computeDue } from '../../domain/calendar/working-days';
 import { createGovWorker } from '../../worker/create-worker';
+import { runWorker } from '../../worker/run-worker';
 import { stateQuery } from '../../workflows/messages';
 import { auditOf, waitForState } from '../support/process-helpers';
 import { startTimeSkipping, type TimeSkippingHarness } from '../support/time-skipping';
@@ -17,12 +18,7 @@ let stopProbeWorker: () => Promise<void>;
 beforeAll(async () => {
   h = await startTimeSkipping();
   const bundle = await bundleWorkflowCode({ workflowsPath: FIXTURES, logger: { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error: console.error } });
-  const worker = await createGovWorker({ connection: h.env.nativeConnection, namespace: 'default', taskQueue: QUEUE, db: h.db, workflowBundle: bundle });
-  const running = worker.run();
-  stopProbeWorker = async () => {
-    worker.shutdown();
-    await running;
-  };
+  stopProbeWorker = runWorker(await createGovWorker({ connection: h.env.nativeConnection, namespace: 'default', taskQueue: QUEUE, db: h.db, workflowBundle: bundle }));
 });
 afterAll(async () => {
   await stopProbeWorker?.();
