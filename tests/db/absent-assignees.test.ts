@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDirectoryActivities } from '../../activities/directory-activities';
 import type { Database } from '../../db/database';
 import { addAbsence } from '../../db/directory-repository';
 import type { AssigneeSelector } from '../../domain/directory';
 import type { JurisdictionId } from '../../domain/jurisdictions';
 import { rulebookFor } from '../../domain/rulebooks';
-import { freshDatabase } from './fresh-database';
+import { useMigratedDatabase } from './fresh-database';
 
 /**
  * Issue 10, missing: a task never goes to a person known to be absent. Before, a new sign-off went to
@@ -15,12 +15,11 @@ import { freshDatabase } from './fresh-database';
  */
 let db: Database;
 let resolve: (jurisdiction: JurisdictionId, selectors: AssigneeSelector[], at: string) => Promise<unknown>;
-beforeAll(async () => {
-  db = await freshDatabase();
+useMigratedDatabase((opened) => {
+  db = opened;
   const activities = createDirectoryActivities({ db });
   resolve = (jurisdiction, selectors, at) => activities.resolveAssignees({ jurisdiction, selectors, at });
-});
-afterAll(() => db.close());
+}, { seeded: true });
 
 const day = (month: number, d: number, hour = 0) => new Date(Date.UTC(2031, month - 1, d, hour)).toISOString();
 const away = (userId: string, from: string, to: string, extra: { standInUserId?: string } = {}) => addAbsence(db, { userId, from, to, reason: '出差', ...extra });

@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database';
-import { migrate } from '../../db/migrate';
 import { listActed, projectSnapshot } from '../../db/read-model-repository';
 import type { ActedTask, ProcessSnapshot } from '../../domain/read-model';
-import { openTestDatabase } from '../support/test-database';
+import { useMigratedDatabase } from './fresh-database';
 
 let db: Database;
-beforeAll(async () => {
-  db = await openTestDatabase();
-  await migrate(db);
-});
-afterAll(() => db.close());
+useMigratedDatabase((opened) => (db = opened));
 
 let seq = 0;
 function snapshot(acted: ActedTask[] | undefined, over: Partial<ProcessSnapshot> = {}): ProcessSnapshot {

@@ -1,13 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getCalendarYear, listCalendarYears, loadHolidayTable, putCalendarYear } from '../../db/calendar-repository';
 import type { Database } from '../../db/database';
-import { freshDatabase, HOLIDAYS_2026 } from './fresh-database';
+import { HOLIDAYS_2026, useMigratedDatabase } from './fresh-database';
 
 let db: Database;
-beforeAll(async () => {
-  db = await freshDatabase();
-});
-afterAll(() => db.close());
+useMigratedDatabase((opened) => (db = opened), { seeded: true });
 
 const y2030 = { year: 2030, daysOff: ['2030-01-01', '2030-10-01'], workingWeekendDays: ['2030-09-29'], source: '国办发明电〔2029〕1号' };
 

@@ -1,16 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database';
 import { addComment, closeConsultation, getConsultation, listComments, listConsultations, openConsultation, publishSummary, setHearingNotice } from '../../db/consultation-repository';
 import { addCatalogueEntries, claimCatalogueProcess, decideCatalogueAdjustment, decideCatalogueRemoval, getCatalogue, getCatalogueEntry, proposeCatalogueRemoval, publishCatalogue, releaseCatalogueProcess, setCatalogueEntryStatus, withdrawUnstartedRemoval } from '../../db/decision-catalogue-repository';
 import { archiveDecisionFile, getDecision, listPublishedDecisions, publishDecision, recordDecided, registerDecision, suspendDecision } from '../../db/major-decision-repository';
 import { enqueueAgendaItem, getQueuedItem } from '../../db/meeting-repository';
-import { freshDatabase } from './fresh-database';
+import { useMigratedDatabase } from './fresh-database';
 
 let db: Database;
-beforeAll(async () => {
-  db = await freshDatabase();
-});
-afterAll(() => db.close());
+useMigratedDatabase((opened) => (db = opened), { seeded: true });
 
 const J = 'jinan-shizhong-2023';
 const entry = { title: '市中区老旧小区改造三年行动计划', proposingUnit: 'js.housing', scopeCategory: 'master-or-special-plan', plannedQuarter: 2 };

@@ -1,14 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database';
 import { addAbsence, findUsers, getUnit, getUser, listAbsences, listUnits, listUsers, resolveAssignees } from '../../db/directory-repository';
 import { JURISDICTION_IDS } from '../../domain/jurisdictions';
-import { freshDatabase } from './fresh-database';
+import { useMigratedDatabase } from './fresh-database';
 
 let db: Database;
-beforeAll(async () => {
-  db = await freshDatabase();
-});
-afterAll(() => db.close());
+useMigratedDatabase((opened) => (db = opened), { seeded: true });
 
 const JS = 'jinan-shizhong-2023';
 const AT = '2026-03-02T02:00:00.000Z'; // a Monday, 10:00 in Shanghai

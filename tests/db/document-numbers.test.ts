@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database';
 import {
   allocateDocumentNumber,
@@ -6,15 +6,10 @@ import {
   formatDocumentNumber,
   listIssuedNumbers,
 } from '../../db/document-number-repository';
-import { migrate } from '../../db/migrate';
-import { openTestDatabase } from '../support/test-database';
+import { useMigratedDatabase } from './fresh-database';
 
 let db: Database;
-beforeAll(async () => {
-  db = await openTestDatabase();
-  await migrate(db);
-});
-afterAll(() => db.close());
+useMigratedDatabase((opened) => (db = opened));
 
 const GOV = { issuerCode: '市中政发', kind: 'notice', year: 2026 };
 let processCounter = 0;

@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { storedText } from '../../activities/stored-text';
 import type { Database } from '../../db/database';
 import { loadText, storeText, textSha256 } from '../../db/document-text-repository';
-import { migrate } from '../../db/migrate';
 import { sha256Hex } from '../../domain/hash/sha256';
-import { openTestDatabase } from '../support/test-database';
+import { useMigratedDatabase } from './fresh-database';
 
 let db: Database;
-beforeAll(async () => {
-  db = await openTestDatabase();
-  await migrate(db);
-});
-afterAll(() => db.close());
+useMigratedDatabase((opened) => (db = opened));
 
 describe('document texts by their hash (issue 11)', () => {
   it('stores a text once under its SHA-256 (the same as the audit trail computes) and loads it back byte for byte', async () => {

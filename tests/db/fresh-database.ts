@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import type { Database } from '../../db/database';
 import { migrate } from '../../db/migrate';
 import { seed } from '../../db/seed';
@@ -13,10 +14,20 @@ export const HOLIDAYS_2026: HolidayYear = {
   source: '国办发明电〔2025〕7号',
 };
 
-/** An in-memory PGlite, migrated and seeded with the sample directories and the inline calendar. */
-export async function freshDatabase(): Promise<Database> {
-  const db = await openTestDatabase();
-  await migrate(db);
-  await seed(db, { holidays: [HOLIDAYS_2026] });
-  return db;
+/**
+ * The test file's database, opened before its first test and closed after its last (vitest
+ * beforeAll/afterAll): of the project's kind (tests/support/test-database.ts: an in-memory PGlite,
+ * or a new database on the run's PostgreSQL server for the `postgres` project), migrated, and with
+ * `seeded` also seeded with the sample directories and the inline calendar (HOLIDAYS_2026).
+ * `use` is handed it before the first test, inside the same hook.
+ */
+export function useMigratedDatabase(use: (db: Database) => unknown, options: { seeded?: boolean } = {}): void {
+  let db: Database | undefined;
+  beforeAll(async () => {
+    db = await openTestDatabase();
+    await migrate(db);
+    if (options.seeded) await seed(db, { holidays: [HOLIDAYS_2026] });
+    await use(db);
+  });
+  afterAll(() => db?.close());
 }

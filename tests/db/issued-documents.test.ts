@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database';
 import { listIssuedNumbers } from '../../db/document-number-repository';
 import { getIssuedDocument, issueDocument, listPublishedDocuments, publishDocument, type IssueInput } from '../../db/issued-document-repository';
-import { migrate } from '../../db/migrate';
 import { sha256Hex } from '../../domain/hash/sha256';
-import { openTestDatabase } from '../support/test-database';
+import { useMigratedDatabase } from './fresh-database';
 
 let db: Database;
-beforeAll(async () => {
-  db = await openTestDatabase();
-  await migrate(db);
-});
-afterAll(() => db.close());
+useMigratedDatabase((opened) => (db = opened));
 
 const doc = (processId: string, overrides: Partial<IssueInput> = {}): IssueInput => ({
   processId,

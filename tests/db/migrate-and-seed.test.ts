@@ -1,18 +1,15 @@
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getCalendarYear, putCalendarYear } from '../../db/calendar-repository';
 import type { Database } from '../../db/database';
 import { migrate } from '../../db/migrate';
 import { seed } from '../../db/seed';
-import { freshDatabase, HOLIDAYS_2026 } from './fresh-database';
+import { HOLIDAYS_2026, useMigratedDatabase } from './fresh-database';
 import { openTestDatabase } from '../support/test-database';
 
 let db: Database;
-beforeAll(async () => {
-  db = await freshDatabase();
-});
-afterAll(() => db.close());
+useMigratedDatabase((opened) => (db = opened), { seeded: true });
 
 /** Every migration file in the repo, in the order migrate applies them. */
 const MIGRATIONS = readdirSync(fileURLToPath(new URL('../../db/migrations', import.meta.url))).filter((f) => f.endsWith('.sql')).sort();

@@ -1,14 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { archiveAuditTrail, getArchivedAuditTrail } from '../../db/audit-archive-repository';
 import type { Database } from '../../db/database';
 import { enqueueNotification, listNotifications, markNotificationRead } from '../../db/notification-repository';
-import { freshDatabase } from './fresh-database';
+import { useMigratedDatabase } from './fresh-database';
 
 let db: Database;
-beforeAll(async () => {
-  db = await freshDatabase();
-});
-afterAll(() => db.close());
+useMigratedDatabase((opened) => (db = opened), { seeded: true });
 
 const note = (subject: string, recipientId = 'js.finance.head') => ({
   recipientId,
