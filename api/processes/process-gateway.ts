@@ -13,7 +13,7 @@ import { processId, type ProcessType } from '../../workflows/ids';
 import { auditQuery, FAILURE, stateQuery, taskActionUpdate, type TaskActionInput } from '../../workflows/messages';
 import { SA } from '../../workflows/search-attributes';
 import { WORKFLOW_TASK_TIMEOUT } from '../../workflows/workflow-task-timeout';
-import { sha256Hex } from '../../domain/hash/sha256';
+import { requestFingerprint } from './request-fingerprint';
 import { storeActionText, withStoredTexts } from './stored-texts';
 import { BadRequest, Conflict, Forbidden, NotFound, UnprocessableContent } from '../errors';
 
@@ -155,7 +155,7 @@ export function createProcessGateway({ client, taskQueue, db }: { client: Client
      */
     async start<I>(request: StartRequest<I>): Promise<{ id: string; created: boolean }> {
       const id = processId(request.type, request.jurisdiction, request.key);
-      const requestSha256 = sha256Hex(JSON.stringify(request.input));
+      const requestSha256 = requestFingerprint(request.input);
       try {
         await client.workflow.start(request.workflowType, {
           taskQueue,
