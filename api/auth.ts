@@ -2,7 +2,7 @@ import type { RequestHandler } from 'express';
 import { timingSafeEqual } from 'node:crypto';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import type { Queryable } from '../db/database';
-import { getUser } from '../db/directory-repository';
+import { directoryCache } from '../db/directory-repository';
 import type { Role } from '../domain/directory';
 import type { Config } from './config';
 import { Forbidden, Unauthorized } from './errors';
@@ -10,11 +10,13 @@ import './types';
 
 const ALGORITHM = 'HS256';
 const keyOf = (secret: string) => new TextEncoder().encode(secret);
+/** The secret as a WebCrypto key once: given raw bytes, jose imports them again on every verify. */
+const verifyKeyOf = (secret: string) => crypto.subtle.importKey('raw', keyOf(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);
 
 /**
  * Signs a bearer token for a directory user (the local dev issuer). The token names the user
- * only: roles are looked up in the directory on every request, so a role change takes effect
- * without reissuing tokens.
+ * only: roles are looked up in the directory on every request (kept up to DIRECTORY_CACHE_TTL_MS),
+ * so a role change takes effect without reissuing tokens.
  *
  * @example
  * const token = await issueToken({ userId: 'js.chief', jurisdiction: 'jinan-shizhong-2023', secret, issuer: 'govflow-dev' });
@@ -46,21 +48,23 @@ function reasonFor(err: unknown): string {
 }
 
 /**
- * Middleware: verifies the bearer token, loads its subject from the directory, and sets
- * `req.user`. Anything wrong is a 401 problem.
+ * Middleware: verifies the bearer token, loads its subject from the directory (through the
+ * process's directory cache: a change is seen within DIRECTORY_CACHE_TTL_MS, at once when written
+ * through govflow in this process), and sets `req.user`. Anything wrong is a 401 problem.
  *
  * @throws {Unauthorized} (passed to the error middleware) for a missing, invalid or expired token,
  * or a subject that is no longer in the directory.
  */
 export function authenticate(deps: { db: Queryable; config: Pick<Config, 'GOVFLOW_JWT_SECRET' | 'GOVFLOW_JWT_ISSUER'> }): RequestHandler {
-  const key = keyOf(deps.config.GOVFLOW_JWT_SECRET);
+  let key: Promise<CryptoKey> | undefined;
+  const directory = directoryCache(deps.db);
   return async (req, _res, next) => {
     const match = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '');
     if (!match) throw new Unauthorized('send Authorization: Bearer <token> (npm run token gives one for local use)');
     let subject: string | undefined;
     let jurisdiction: unknown;
     try {
-      const { payload } = await jwtVerify(match[1], key, {
+      const { payload } = await jwtVerify(match[1], await (key ??= verifyKeyOf(deps.config.GOVFLOW_JWT_SECRET)), {
         issuer: deps.config.GOVFLOW_JWT_ISSUER,
         algorithms: [ALGORITHM],
         // A leaked token without an expiry would work forever.
@@ -72,7 +76,7 @@ export function authenticate(deps: { db: Queryable; config: Pick<Config, 'GOVFLO
       throw new Unauthorized(reasonFor(err));
     }
     if (!subject) throw new Unauthorized('the token names no user (sub)');
-    const user = await getUser(deps.db, subject);
+    const user = await directory.user(subject);
     if (!user) throw new Unauthorized(`user ${subject} is not in the directory`);
     // A token minted for another jurisdiction's user of the same id is not this user.
     if (jurisdiction !== undefined && jurisdiction !== user.jurisdiction) throw new Unauthorized(`the token's jurisdiction does not match user ${subject}`);

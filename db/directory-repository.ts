@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import type { Absence, AbsenceApproval, AssigneeSelector, Assignment, Role, Unit, User } from '../domain/directory';
 import type { JurisdictionId } from '../domain/jurisdictions';
 import type { Queryable } from './database';
@@ -75,6 +76,80 @@ export async function listUsers(db: Queryable, jurisdiction: JurisdictionId): Pr
 export async function getUser(db: Queryable, id: string): Promise<User | undefined> {
   const { rows } = await db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [id]);
   return rows[0] && toUser(rows[0]);
+}
+
+/**
+ * How long a user or unit read by id may be served from memory. A change written in this process
+ * through govflow (the seed, anything calling `forgetDirectory`) is seen on the very next request;
+ * a change made elsewhere (another API process, an operator's SQL) within this time.
+ */
+export const DIRECTORY_CACHE_TTL_MS = 5_000;
+/** More users and units than the five sample jurisdictions hold together; a bound, not a target. */
+const DIRECTORY_CACHE_MAX = 10_000;
+
+/**
+ * Users and units by id, as `getUser` / `getUnit` read them, kept for a short time: every
+ * authenticated request reads its token's user, and a start reads its units, which on the busy
+ * path cost more than the rest of the API's own work (issue 12). Only found rows are kept (a user
+ * added is usable at once); rows are returned as read, so the callers' checks (the token's
+ * jurisdiction, the body's) run on every request as before.
+ */
+export interface DirectoryCache {
+  user(id: string): Promise<User | undefined>;
+  unit(id: string): Promise<Unit | undefined>;
+  /** Drops everything kept: the next read of every user and unit goes to the database. */
+  forget(): void;
+}
+
+/**
+ * A directory cache on a database. Prefer `directoryCache(db)`, the one `forgetDirectory(db)` clears.
+ * @param options.perf the clock the TTL counts on (tests)
+ */
+export function createDirectoryCache(db: Queryable, options: { ttlMs?: number; perf?: { now(): number } } = {}): DirectoryCache {
+  // ttlResolution 0: the clock is read on every look-up (cheaper than the timer lru-cache sets otherwise).
+  const settings = { max: DIRECTORY_CACHE_MAX, ttl: options.ttlMs ?? DIRECTORY_CACHE_TTL_MS, ttlResolution: 0, ...(options.perf ? { perf: options.perf } : {}) };
+  const users = new LRUCache<string, User>(settings);
+  const units = new LRUCache<string, Unit>(settings);
+  // A read that began before a forget() may return what was there before the write: it is
+  // answered, but not kept.
+  let generation = 0;
+  const through = <T extends object>(cache: LRUCache<string, T>, read: (db: Queryable, id: string) => Promise<T | undefined>) => async (id: string) => {
+    const kept = cache.get(id);
+    if (kept) return kept;
+    const before = generation;
+    const found = await read(db, id);
+    // Frozen: every request shares the object; a handler that changed it would change it for all.
+    if (found && before === generation) cache.set(id, deepFreeze(found));
+    return found;
+  };
+  return {
+    user: through(users, getUser),
+    unit: through(units, getUnit),
+    forget() {
+      generation++;
+      users.clear();
+      units.clear();
+    },
+  };
+}
+
+function deepFreeze<T extends object>(value: T): T {
+  for (const field of Object.values(value)) if (field && typeof field === 'object') Object.freeze(field);
+  return Object.freeze(value);
+}
+
+const caches = new WeakMap<Queryable, DirectoryCache>();
+
+/** This process's directory cache for the database (one per database handle). */
+export function directoryCache(db: Queryable): DirectoryCache {
+  let cache = caches.get(db);
+  if (!cache) caches.set(db, (cache = createDirectoryCache(db)));
+  return cache;
+}
+
+/** After writing users or units: this process's next request reads them from the database. */
+export function forgetDirectory(db: Queryable): void {
+  caches.get(db)?.forget();
 }
 
 /**

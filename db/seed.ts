@@ -4,6 +4,7 @@ import type { HolidayYear } from '../domain/calendar/holiday-table';
 import { ROLES, UNIT_KINDS } from '../domain/directory';
 import { JURISDICTION_IDS, type JurisdictionId } from '../domain/jurisdictions';
 import type { Database, Queryable } from './database';
+import { forgetDirectory } from './directory-repository';
 
 const SEED_DATA = new URL('./seed-data/', import.meta.url);
 
@@ -46,6 +47,8 @@ export async function seed(db: Database, options: { holidays?: HolidayYear[] } =
       );
     }
   });
+  // The sample people were rewritten: this process's API reads them afresh.
+  forgetDirectory(db);
 }
 
 function readHolidays(): HolidayYear[] {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { getUnit, getUser } from '../../db/directory-repository';
+import { directoryCache } from '../../db/directory-repository';
 import type { Database } from '../../db/database';
 import { JURISDICTION_IDS } from '../../domain/jurisdictions';
 import { rulebookFor } from '../../domain/rulebooks';
@@ -39,11 +39,12 @@ export function ticketRoutes({ db, processes }: { db: Database; processes: Proce
       responses: CREATED_RESPONSES,
       handler: async ({ body, user, req, res }) => {
         if (user.jurisdiction !== body.jurisdiction) throw new Forbidden(`you belong to ${user.jurisdiction}, not ${body.jurisdiction}`);
-        const unit = await getUnit(db, body.responsibleUnit);
+        const directory = directoryCache(db);
+        const unit = await directory.unit(body.responsibleUnit);
         if (!unit || unit.jurisdiction !== body.jurisdiction)
           throw new BadRequest('unknown unit', [{ field: 'responsibleUnit', reason: `no unit ${body.responsibleUnit} in ${body.jurisdiction}` }]);
         for (const [field, id] of [['responsiblePerson', body.responsiblePerson], ['leaderInCharge', body.leaderInCharge]] as const) {
-          const person = id ? await getUser(db, id) : undefined;
+          const person = id ? await directory.user(id) : undefined;
           if (id && (!person || person.jurisdiction !== body.jurisdiction))
             throw new BadRequest('unknown person', [{ field, reason: `no user ${id} in ${body.jurisdiction}` }]);
         }
