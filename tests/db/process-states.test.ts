@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database';
-import { migrate } from '../../db/migrate';
 import { dropSummariesExcept, projectedVersion, projectSnapshot, recordStarted, storedState } from '../../db/read-model-repository';
 import type { ProcessSnapshot, SnapshotTask } from '../../domain/read-model';
-import { openTestDatabase } from '../support/test-database';
+import { useMigratedDatabase } from './fresh-database';
 
 /**
  * Issue 12: the whole state of a process rides with its projection, so reading one process asks the
  * read model, not the workflow. A state only moves forward, like the summary it comes with.
  */
 let db: Database;
-beforeAll(async () => {
-  db = await openTestDatabase();
-  await migrate(db);
-});
-afterAll(() => db.close());
+useMigratedDatabase((opened) => (db = opened));
 
 interface FakeState {
   id: string;

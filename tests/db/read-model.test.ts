@@ -1,6 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database';
-import { migrate } from '../../db/migrate';
 import {
   countInbox,
   countSummaries,
@@ -11,14 +10,10 @@ import {
   summaryIds,
 } from '../../db/read-model-repository';
 import type { ProcessSnapshot, SnapshotTask } from '../../domain/read-model';
-import { openTestDatabase } from '../support/test-database';
+import { useMigratedDatabase } from './fresh-database';
 
 let db: Database;
-beforeAll(async () => {
-  db = await openTestDatabase();
-  await migrate(db);
-});
-afterAll(() => db.close());
+useMigratedDatabase((opened) => (db = opened));
 
 let seq = 0;
 const task = (over: Partial<SnapshotTask> & { assignee?: string } = {}): SnapshotTask => {

@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database';
-import { migrate } from '../../db/migrate';
 import { listInbox, listSummaries, projectedVersion, projectSnapshot, recordStarted } from '../../db/read-model-repository';
 import type { ProcessSnapshot } from '../../domain/read-model';
-import { openTestDatabase } from '../support/test-database';
+import { useMigratedDatabase } from './fresh-database';
 
 /**
  * The row the API writes when it starts a process (read-your-writes, issue 12): one statement
  * instead of a projection's transaction, and never in the way of the workflow's own projection.
  */
 let db: Database;
-beforeAll(async () => {
-  db = await openTestDatabase();
-  await migrate(db);
-});
-afterAll(() => db.close());
+useMigratedDatabase((opened) => (db = opened));
 
 let seq = 0;
 function started(): Omit<ProcessSnapshot, 'version' | 'tasks'> {
