@@ -6,7 +6,7 @@ import {
 } from '@temporalio/client';
 import { ApplicationFailure, type QueryDefinition } from '@temporalio/common';
 import type { Database } from '../../db/database';
-import { countInbox, countSummaries, listActed, listInbox, listSummaries, projectSnapshot, recordStarted, summaryIds, type ReadModelFilter, type SummaryRow } from '../../db/read-model-repository';
+import { countInbox, countSummaries, listActed, listInbox, listSummaries, projectSnapshot, recordStarted, storedState, summaryIds, type ReadModelFilter, type SummaryRow } from '../../db/read-model-repository';
 import { snapshotOf } from '../../workflows/engine/read-model';
 import type { AuditEntry, ProcessState, TaskView } from '../../workflows/engine/types';
 import { processId, type ProcessType } from '../../workflows/ids';
@@ -111,6 +111,16 @@ export function createProcessGateway({ client, taskQueue, db }: { client: Client
     }
   }
 
+  /**
+   * The whole state the read model keeps of a process, as its workflow last projected it (or the
+   * API wrote an action's answer through); undefined for a process that keeps none there (started
+   * before issue 12, or not projected yet).
+   */
+  async function projectedState(id: string): Promise<ProcessState | undefined> {
+    const stored = await storedState<ProcessState>(db, id);
+    return stored && { ...stored.state, readModelVersion: stored.version };
+  }
+
   /** Whether the process exists, and its jurisdiction as its search attributes say. */
   async function jurisdictionOf(id: string): Promise<{ exists: boolean; jurisdiction?: string }> {
     try {
@@ -188,8 +198,13 @@ export function createProcessGateway({ client, taskQueue, db }: { client: Client
       return { id, created: true };
     },
 
-    /** A process as its workflow reports it, with stored draft texts read back. */
-    state: async (id: string): Promise<ProcessState> => withStoredTexts(db, await queryOrNotFound(id, stateQuery)),
+    /**
+     * A process with its stored draft texts read back: from the read model, so no worker has to load
+     * it into its cache (issue 12) — running or ended; from its workflow when the read model keeps
+     * no state of it. Never older than an action's answer: `act` writes that state through.
+     */
+    state: async (id: string): Promise<ProcessState> => withStoredTexts(db, (await projectedState(id)) ?? (await queryOrNotFound(id, stateQuery))),
+    /** The trail stays with the workflow (the read model keeps no copy of it). */
     audit: (id: string): Promise<AuditEntry[]> => queryOrNotFound(id, auditQuery),
 
     /**
@@ -204,7 +219,9 @@ export function createProcessGateway({ client, taskQueue, db }: { client: Client
       const updateId = idempotencyKey ? actionUpdateId(input, idempotencyKey) : undefined;
       // A draft text goes to the database; the workflow (and so its history) gets its hash and count.
       const sent = await storeActionText(db, input, async () => {
-        const current = await queryOrNotFound(id, stateQuery);
+        // A task's step never changes; one opened since the last projection is not in the read model yet.
+        const projected = await projectedState(id);
+        const current = projected?.tasks.some((t) => t.id === input.taskId) ? projected : await queryOrNotFound(id, stateQuery);
         if (foreign(current.jurisdiction)) throw new NotFound(`no process ${id}`); // store nothing for them
         return current.tasks.find((t) => t.id === input.taskId)?.step;
       });
@@ -219,8 +236,9 @@ export function createProcessGateway({ client, taskQueue, db }: { client: Client
         }
         return mapUpdateFailure(err);
       }
-      // Read-your-writes: the state the caller is told is in the inbox and lists before the answer
-      // leaves; the workflow's own projection of the same version is then a no-op.
+      // Read-your-writes: the state the caller is told is in the inbox, the lists and (when the process
+      // keeps it there) the GET before the answer leaves; the workflow's own projection of the same
+      // version is then a no-op.
       await projectSnapshot(db, snapshotOf(state, state.readModelVersion ?? 0, new Date().toISOString()));
       return withStoredTexts(db, state);
     },

@@ -35,8 +35,9 @@ export function closedSnapshot(info: WorkflowExecutionInfo): ProcessSnapshot {
 /**
  * Rebuilds the read model from Temporal (after a restore, a schema change, or for processes started
  * before it existed): each running process of the task queue is asked for its state (a worker must
- * be running), each ended one is written from visibility, and rows of processes Temporal no longer
- * knows (deleted after the retention) are dropped.
+ * be running) and written with it (its whole state too, when the process keeps it in the read
+ * model), each ended one is written from visibility (its stored state, if any, is kept), and rows
+ * of processes Temporal no longer knows (deleted after the retention) are dropped.
  * @returns how many processes were written, and how many rows dropped.
  */
 export async function reproject({ client, db, taskQueue, onProgress }: { client: Client; db: Database; taskQueue: string; onProgress?: (done: number) => void }): Promise<{ running: number; ended: number; dropped: number }> {

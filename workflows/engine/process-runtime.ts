@@ -13,6 +13,7 @@ import type { Source } from '../../domain/citation';
 import type { AssigneeSelector, Assignment } from '../../domain/directory';
 import { ENGINE_POLICY } from '../../domain/engine-policy';
 import type { JurisdictionId } from '../../domain/jurisdictions';
+import type { ProcessSnapshot } from '../../domain/read-model';
 import { describeLimit, type Limit } from '../../domain/limit';
 import { ENGINE_ACTIONS_STEP } from '../../domain/engine-actions';
 import { parseAction } from '../../domain/steps';
@@ -82,6 +83,10 @@ export class ProcessRuntime {
    */
   private readonly actionLock = new Mutex();
   private readonly projector = new ReadModelProjector();
+  /** Whether the read model keeps this process's whole state (set in `install`). */
+  private keepsState = false;
+  /** When the process ended: its closing projections all say the same time. */
+  private endedAt: string | undefined;
 
   constructor(readonly init: ProcessInit) {}
 
@@ -95,6 +100,11 @@ export class ProcessRuntime {
 
   /** Registers the update, signals and queries every process answers. Call first thing. */
   install(): void {
+    // Processes started since issue 12 keep their whole state in the read model, so the API reads
+    // them there without loading them into a worker's cache: every change of it is projected (more
+    // projections than the lists need), so histories recorded before replay without.
+    this.keepsState = patched('read-model-state');
+    if (this.keepsState) this.projector.watch(() => this.snapshot());
     this.trouble.install();
     setHandler(
       taskActionUpdate,
@@ -105,6 +115,8 @@ export class ProcessRuntime {
           const epoch = this.settledEpoch;
           const final = await this.applyAction(input);
           if (final) await condition(() => this.settledEpoch !== epoch || this.status !== 'running', SETTLE_WAIT);
+          // The answer's readModelVersion is then the version of exactly this state: the API writes it through.
+          if (this.keepsState) this.projector.offer(this.snapshot(), true);
           return this.state();
         }),
       { validator: (input) => validateTaskAction(input, this.findTask(input.taskId), { jurisdiction: this.init.jurisdiction }) },
@@ -308,6 +320,7 @@ export class ProcessRuntime {
     this.audit({ actorId: 'system', action: `process-${status}`, rule });
     this.status = status;
     this.step = status;
+    this.endedAt = this.now();
     this.syncVisibility();
     this.settle();
     await condition(allHandlersFinished);
@@ -319,6 +332,7 @@ export class ProcessRuntime {
       entries: this.trail.entries,
       headHash: this.trail.headHash,
     });
+    if (this.keepsState) this.projector.offer(this.snapshot(), true); // whatever the handlers changed on the way out
     await this.projector.flushed();
     return this.state();
   }
@@ -339,6 +353,7 @@ export class ProcessRuntime {
       links: this.links,
       details: this.details,
       readModelVersion: this.projector.version,
+      ...(this.keepsState ? { readModelKeepsState: true } : {}),
     };
   }
 
@@ -568,7 +583,13 @@ export class ProcessRuntime {
     }
     setCurrentDetails(this.describeForOperators(open));
     // The inbox and lists read PostgreSQL (db/read-model-repository.ts); histories recorded before it replay without.
-    this.projector.offer(snapshotOf(this.state(), 0, this.now()), patched('read-model-projection'));
+    this.projector.offer(this.snapshot(), patched('read-model-projection'));
+  }
+
+  /** What the read model is offered (its version is the projector's to set). */
+  private snapshot(): ProcessSnapshot {
+    // An ended process keeps the time it ended: otherwise each later moment would be a change to project.
+    return snapshotOf(this.state(), 0, (this.keepsState && this.endedAt) || this.now());
   }
 
   private describeForOperators(open: TaskRecord[]): string {

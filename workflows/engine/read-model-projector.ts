@@ -15,6 +15,9 @@ const { projectReadModel } = proxyLocalActivities<Pick<Activities, 'projectReadM
   summary: 'project into the read model',
 });
 
+/** What a snapshot says, whatever its version. */
+const fingerprintOf = (snapshot: ProcessSnapshot) => JSON.stringify({ ...snapshot, version: 0 });
+
 /**
  * Keeps the read model (db/read-model-repository.ts) in step with the process. A snapshot is
  * versioned only when what people see changed (its fingerprint), and at most one projection runs
@@ -32,7 +35,7 @@ export class ReadModelProjector {
 
   /** Records the snapshot (its version is set here); projects it when `project` and it changed. */
   offer(snapshot: ProcessSnapshot, project: boolean): void {
-    const fingerprint = JSON.stringify({ ...snapshot, version: 0 });
+    const fingerprint = fingerprintOf(snapshot);
     if (fingerprint !== this.fingerprint) {
       this.fingerprint = fingerprint;
       this.version = Math.max(this.version + 1, Date.now() * 1000);
@@ -40,6 +43,21 @@ export class ReadModelProjector {
       this.latest = { ...(JSON.parse(fingerprint) as ProcessSnapshot), version: this.version };
     }
     if (project && !this.running && this.projected < this.version) void this.drain();
+  }
+
+  /**
+   * Keeps offering `current` whenever it differs from what was last offered: at the end of
+   * whatever moment changed it (an action, a timer, a signal), whether or not that code offered it
+   * itself. For processes that keep their whole state in the read model, where any change of it
+   * (a note, a moved deadline) must reach the GET, not only the changes the lists see.
+   */
+  watch(current: () => ProcessSnapshot): void {
+    void (async () => {
+      for (;;) {
+        await condition(() => fingerprintOf(current()) !== this.fingerprint);
+        this.offer(current(), true);
+      }
+    })();
   }
 
   /** Resolves once the last snapshot is written (before a process ends). */

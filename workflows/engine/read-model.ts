@@ -2,11 +2,12 @@ import type { ProcessSnapshot } from '../../domain/read-model';
 import type { ProcessState, TaskView } from './types';
 
 /**
- * What the read model keeps of a process: its summary and its open tasks. A pure function of the
- * state, used by the workflow (projection), the API (write-through after an action) and
- * `npm run reproject`, so all three write the same rows for the same state.
+ * What the read model keeps of a process: its summary and its open tasks, and its whole state when
+ * the process keeps it there (`readModelKeepsState`: started since issue 12; the GET reads it). A
+ * pure function of the state, used by the workflow (projection), the API (write-through after an
+ * action) and `npm run reproject`, so all three write the same rows for the same state.
  */
-export function snapshotOf(state: ProcessState, version: number, closedAt?: string): ProcessSnapshot<TaskView> {
+export function snapshotOf(state: ProcessState, version: number, closedAt?: string): ProcessSnapshot<TaskView, ProcessState> {
   const open = state.tasks.filter((t) => t.status === 'open' || t.status === 'paused');
   const dues = open.map((t) => t.dueAt).filter((d): d is string => !!d).sort();
   return {
@@ -32,5 +33,7 @@ export function snapshotOf(state: ProcessState, version: number, closedAt?: stri
         ? [{ taskId: t.id, step: t.step, action: t.outcome.action, actorId: t.outcome.actorId, ...(t.outcome.onBehalfOf ? { onBehalfOf: t.outcome.onBehalfOf } : {}), at: t.outcome.at }]
         : [],
     ),
+    // Without its version: that is the snapshot's own, and it must not change what the snapshot says.
+    ...(state.readModelKeepsState ? { state: { ...state, readModelVersion: undefined } } : {}),
   };
 }

@@ -141,6 +141,11 @@ export interface ProcessState {
   details: Record<string, unknown>;
   /** The read model version of this state (db/read-model-repository.ts): the API writes it through. */
   readModelVersion?: number;
+  /**
+   * The read model keeps this whole state with each projection (processes started since issue 12
+   * item 2), so reading the process asks the read model; absent, reading it queries the workflow.
+   */
+  readModelKeepsState?: boolean;
 }
 
 export interface AuditEntry {
