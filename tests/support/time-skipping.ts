@@ -57,7 +57,7 @@ export const OWN_SERVER_TEST_TIMEOUT_MS = 150_000;
  * A test that skips time gets a test server of its own: a shared one sometimes stops skipping
  * time after earlier tests terminated workflows mid-task, and every later sleep then hangs.
  */
-export function itOnOwnServer(name: string, fn: (h: TimeSkippingHarness) => Promise<void>): void {
+export function itOnOwnServer(name: string, fn: (h: TimeSkippingHarness) => Promise<void>, timeoutMs = OWN_SERVER_TEST_TIMEOUT_MS): void {
   it(name, async () => {
     const own = await startTimeSkipping();
     try {
@@ -65,7 +65,7 @@ export function itOnOwnServer(name: string, fn: (h: TimeSkippingHarness) => Prom
     } finally {
       await own.teardown();
     }
-  }, OWN_SERVER_TEST_TIMEOUT_MS);
+  }, timeoutMs);
 }
 
 /**
