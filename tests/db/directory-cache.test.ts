@@ -1,18 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database';
 import { createDirectoryCache, directoryCache, DIRECTORY_CACHE_TTL_MS, forgetDirectory } from '../../db/directory-repository';
+import { migrate } from '../../db/migrate';
 import { seed } from '../../db/seed';
-import { freshDatabase } from './fresh-database';
+import { openTestDatabase } from '../support/test-database';
+import { useMigratedDatabase } from './fresh-database';
 
 /**
  * The directory cache (issue 12): users and units by id kept for DIRECTORY_CACHE_TTL_MS, forgotten
  * at once by a write through govflow in the same process. The TTL runs on a clock the test moves.
  */
 let db: Database;
-beforeAll(async () => {
-  db = await freshDatabase();
-});
-afterAll(() => db.close());
+useMigratedDatabase((opened) => (db = opened), { seeded: true });
 
 const clock = () => {
   let t = 1_000; // lru-cache takes a start time of 0 as "no TTL"
@@ -85,7 +84,9 @@ describe('createDirectoryCache', () => {
 
 describe('directoryCache / forgetDirectory', () => {
   it('one cache per database handle; seed() (a directory write in this process) forgets it', async () => {
-    const other = await freshDatabase();
+    const other = await openTestDatabase();
+    await migrate(other);
+    await seed(other);
     try {
       expect(directoryCache(db)).toBe(directoryCache(db));
       expect(directoryCache(other)).not.toBe(directoryCache(db));
