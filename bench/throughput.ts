@@ -23,37 +23,25 @@
  *
  * Writes bench/RESULTS-throughput-<database>[-split].json; the table goes to stdout.
  */
-import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { issueToken } from '../api/auth';
-import { loadConfig } from '../api/config';
 import { actionUpdateId } from '../api/processes/process-gateway';
-import { startApi, type RunningApi } from '../api/server';
-import { openDatabase } from '../db/connect';
 import type { Database, Queryable } from '../db/database';
 import { getUnit, getUser } from '../db/directory-repository';
-import { migrate } from '../db/migrate';
 import { countInbox } from '../db/read-model-repository';
-import { seed } from '../db/seed';
 import { sha256Hex } from '../domain/hash/sha256';
-import { startDevServer, type DevServer } from '../scripts/dev-server';
-import { freePort } from '../scripts/free-port';
-import { bundleWorkflows, createGovWorker } from '../worker/create-worker';
-import { payloadDataConverter } from '../worker/payload-codec';
 import { processId } from '../workflows/ids';
 import { taskActionUpdate } from '../workflows/messages';
 import { SA } from '../workflows/search-attributes';
 import type { SupervisionTicketInput } from '../workflows/supervision-ticket';
 import { WORKFLOW_TASK_TIMEOUT } from '../workflows/workflow-task-timeout';
-import { createTestDatabase, startPostgresServer, type PostgresServer } from '../tests/support/postgres-server';
+import { startBenchStack, type BenchStack } from './bench-stack';
 import { latencyConcurrent, latencyRow, formatTable, percentile, type Row } from './stats';
 
 const { values: args } = parseArgs({
@@ -139,57 +127,26 @@ async function main(): Promise<void> {
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const loadStart = load();
   const started = performance.now();
-  let devServer: DevServer | undefined;
-  let pgServer: PostgresServer | undefined;
-  let dropDb: (() => Promise<void>) | undefined;
-  let db: Database | undefined;
-  let connection: Connection | undefined;
-  let workerConnection: NativeConnection | undefined;
-  let api: RunningApi | undefined;
-  let stopWorker: (() => Promise<void>) | undefined;
+  let stack: BenchStack | undefined;
   /** CPU of this process (API and clients; with the worker unless --split) per call, by side. */
   const cpuMsPerCall: Record<string, number> = {};
-  let workerChild: ChildProcess | undefined;
-  let databaseUrl = '';
   const rows: Row[] = [];
   const profileStarts = new Map<string, number>();
   const profileRawStarts = new Map<string, number>();
   const rounds: { round: number; startApi: number; startRaw: number; startRatio: number; startFailures: number; actApi: number; actRaw: number; actRatio: number; actFailures: number; apiDbMsPerStart: number; apiDbMsPerAction: number }[] = [];
   try {
-    const workflowBundle = SPLIT ? undefined : await bundleWorkflows();
-    devServer = await startDevServer({ port: await freePort() });
-    const address = devServer.address;
-    if (DATABASE === 'postgres') {
-      pgServer = await startPostgresServer(await freePort());
-      const created = await createTestDatabase(pgServer.adminUrl);
-      dropDb = created.drop;
-      databaseUrl = created.url;
-      db = await openDatabase({ url: created.url });
-    } else db = await openDatabase({ dataDir: 'memory://' });
-    await migrate(db);
-    await seed(db);
-    const taskQueue = `govflow-throughput-${randomUUID()}`;
-    const config = loadConfig({ PORT: '0', TEMPORAL_ADDRESS: address, TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'silent', GOVFLOW_RATE_LIMIT_PUBLIC: '1000000', GOVFLOW_RATE_LIMIT_AUTH_FAILURES: '1000000', GOVFLOW_RATE_LIMIT_COMMENTS: '1000000' });
-    connection = await Connection.connect({ address });
-    // As the API's own client (api/server.ts): payloads encrypted by the codec the worker decodes.
-    const client = new Client({ connection, dataConverter: payloadDataConverter(config.GOVFLOW_PAYLOAD_KEYS) });
-    if (SPLIT) {
-      // The worker's own process on the same database and task queue; killed in the finally below.
-      workerChild = spawn(process.execPath, ['--import', 'tsx', 'worker/main.ts'], {
-        env: { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: address, TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'warn' },
-        stdio: ['ignore', 'ignore', 'inherit'],
-      });
-    } else {
-      workerConnection = await NativeConnection.connect({ address });
-      const worker = await createGovWorker({ connection: workerConnection, namespace: 'default', taskQueue, db, workflowBundle });
-      const running = worker.run();
-      stopWorker = async () => {
-        worker.shutdown();
-        await running;
-      };
-    }
-    const apiDb = timed(db);
-    api = await startApi({ config, db: apiDb.db, client, log: pino({ level: 'error' }, pino.destination(2)) }); // failures to stderr
+    let apiDb!: ReturnType<typeof timed>;
+    // With --split the worker runs `worker/main.ts` in its own process on the same database and task queue.
+    stack = await startBenchStack({
+      name: 'throughput',
+      database: DATABASE === 'postgres' ? 'postgres' : 'memory',
+      worker: SPLIT ? 'process' : 'in-process',
+      bundle: 'fresh',
+      apiDb: (db: Database) => (apiDb = timed(db)).db,
+      apiLog: pino({ level: 'error' }, pino.destination(2)), // failures to stderr
+    });
+    const { db, client, taskQueue, config } = stack;
+    const api = { url: stack.apiUrl };
     const token = (userId: string) => issueToken({ userId, jurisdiction: J, secret: config.GOVFLOW_JWT_SECRET, issuer: config.GOVFLOW_JWT_ISSUER });
     const office = await token(OFFICE);
     const head = await token(HEAD);
@@ -331,18 +288,7 @@ async function main(): Promise<void> {
     rows.push(latencyRow('actions', `POST …/tasks/t1/actions acknowledge, ${IN_FLIGHT} in flight`, actions.api, `${ROUNDS}×${PER_ROUND}, ${actions.api.failed} failed; bench-process CPU ${(actions.api.cpuMs / actions.api.ok).toFixed(1)} ms per action; API db ${median(rounds.map((x) => x.apiDbMsPerAction)).toFixed(1)} ms per action`));
     rows.push(latencyRow('actions', `executeUpdate acknowledge (raw), ${IN_FLIGHT} in flight`, actions.raw, `${ROUNDS}×${PER_ROUND}, ${actions.raw.failed} failed; bench-process CPU ${(actions.raw.cpuMs / actions.raw.ok).toFixed(1)} ms per action; same update, update id`));
   } finally {
-    await api?.close();
-    await stopWorker?.();
-    if (workerChild && workerChild.exitCode === null) {
-      workerChild.kill('SIGTERM');
-      await once(workerChild, 'exit');
-    }
-    await workerConnection?.close();
-    await connection?.close();
-    await db?.close();
-    await dropDb?.();
-    await pgServer?.stop();
-    await devServer?.stop();
+    await stack?.stop();
   }
   const loadEnd = load();
   const summary = {
