@@ -34,6 +34,8 @@ interface Panel {
   yLabel: string;
   series: Series[];
   target?: { y: number; label: string };
+  /** Where the legend goes: the top of the plot, or its middle (when the curves hug top and bottom). */
+  legend?: 'top' | 'middle';
 }
 
 const MiB = 1048576;
@@ -41,11 +43,11 @@ const read = (path: string) => JSON.parse(readFileSync(path, 'utf8'));
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 const fmt = (n: number) => n.toLocaleString('en-US');
 
-/** Round tick steps (1, 2, 5 × 10^k) covering 0..max with about five ticks. */
+/** Round tick steps (1, 2, 2.5, 5 × 10^k) covering 0..max with five to eight ticks. */
 function ticks(max: number): number[] {
-  const raw = max / 5;
+  const raw = max / 6;
   const pow = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * pow).find((s) => s >= raw)!;
+  const step = [1, 2, 2.5, 5, 10].map((m) => m * pow).find((s) => s >= raw)!;
   const out: number[] = [];
   for (let t = 0; t <= max + step / 2; t += step) out.push(t);
   if (out[out.length - 1] < max) out.push(out[out.length - 1] + step);
@@ -57,7 +59,7 @@ function panel(p: Panel, left: number, top: number, width: number, height: numbe
   const all = p.series.flatMap((s) => s.points);
   const xt = ticks(Math.max(...all.map(([x]) => x)));
   const yt = ticks(Math.max(p.target?.y ?? 0, ...all.map(([, y]) => y)) * 1.05);
-  const [x0, x1, y0, y1] = [left + 60, left + width - 10, top + height - 45, top + 30];
+  const [x0, x1, y0, y1] = [left + 60, left + width - 40, top + height - 45, top + 30];
   const sx = (x: number) => x0 + (x / xt[xt.length - 1]) * (x1 - x0);
   const sy = (y: number) => y0 - (y / yt[yt.length - 1]) * (y0 - y1);
   const out: string[] = [`<text x="${left + 10}" y="${top + 16}" font-size="14" font-weight="bold">${esc(p.title)}</text>`];
@@ -73,8 +75,9 @@ function panel(p: Panel, left: number, top: number, width: number, height: numbe
     for (const [x, y] of s.points) out.push(`<circle cx="${sx(x).toFixed(1)}" cy="${sy(y).toFixed(1)}" r="2.5" fill="${s.color}"/>`);
   }
   p.series.forEach((s, i) => {
-    const y = y1 + 4 + i * 16;
-    out.push(`<line x1="${x0 + 12}" y1="${y}" x2="${x0 + 36}" y2="${y}" stroke="${s.color}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 3"' : ''}/><text x="${x0 + 42}" y="${y + 4}">${esc(s.label)}</text>`);
+    const y = (p.legend === 'middle' ? (y0 + y1) / 2 - 30 : y1 + 4) + i * 16;
+    const x = p.legend === 'middle' ? x0 + (x1 - x0) * 0.42 : x0 + 12;
+    out.push(`<line x1="${x.toFixed(1)}" y1="${y}" x2="${(x + 24).toFixed(1)}" y2="${y}" stroke="${s.color}" stroke-width="2"${s.dashed ? ' stroke-dasharray="6 3"' : ''}/><text x="${(x + 30).toFixed(1)}" y="${y + 4}">${esc(s.label)}</text>`);
   });
   return out.join('\n');
 }
@@ -97,9 +100,10 @@ function inboxPanel(): Panel {
 type Sample = { started: number } & Record<string, MemoryReading | number>;
 
 function memoryPanel(): Panel {
-  const one = read(args.memory!).memory as { before: Record<string, MemoryReading>; samples: Sample[] };
-  const g = (s: Sample) => s.govflow as MemoryReading;
-  const curve = (pick: (m: MemoryReading) => number | undefined): Point[] => [[0, pick(one.before.govflow)! / MiB], ...one.samples.map((s): Point => [s.started, (pick(g(s)) ?? 0) / MiB])];
+  const one = read(args.memory!).memory as { before: Record<string, unknown>; samples: Sample[] };
+  // A reading is keyed by process (`govflow`), or flat in runs recorded before bench-stack.ts.
+  const g = (r: Record<string, unknown>) => (r.govflow ?? r) as MemoryReading;
+  const curve = (pick: (m: MemoryReading) => number | undefined): Point[] => [[0, (pick(g(one.before)) ?? 0) / MiB], ...one.samples.map((s): Point => [s.started, (pick(g(s)) ?? 0) / MiB])];
   const series: Series[] = [
     { label: 'RSS, API + worker + PGlite in one process (npm start)', color: '#3b6ea5', points: curve((m) => m.rss) },
     { label: '  of it: external memory (PGlite WASM, buffers)', color: '#8a6d3b', points: curve((m) => m.external), dashed: true },
@@ -115,7 +119,7 @@ function memoryPanel(): Panel {
   } catch {
     // no split run recorded: one process only
   }
-  return { title: 'Memory while tickets start and stay open (sampled every 30 s; cache 500)', xLabel: 'open processes (supervision tickets started)', yLabel: 'MiB', series, target: { y: 1024, label: 'target < 1 GiB (API + worker)' } };
+  return { title: 'Memory while tickets start and stay open (sampled every 30 s; cache 500)', xLabel: 'open processes (supervision tickets started)', yLabel: 'MiB', series, target: { y: 1024, label: 'target < 1 GiB (API + worker)' }, legend: 'middle' };
 }
 
 const width = 900;

