@@ -35,6 +35,7 @@ import { freePort } from '../scripts/free-port';
 import { createTestDatabase, startPostgresServer } from '../tests/support/postgres-server';
 import { bundleWorkflows, cachedWorkflowBundle, cacheSizeFromEnv, createGovWorker, stickyTimeoutFromEnv } from '../worker/create-worker';
 import { payloadDataConverter } from '../worker/payload-codec';
+import { runWorker } from '../worker/run-worker';
 import { childMemory, reportFlags, type MemoryReading } from './memory';
 
 export type Role = 'in-process' | 'process';
@@ -135,7 +136,7 @@ export async function startBenchStack(options: BenchStackOptions) {
     };
 
     let worker: Worker | undefined;
-    let running: Promise<void> | undefined;
+    let stopRunning: (() => Promise<void>) | undefined;
     let workerConnection: NativeConnection | undefined;
     const workflowBundle = workerRole !== 'in-process' ? undefined : options.bundle === 'fresh' ? await bundleWorkflows() : await cachedWorkflowBundle();
     const newWorker = async (): Promise<Worker> => {
@@ -152,15 +153,14 @@ export async function startBenchStack(options: BenchStackOptions) {
       });
     };
     const stopWorker = async () => {
-      if (!worker || !running) return;
-      if (worker.getState() === 'RUNNING') worker.shutdown();
-      await running;
-      running = undefined;
+      const stopping = stopRunning;
+      stopRunning = undefined;
+      await stopping?.();
     };
     const startWorker = async () => {
-      if (running) return;
+      if (stopRunning) return;
       worker = await newWorker();
-      running = worker.run();
+      stopRunning = runWorker(worker);
     };
     if (workerRole === 'in-process') {
       workerConnection = await NativeConnection.connect({ address });
