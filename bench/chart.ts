@@ -3,7 +3,7 @@
  * the JSON the scale bench wrote (nothing is measured here):
  *
  * - inbox: p95 of the first inbox page against the open processes (`results.inboxP95_<n>` of
- *   `--inbox`, bench/scale.ts with `--sizes`);
+ *   each run in `--inbox`, bench/scale.ts with `--sizes`);
  * - memory: govflow's RSS and its parts against the tickets started so far, sampled every 30 s
  *   while they start and stay open (`memory.samples` of `--memory`, one process as `npm start`
  *   runs it), and the API's and the worker's RSS each in its own process (`--split`, against the
@@ -15,7 +15,7 @@ import type { MemoryReading } from './memory';
 
 const { values: args } = parseArgs({
   options: {
-    inbox: { type: 'string', default: 'bench/RESULTS-scale-inbox.json' },
+    inbox: { type: 'string', default: 'bench/RESULTS-scale-inbox.json,bench/RESULTS-scale-inbox-2.json' },
     memory: { type: 'string', default: 'bench/RESULTS-memory-10k-pglite.json' },
     split: { type: 'string', default: 'bench/RESULTS-memory-split-settled.json' },
     out: { type: 'string', default: 'bench/scale-chart.svg' },
@@ -83,17 +83,23 @@ function panel(p: Panel, left: number, top: number, width: number, height: numbe
   return out.join('\n');
 }
 
+/** One series per inbox run (`--inbox a.json,b.json`), labelled with the load average it started at. */
 function inboxPanel(): Panel {
-  const r = read(args.inbox!).results as Record<string, number>;
-  const points = Object.entries(r)
-    .filter(([k]) => k.startsWith('inboxP95_'))
-    .map(([k, v]): Point => [Number(k.slice('inboxP95_'.length)), v])
-    .sort((a, b) => a[0] - b[0]);
+  const colors = ['#3b6ea5', '#c07a1f', '#5b8c3a'];
+  const series = args.inbox!.split(',').map((file, i): Series => {
+    const run = read(file) as { results: Record<string, number>; notes: string[] };
+    const points = Object.entries(run.results)
+      .filter(([k]) => k.startsWith('inboxP95_'))
+      .map(([k, v]): Point => [Number(k.slice('inboxP95_'.length)), v])
+      .sort((a, b) => a[0] - b[0]);
+    const load = /load average ([\d.]+)/.exec(run.notes.join(' '))?.[1];
+    return { label: `inbox p95 (PGlite, HTTP), load average ${load ?? '?'} at the start (2 cores)`, color: colors[i % colors.length], points };
+  });
   return {
     title: 'Inbox: GET /v1/tasks p95, first page of 50, one head holding 20 % of the open processes',
     xLabel: 'open processes (read-model rows)',
     yLabel: 'p95 (ms)',
-    series: [{ label: 'inbox p95 (PGlite, HTTP)', color: '#3b6ea5', points }],
+    series,
     target: { y: 100, label: 'target < 100 ms' },
   };
 }
