@@ -19,7 +19,7 @@ const SUITES: [file: string, proves: string][] = [
   ['tests/api/codec-routes.test.ts', 'the codec endpoint: operators only with real keys'],
   ['tests/worker/payload-codec.test.ts', 'AES-256-GCM codec, key rotation, plaintext pass-through, key config at boot'],
   ['tests/e2e/payload-encryption-e2e.test.ts', "Temporal's database holds no plaintext of a personal field"],
-  ['tests/e2e/temporal-outage-e2e.test.ts', 'Temporal outage: prompt 503 + Retry-After, readiness back; worker SIGKILL: processes answer at once'],
+  ['tests/e2e/temporal-outage-e2e.test.ts', 'Temporal outage: starts and actions a prompt 503 + Retry-After, a process still read from the read model, readiness and starts back; worker SIGKILL: processes answer at once'],
   ['tests/crash/crash-recovery.test.ts', 'kill -9 of govflow, then of the Temporal server, during concurrent actions; restarted on the same data, lost answers retried with their Idempotency-Key: each action once, processes go on, 发文字号 without a gap'],
   ['tests/fuzz/openapi-fuzz.test.ts', 'schemathesis against /openapi.json: no server error, responses as documented'],
   ['tests/workflows/concurrent-actions.test.ts', 'concurrent actions apply one at a time (engine)'],
