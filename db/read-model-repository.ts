@@ -124,9 +124,21 @@ async function writeState(tx: Queryable, processId: string, version: number, sta
      ON CONFLICT (process_id) DO UPDATE SET version = excluded.version, state = excluded.state
      WHERE excluded.version > cur.version ${force ? 'OR excluded.version = cur.version' : ''}
      RETURNING process_id`,
-    [processId, version, JSON.stringify(state)],
+    [processId, version, storableJson(state)],
   );
   return rows.length > 0;
+}
+
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * JSON that jsonb can hold: it refuses NUL (\u0000) and lone surrogates (SQLSTATE 22P05), which the
+ * API and the workflows' validators refuse but a workflow started without the API may carry. Left
+ * in, they would fail the whole projection, summary included, at every change; here they become
+ * U+FFFD (the GET then shows �), and the process stays current in the read model.
+ */
+function storableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? v.replace(LONE_SURROGATE, '\ufffd').replaceAll('\u0000', '\ufffd') : v));
 }
 
 /** A process's whole state as last projected, with its version; undefined when the read model keeps none. */

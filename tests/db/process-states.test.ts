@@ -101,6 +101,13 @@ describe('the whole state of a process in the read model', () => {
     expect(await storedState(db, base.id)).toEqual({ state: { ...base, step: 'step-20' }, version: 20 });
   });
 
+  it('a state holding NUL or a lone surrogate (a workflow started without the API, which refuses both) is kept with U+FFFD in their place, and its summary is written: jsonb cannot hold them', async () => {
+    const state = stateOf('execution', ['进展\u0000报告', '坏\ud800字', '完整的 😀']);
+    expect(await projectSnapshot(db, snapshot(1, state))).toBe(true);
+    expect((await storedState<FakeState>(db, state.id))?.state.details.notes).toEqual(['进展\ufffd报告', '坏\ufffd字', '完整的 😀']);
+    expect(await projectedVersion(db, state.id)).toBe(1);
+  });
+
   it('a process just started, or projected without a state, has none (the API then asks its workflow)', async () => {
     const id = `ticket.j1.state-started-${++seq}`;
     await recordStarted(db, { processId: id, type: 'supervisionTicket', jurisdiction: 'chaoyang-shuangta-2022', title: '刚发起', status: 'running', step: 'started', overdue: false, provisional: false, assignees: [], startedAt: '2026-03-02T01:00:00.000Z' });
