@@ -69,6 +69,18 @@ async function insertRows(tx: Queryable, into: string, rows: unknown[][]): Promi
   await tx.query(`INSERT INTO ${into} VALUES ${values}`, rows.flat());
 }
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * JSON the database can hold: text and jsonb refuse NUL (SQLSTATE 22021, 22P05) and jsonb lone
+ * surrogates, which the API and the workflows' validators refuse but a workflow started without
+ * the API may carry. Left in, they would fail the whole projection at every change; here they
+ * become U+FFFD (the lists and the GET then show �), and the process stays current in the read model.
+ */
+function storableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? v.replace(LONE_SURROGATE, '\ufffd').replaceAll('\u0000', '\ufffd') : v));
+}
+
 /** One summary row, as `projectSnapshot` and `recordStarted` insert it: its columns, values and placeholders. */
 const SUMMARY_COLUMNS = 'process_id, version, process_type, jurisdiction, lead_unit, title, status, step, overdue, provisional, due_at, due_sort, assignees, started_at, closed_at';
 const SUMMARY_PLACEHOLDERS = '$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15';
@@ -84,8 +96,9 @@ function summaryValues(s: Omit<ProcessSnapshot, 'tasks' | 'acted' | 'state'>): u
  * @returns whether the snapshot (its summary or its state) was written.
  */
 export function projectSnapshot(db: Database, snapshot: ProcessSnapshot, opts: { force?: boolean } = {}): Promise<boolean> {
+  // A copy the database can hold, whatever junk a workflow started without the API carries.
+  const s: typeof snapshot = JSON.parse(storableJson(snapshot));
   return db.transaction(async (tx) => {
-    const s = snapshot;
     const written = await tx.query(
       `INSERT INTO process_summaries AS cur (${SUMMARY_COLUMNS})
        VALUES (${SUMMARY_PLACEHOLDERS})
@@ -124,21 +137,9 @@ async function writeState(tx: Queryable, processId: string, version: number, sta
      ON CONFLICT (process_id) DO UPDATE SET version = excluded.version, state = excluded.state
      WHERE excluded.version > cur.version ${force ? 'OR excluded.version = cur.version' : ''}
      RETURNING process_id`,
-    [processId, version, storableJson(state)],
+    [processId, version, JSON.stringify(state)],
   );
   return rows.length > 0;
-}
-
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-
-/**
- * JSON that jsonb can hold: it refuses NUL (\u0000) and lone surrogates (SQLSTATE 22P05), which the
- * API and the workflows' validators refuse but a workflow started without the API may carry. Left
- * in, they would fail the whole projection, summary included, at every change; here they become
- * U+FFFD (the GET then shows �), and the process stays current in the read model.
- */
-function storableJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? v.replace(LONE_SURROGATE, '\ufffd').replaceAll('\u0000', '\ufffd') : v));
 }
 
 /** A process's whole state as last projected, with its version; undefined when the read model keeps none. */

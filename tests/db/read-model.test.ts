@@ -57,6 +57,14 @@ describe('projection — keyed by process and version', () => {
     ]);
   });
 
+  it('junk a workflow started without the API may carry — NUL in the title, a lone surrogate in a task — is projected with U+FFFD in its place, not refused at every change', async () => {
+    const junk = snapshot({ title: '标题\u0000督办', tasks: [task({ assignee: 'p.junk', delegatedBy: '坏\ud800字' } as Partial<SnapshotTask>)] });
+    expect(await projectSnapshot(db, junk)).toBe(true);
+    expect((await listSummaries(db, { filter: { titleContains: '督办' }, limit: 500 })).items.find((r) => r.processId === junk.processId)?.title).toBe('标题\ufffd督办');
+    const [held] = (await listInbox(db, { assigneeId: 'p.junk', limit: 10 })).items;
+    expect(held).toMatchObject({ processId: junk.processId, title: '标题\ufffd督办', task: { delegatedBy: '坏\ufffd字' } });
+  });
+
   it('an older version arriving late (a replayed or retried projection) never overwrites a newer one', async () => {
     const newer = snapshot({ version: 2_000, step: 'verification', tasks: [task({ id: 't2', assignee: 'late.b' })] });
     const older = { ...newer, version: 1_000, step: 'execution', tasks: [task({ id: 't1', assignee: 'late.a' })], assignees: ['late.a'] };
