@@ -1,5 +1,4 @@
-import { InterceptingCall, type Interceptor } from '@grpc/grpc-js';
-import { Client, Connection } from '@temporalio/client';
+import { Client, type Connection } from '@temporalio/client';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
@@ -7,6 +6,7 @@ import { loadConfig } from '../../api/config';
 import { createProcessGateway } from '../../api/processes/process-gateway';
 import { payloadDataConverter } from '../../worker/payload-codec';
 import type { SupervisionTicketInput } from '../../workflows/supervision-ticket';
+import { countingConnection } from '../support/counting-connection';
 import { startStack } from '../support/dev-server-stack';
 
 /**
@@ -25,11 +25,7 @@ const calls: string[] = [];
 
 beforeAll(async () => {
   stack = await startStack();
-  const counting: Interceptor = (options, nextCall) => {
-    calls.push(options.method_definition.path.split('/').pop() ?? '');
-    return new InterceptingCall(nextCall(options));
-  };
-  connection = await Connection.connect({ address: inject('devServerAddress'), interceptors: [counting] });
+  connection = await countingConnection(inject('devServerAddress'), calls);
 });
 afterAll(async () => {
   await connection?.close();

@@ -1,5 +1,4 @@
-import { InterceptingCall, type Interceptor } from '@grpc/grpc-js';
-import { Client, Connection } from '@temporalio/client';
+import { Client, type Connection } from '@temporalio/client';
 import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -10,6 +9,7 @@ import { storedState } from '../../db/read-model-repository';
 import { payloadDataConverter } from '../../worker/payload-codec';
 import type { ProcessState } from '../../workflows/engine/types';
 import { stateQuery } from '../../workflows/messages';
+import { countingConnection } from '../support/counting-connection';
 import { startStack } from '../support/dev-server-stack';
 
 /**
@@ -28,11 +28,7 @@ const calls: string[] = [];
 
 beforeAll(async () => {
   stack = await startStack();
-  const counting: Interceptor = (options, nextCall) => {
-    calls.push(options.method_definition.path.split('/').pop() ?? '');
-    return new InterceptingCall(nextCall(options));
-  };
-  connection = await Connection.connect({ address: inject('devServerAddress'), interceptors: [counting] });
+  connection = await countingConnection(inject('devServerAddress'), calls);
   const client = new Client({ connection, dataConverter: payloadDataConverter(loadConfig({}).GOVFLOW_PAYLOAD_KEYS) });
   gateway = createProcessGateway({ client, taskQueue: stack.taskQueue, db: stack.db });
 });
