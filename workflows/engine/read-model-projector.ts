@@ -31,6 +31,8 @@ export class ReadModelProjector {
   private latest: ProcessSnapshot | undefined;
   private projected = 0;
   private running = false;
+  /** The process's state now, for a projection to take at the end of its moment (see `watch`). */
+  private current: (() => ProcessSnapshot) | undefined;
   version = 0;
 
   /** Records the snapshot (its version is set here); projects it when `project` and it changed. */
@@ -50,8 +52,14 @@ export class ReadModelProjector {
    * whatever moment changed it (an action, a timer, a signal), whether or not that code offered it
    * itself. For processes that keep their whole state in the read model, where any change of it
    * (a note, a moved deadline) must reach the GET, not only the changes the lists see.
+   *
+   * With `atRest`, a projection takes the state at the end of the moment that set it off, not the
+   * one offered: code that sets the step and then, in the same moment, what the step is about
+   * (an agenda item `scheduled`, then its meeting) otherwise had the step stored alone, and a GET
+   * in between showed a state the process was never at rest in.
    */
-  watch(current: () => ProcessSnapshot): void {
+  watch(current: () => ProcessSnapshot, atRest: boolean): void {
+    if (atRest) this.current = current;
     void (async () => {
       for (;;) {
         await condition(() => fingerprintOf(current()) !== this.fingerprint);
@@ -68,7 +76,12 @@ export class ReadModelProjector {
   private async drain(): Promise<void> {
     this.running = true;
     try {
-      while (this.latest && this.projected < this.latest.version) {
+      for (;;) {
+        if (this.current) {
+          await endOfMoment();
+          this.offer(this.current(), false);
+        }
+        if (!this.latest || this.projected >= this.latest.version) break;
         const snapshot = this.latest;
         await projectReadModel(snapshot);
         this.projected = snapshot.version;
@@ -80,4 +93,18 @@ export class ReadModelProjector {
       this.running = false;
     }
   }
+}
+
+/**
+ * Resolves once the code running now, and every continuation it set off, has run. The SDK
+ * evaluates a condition once when it is made and again only after the workflow's microtasks have
+ * settled: this one is false the first time and true the next.
+ */
+function endOfMoment(): Promise<void> {
+  let asked = false;
+  return condition(() => {
+    const settled = asked;
+    asked = true;
+    return settled;
+  });
 }
