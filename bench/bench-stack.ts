@@ -32,6 +32,7 @@ import { seed } from '../db/seed';
 import type { JurisdictionId } from '../domain/jurisdictions';
 import { startDevServer, type DevServer } from '../scripts/dev-server';
 import { freePort } from '../scripts/free-port';
+import { NO_RATE_LIMITS } from '../tests/support/no-rate-limits';
 import { createTestDatabase, startPostgresServer } from '../tests/support/postgres-server';
 import { bundleWorkflows, cachedWorkflowBundle, cacheSizeFromEnv, createGovWorker, stickyTimeoutFromEnv } from '../worker/create-worker';
 import { payloadDataConverter } from '../worker/payload-codec';
@@ -63,8 +64,6 @@ export interface BenchStackOptions {
   apiLog?: pino.Logger;
 }
 
-/** Bench clients call from one address far faster than people do. */
-const UNLIMITED = { GOVFLOW_RATE_LIMIT_PUBLIC: '1000000', GOVFLOW_RATE_LIMIT_AUTH_FAILURES: '1000000', GOVFLOW_RATE_LIMIT_COMMENTS: '1000000' };
 
 export async function startBenchStack(options: BenchStackOptions) {
   const database = options.database ?? 'pglite';
@@ -83,7 +82,7 @@ export async function startBenchStack(options: BenchStackOptions) {
     stoppers.push(() => devServer.stop());
     const address = devServer.address;
     const taskQueue = `govflow-${options.name}-${randomUUID()}`;
-    const config: Config = loadConfig({ PORT: '0', TEMPORAL_ADDRESS: address, TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'silent', ...UNLIMITED, ...options.env });
+    const config: Config = loadConfig({ PORT: '0', TEMPORAL_ADDRESS: address, TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'silent', ...NO_RATE_LIMITS, ...options.env });
 
     let databaseUrl: string | undefined;
     let db: Database;
@@ -118,7 +117,7 @@ export async function startBenchStack(options: BenchStackOptions) {
     const spawnRole = (role: 'api' | 'worker', entry: string, env: Record<string, string>) => {
       const reportDir = `/tmp/govflow-bench-report-${process.pid}-${role}`;
       const child = spawn(process.execPath, [...reportFlags(reportDir), '--import', 'tsx', entry], {
-        env: { ...process.env, ...UNLIMITED, ...options.env, DATABASE_URL: databaseUrl!, TEMPORAL_ADDRESS: address, TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'warn', ...env },
+        env: { ...process.env, ...NO_RATE_LIMITS, ...options.env, DATABASE_URL: databaseUrl!, TEMPORAL_ADDRESS: address, TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'warn', ...env },
         stdio: ['ignore', 'ignore', 'inherit'],
       });
       stoppers.push(async () => {
@@ -236,4 +235,15 @@ async function waitForReady(url: string): Promise<void> {
     if (Date.now() > until) throw new Error(`the API at ${url} was not ready within 120 s`);
     await new Promise((r) => setTimeout(r, 250));
   }
+}
+
+/** Starts a supervision ticket the way staff do, through POST /v1/supervision-tickets; its process id. */
+export async function postTicket(apiUrl: string, token: string, body: object, idempotencyKey = `bench-${randomUUID()}`): Promise<string> {
+  const res = await fetch(`${apiUrl}/v1/supervision-tickets`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': idempotencyKey },
+    body: JSON.stringify(body),
+  });
+  if (res.status !== 201) throw new Error(`POST /v1/supervision-tickets answered ${res.status}: ${await res.text()}`);
+  return ((await res.json()) as { id: string }).id;
 }

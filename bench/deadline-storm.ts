@@ -34,7 +34,7 @@ import { freePort } from '../scripts/free-port';
 import { processId } from '../workflows/ids';
 import type { SupervisionTicketInput } from '../workflows/supervision-ticket';
 import { WORKFLOW_TASK_TIMEOUT } from '../workflows/workflow-task-timeout';
-import { startBenchStack, type BenchStack } from './bench-stack';
+import { postTicket, startBenchStack, type BenchStack } from './bench-stack';
 import { latencyConcurrent, mib, percentile } from './stats';
 
 const { values: args } = parseArgs({
@@ -194,9 +194,7 @@ async function main(): Promise<void> {
         await client.workflow.start('supervisionTicket', { taskQueue, workflowId: id, workflowTaskTimeout: WORKFLOW_TASK_TIMEOUT, args: [input(dueAt)] });
         return id;
       }
-      const res = await fetch(`${api!.url}/v1/supervision-tickets`, { method: 'POST', headers: { authorization: `Bearer ${office}`, 'content-type': 'application/json', 'idempotency-key': key }, body: JSON.stringify(body(dueAt)) });
-      if (res.status !== 201) throw new Error(`POST answered ${res.status}: ${await res.text()}`);
-      return ((await res.json()) as { id: string }).id;
+      return postTicket(api!.url, office, body(dueAt), key);
     };
     /** How many of `ids` have their execution task open in the read model. */
     const idle = async (ids: string[]) =>

@@ -47,7 +47,7 @@ import type { ProcessSnapshot } from '../domain/read-model';
 import { DEFAULT_MAX_CACHED_WORKFLOWS } from '../worker/create-worker';
 import { processId } from '../workflows/ids';
 import { WORKFLOW_TASK_TIMEOUT } from '../workflows/workflow-task-timeout';
-import { startBenchStack, type BenchStack } from './bench-stack';
+import { postTicket, startBenchStack, type BenchStack } from './bench-stack';
 import { descendantsMemory, memoryNow, type MemoryReading } from './memory';
 import { formatTable, latencyConcurrent, latencyRow, latencySequential, mib, type Row } from './stats';
 
@@ -219,8 +219,7 @@ async function benchWorkflows(): Promise<void> {
     const input = (_key: string) => ({ jurisdiction: J, title: '老旧小区改造进度督办', source: 'leader-instruction' as const, responsibleUnitId: 'cs.finance', complexity: 'ordinary' as const, issuedBy: 'cs.supervision.director' });
     const body = { jurisdiction: J, title: '老旧小区改造进度督办', source: 'leader-instruction', responsibleUnit: 'cs.finance', complexity: 'ordinary' };
     const apiStart = async () => {
-      const res = await fetch(`${api.url}/v1/supervision-tickets`, { method: 'POST', headers: { authorization: `Bearer ${office}`, 'content-type': 'application/json', 'idempotency-key': `scale-${randomUUID()}` }, body: JSON.stringify(body) });
-      if (res.status !== 201) throw new Error(`start answered ${res.status}: ${await res.text()}`);
+      await postTicket(api.url, office, body, `scale-${randomUUID()}`);
       started++;
     };
     const rawStart = async () => {

@@ -41,7 +41,7 @@ import { taskActionUpdate } from '../workflows/messages';
 import { SA } from '../workflows/search-attributes';
 import type { SupervisionTicketInput } from '../workflows/supervision-ticket';
 import { WORKFLOW_TASK_TIMEOUT } from '../workflows/workflow-task-timeout';
-import { startBenchStack, type BenchStack } from './bench-stack';
+import { postTicket, startBenchStack, type BenchStack } from './bench-stack';
 import { latencyConcurrent, latencyRow, formatTable, percentile, type Row } from './stats';
 
 const { values: args } = parseArgs({
@@ -159,10 +159,7 @@ async function main(): Promise<void> {
     const apiIds: string[] = [];
     const rawIds: string[] = [];
     const apiStart = async () => {
-      const key = `tp-${randomUUID()}`;
-      const res = await fetch(`${api!.url}/v1/supervision-tickets`, { method: 'POST', headers: { authorization: `Bearer ${office}`, 'content-type': 'application/json', 'idempotency-key': key }, body: JSON.stringify(body) });
-      if (res.status !== 201) throw new Error(`start answered ${res.status}: ${await res.text()}`);
-      apiIds.push(((await res.json()) as { id: string }).id);
+      apiIds.push(await postTicket(api!.url, office, body, `tp-${randomUUID()}`));
     };
     const rawStart = async () => {
       const id = processId('supervisionTicket', J, `tp-${randomUUID()}`);

@@ -16,10 +16,9 @@ import { createGovWorker } from '../../worker/create-worker';
 import { runWorker } from '../../worker/run-worker';
 import { payloadDataConverter } from '../../worker/payload-codec';
 import { registerSearchAttributes } from '../../worker/register-search-attributes';
+import { NO_RATE_LIMITS } from './no-rate-limits';
 import { openTestDatabase } from './test-database';
 
-/** Tests call from one address far faster than people do: rate limits are tested on their own (tests/api/hardening.test.ts). */
-const UNLIMITED = { GOVFLOW_RATE_LIMIT_PUBLIC: '1000000', GOVFLOW_RATE_LIMIT_AUTH_FAILURES: '1000000', GOVFLOW_RATE_LIMIT_COMMENTS: '1000000' };
 
 /**
  * Everything a user meets, for real: the API on a socket, the Temporal dev server (started once
@@ -41,7 +40,7 @@ export async function startStack(env: Record<string, string> = {}, options: { ti
   if (testEnv) await registerSearchAttributes(testEnv.connection, testEnv.namespace ?? 'default');
   const address = testEnv ? undefined : inject('devServerAddress');
   const taskQueue = `govflow-e2e-${randomUUID()}`; // each file its own queue on the shared server
-  const config = loadConfig({ PORT: '0', ...(address ? { TEMPORAL_ADDRESS: address } : {}), TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'silent', ...UNLIMITED, ...env });
+  const config = loadConfig({ PORT: '0', ...(address ? { TEMPORAL_ADDRESS: address } : {}), TEMPORAL_TASK_QUEUE: taskQueue, LOG_LEVEL: 'silent', ...NO_RATE_LIMITS, ...env });
   const db = await openTestDatabase();
   await migrate(db);
   await seed(db);
