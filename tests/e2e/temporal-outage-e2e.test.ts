@@ -26,8 +26,9 @@ import { payloadDataConverter } from '../../worker/payload-codec';
 /**
  * Issue 11, defects 6 and 7, on a Temporal dev server of this file's own (it is stopped and
  * restarted on the same database file): during an outage a start or an action is a prompt 503
- * with Retry-After and /readyz says so, while reads served by the read model go on; after it, readiness and the processes come back; after a worker crash (SIGKILL) a
- * new worker serves the processes after 3 s at most, not after the 10 s sticky-queue timeout.
+ * with Retry-After and /readyz says so, while reads served by the read model go on; after it,
+ * readiness and the processes come back; after a worker crash (SIGKILL) a new worker serves the
+ * processes after 3 s at most, not after the 10 s sticky-queue timeout.
  */
 const J = 'chaoyang-shuangta-2022' as const;
 const dir = resolve('.data/test', `outage-${randomUUID()}`);

@@ -104,7 +104,8 @@ export class ProcessRuntime {
     // them there without loading them into a worker's cache: every change of it is projected (more
     // projections than the lists need), so histories recorded before replay without.
     this.keepsState = patched('read-model-state');
-    // Since the meeting-day flake (CI on 6e14bce), a projection takes the state at the end of its moment.
+    // A projection takes the state once the moment that changed it is over, so a read never shows
+    // half a change (ReadModelProjector.watch); processes started before keep the old path.
     if (this.keepsState) this.projector.watch(() => this.snapshot(), patched('projection-at-rest'));
     this.trouble.install();
     setHandler(
